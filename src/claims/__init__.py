@@ -1,0 +1,103 @@
+"""claims: who claimed what, how we know, and how much to believe it."""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from ._model import (
+    Actor,
+    ActorKind,
+    ActorRef,
+    Affiliation,
+    Assessment,
+    Claim,
+    Event,
+    EventRef,
+    Hop,
+    Link,
+    LinkKind,
+    NoValue,
+    Precision,
+    Proposition,
+    Qualifier,
+    Quantity,
+    Quote,
+    Source,
+    Stance,
+    Status,
+    StatusKind,
+    Subject,
+    Text,
+    Unknown,
+    Value,
+    When,
+    fingerprint,
+)
+from .confidence import AnalyticConfidence, Credibility, Likelihood, Reliability
+from .dossier import Dossier, Record
+from .exceptions import (
+    ClaimsError,
+    IntegrityError,
+    InvalidTypeError,
+    InvalidValueError,
+    LoadError,
+    Problem,
+    StorageError,
+    UnknownIdError,
+)
+from .serialize import SCHEMA_VERSION, dump, dumps, load, loads
+
+try:
+    __version__ = version("claims")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Actor",
+    "ActorKind",
+    "ActorRef",
+    "Affiliation",
+    "AnalyticConfidence",
+    "Assessment",
+    "Claim",
+    "ClaimsError",
+    "Credibility",
+    "Dossier",
+    "Event",
+    "EventRef",
+    "Hop",
+    "IntegrityError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "Likelihood",
+    "Link",
+    "LinkKind",
+    "LoadError",
+    "NoValue",
+    "Precision",
+    "Problem",
+    "Proposition",
+    "Qualifier",
+    "Quantity",
+    "Quote",
+    "Record",
+    "Reliability",
+    "Source",
+    "Stance",
+    "Status",
+    "StatusKind",
+    "StorageError",
+    "Subject",
+    "Text",
+    "Unknown",
+    "UnknownIdError",
+    "Value",
+    "When",
+    "__version__",
+    "dump",
+    "dumps",
+    "fingerprint",
+    "load",
+    "loads",
+]

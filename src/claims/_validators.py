@@ -1,0 +1,149 @@
+"""Validators and converters shared by the records.
+
+They raise `InvalidTypeError` / `InvalidValueError`, so a bad value never
+escapes as a bare `TypeError` or `ValueError`.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any, TypeVar
+
+import attrs
+
+from .exceptions import InvalidTypeError, InvalidValueError
+
+T = TypeVar("T")
+MAX_SAFE_INT = 2**53
+"""The largest integer every JSON reader keeps exactly."""
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def _where(inst: object, attr: attrs.Attribute[Any]) -> str:
+    return f"{type(inst).__name__}.{attr.name}"
+
+
+def _type_name(value: object) -> str:
+    return type(value).__name__
+
+
+def nonempty_str(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    """A string with at least one non-space character."""
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"{_where(inst, attr)} must be a string, not {_type_name(value)}")
+    if not value.strip():
+        raise InvalidValueError(f"{_where(inst, attr)} must not be empty")
+
+
+def any_str(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    """Any string, the empty one included."""
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"{_where(inst, attr)} must be a string, not {_type_name(value)}")
+
+
+def optional(validator: Validator) -> Validator:
+    """Accept None, else apply `validator`."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            validator(inst, attr, value)
+
+    return check
+
+
+def instance_of(*types: type) -> Validator:
+    """An instance of one of `types` (bool is never taken for an int)."""
+    names = " or ".join(t.__name__ for t in types)
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            raise InvalidTypeError(f"{_where(inst, attr)} must be {names}, not {_type_name(value)}")
+
+    return check
+
+
+def member_of(enum_type: type[enum.Enum]) -> Validator:
+    """A member of `enum_type`."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, enum_type):
+            allowed = ", ".join(repr(m.value) for m in enum_type)
+            raise InvalidTypeError(
+                f"{_where(inst, attr)} must be a {enum_type.__name__} ({allowed}), not {value!r}"
+            )
+
+    return check
+
+
+def each(validator: Validator) -> Validator:
+    """Apply `validator` to each element of a tuple."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        for element in value:
+            validator(inst, attr, element)
+
+    return check
+
+
+def to_tuple(value: Iterable[Any] | None) -> tuple[Any, ...]:
+    """Turn a list (or any non-string iterable) into a tuple."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
+        raise InvalidTypeError(f"expected a list or tuple, not {_type_name(value)}: {value!r:.60}")
+    return tuple(value)
+
+
+def aware_datetime(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    """A timezone-aware `datetime`."""
+    if not isinstance(value, datetime):
+        raise InvalidTypeError(f"{_where(inst, attr)} must be a datetime, not {_type_name(value)}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise InvalidValueError(
+            f"{_where(inst, attr)} must be timezone-aware "
+            f"(give it a tzinfo), got naive {value.isoformat()}"
+        )
+
+
+def number(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    """A finite int or float (not a bool)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidTypeError(f"{_where(inst, attr)} must be a number, not {_type_name(value)}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InvalidValueError(f"{_where(inst, attr)} must be finite, got {value}")
+    if isinstance(value, int) and abs(value) > MAX_SAFE_INT:
+        raise InvalidValueError(
+            f"{_where(inst, attr)} must be within +/-2**53 to survive JSON, got {value}"
+        )
+
+
+def non_negative_int(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    """An int >= 0."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(f"{_where(inst, attr)} must be an int, not {_type_name(value)}")
+    if value < 0:
+        raise InvalidValueError(f"{_where(inst, attr)} must be >= 0, got {value}")
+
+
+def probability(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    """A number in [0, 1]."""
+    number(inst, attr, value)
+    assert isinstance(value, (int, float))
+    if not 0 <= value <= 1:
+        raise InvalidValueError(f"{_where(inst, attr)} must be between 0 and 1, got {value}")
+
+
+_HEX = frozenset("0123456789abcdef")
+
+
+def sha256_hex(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    """64 lower-case hexadecimal digits."""
+    any_str(inst, attr, value)
+    assert isinstance(value, str)
+    if len(value) != 64 or not _HEX.issuperset(value):
+        raise InvalidValueError(
+            f"{_where(inst, attr)} must be 64 lower-case hex digits, got {value!r:.80}"
+        )

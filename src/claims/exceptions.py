@@ -1,0 +1,106 @@
+"""Errors raised by `claims`.
+
+Every error the library raises is a `ClaimsError`. Errors about a bad value
+also subclass the built-in `ValueError` or `TypeError`, so code that already
+catches those keeps working.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = [
+    "ClaimsError",
+    "IntegrityError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "LoadError",
+    "Problem",
+    "StorageError",
+    "UnknownIdError",
+]
+
+
+class ClaimsError(Exception):
+    """Base class of every error raised by `claims`."""
+
+
+class InvalidValueError(ClaimsError, ValueError):
+    """A record was built with a value outside its bounds."""
+
+
+class InvalidTypeError(ClaimsError, TypeError):
+    """A record was built with a value of the wrong type."""
+
+
+class StorageError(ClaimsError, OSError):
+    """A file could not be read or written (an `OSError` too)."""
+
+
+class UnknownIdError(ClaimsError, KeyError):
+    """A lookup by id found nothing.
+
+    Attributes:
+        id: The id that was looked up.
+        kind: What was looked up (``"actor"``, ``"claim"``, ...).
+    """
+
+    def __init__(self, kind: str, id: str) -> None:
+        super().__init__(f"no {kind} with id {id!r}")
+        self.kind = kind
+        self.id = id
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a document or a batch of records.
+
+    Attributes:
+        path: Where the problem is: a JSON path such as
+            ``claims[3].assessment.reliability``, or a record id.
+        message: What is wrong, in words.
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class _ProblemsError(ClaimsError):
+    """An error that carries every problem found, not just the first."""
+
+    headline = "invalid input"
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{self.headline} ({count} {noun}):\n{lines}")
+
+
+class IntegrityError(_ProblemsError):
+    """Adding records would break the dossier's referential integrity.
+
+    The dossier is left exactly as it was before the failed call.
+
+    Attributes:
+        problems: Every problem found, each with the id of the record at fault.
+    """
+
+    headline = "the records were not added"
+
+
+class LoadError(_ProblemsError):
+    """A document could not be read as a dossier.
+
+    Attributes:
+        problems: Every problem found, each with its JSON path.
+    """
+
+    headline = "not a valid claims document"
