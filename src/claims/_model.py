@@ -631,6 +631,28 @@ class Assessment:
     assessed_at: datetime | None = attrs.field(default=None, validator=v.optional(v.aware_datetime))
 
 
+    def notation(self) -> str:
+        """The assessment as analysts write it: ``"B2, likely, moderate confidence"``.
+
+        >>> Assessment(Reliability.B, Credibility.PROBABLY_TRUE,
+        ...            Likelihood.LIKELY, AnalyticConfidence.MODERATE).notation()
+        'B2, likely, moderate confidence'
+        """
+        parts = []
+        rating = (self.reliability.value if self.reliability else "") + (
+            str(self.credibility.value) if self.credibility else ""
+        )
+        if rating:
+            parts.append(rating)
+        if self.likelihood is not None:
+            parts.append(self.likelihood.label)
+        if self.probability is not None:
+            parts.append(f"p={self.probability:g}")
+        if self.confidence is not None:
+            parts.append(f"{self.confidence.label} confidence")
+        return ", ".join(parts)
+
+
 @attrs.frozen
 class Claim:
     """Who claimed what, how we know, and how much we believe it.

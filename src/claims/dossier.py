@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TypeVar, Union
+from typing import TypeVar
 
 from ._model import (
     ACTIVE,
@@ -25,7 +25,7 @@ from .exceptions import IntegrityError, Problem, UnknownIdError
 
 __all__ = ["Dossier", "Record"]
 
-Record = Union[Actor, Source, Event, Claim, Link]
+Record = Actor | Source | Event | Claim | Link
 """Anything a dossier holds."""
 
 _KIND_OF: dict[type, str] = {
@@ -396,16 +396,19 @@ class Dossier:
                 )
             ends[record.claim].add(record.target)
         for i, record in enumerate(batch):
-            if isinstance(record, Link) and record.kind in _ENDS:
-                if _reaches(ends, record.target, record.claim):
-                    found.append(
-                        (
-                            i,
-                            "",
-                            f"{record.claim!r} {record.kind.value} {record.target!r} "
-                            "would make a supersession/retraction cycle",
-                        )
+            if (
+                isinstance(record, Link)
+                and record.kind in _ENDS
+                and _reaches(ends, record.target, record.claim)
+            ):
+                found.append(
+                    (
+                        i,
+                        "",
+                        f"{record.claim!r} {record.kind.value} {record.target!r} "
+                        "would make a supersession/retraction cycle",
                     )
+                )
         return found
 
 
