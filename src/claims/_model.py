@@ -630,7 +630,6 @@ class Assessment:
     assessor: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
     assessed_at: datetime | None = attrs.field(default=None, validator=v.optional(v.aware_datetime))
 
-
     def notation(self) -> str:
         """The assessment as analysts write it: ``"B2, likely, moderate confidence"``.
 

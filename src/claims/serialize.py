@@ -13,7 +13,7 @@ Loading is strict and reports every problem with its JSON path:
 Traceback (most recent call last):
 ...
 claims.exceptions.LoadError: not a valid claims document (1 problem):
-  actors[0].name: must be a string, not int
+  actors[0].name: must be a string, not an integer
 """
 
 from __future__ import annotations
