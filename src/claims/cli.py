@@ -57,9 +57,9 @@ def describe_quantity(q: Quantity) -> str:
         text = " and ".join(bounds)
         if q.value is not None:
             text = f"{_number(q.value)} ({text})"
-    if q.approximate:
-        text = "about " + text if q.lower is None and q.upper is None else "roughly " + text
-    return f"{text} {q.unit}" if q.unit else text
+    if q.unit:
+        text = f"{text} {q.unit}"
+    return f"{text} (approximate)" if q.approximate else text
 
 
 def describe_term(dossier: Dossier, term: Value) -> str:
