@@ -11,7 +11,7 @@ is used, the way an analyst would use it.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import claims
@@ -50,7 +50,7 @@ ARTICLE = "aj-article"
 BAGHDAD = timezone(timedelta(hours=3))
 BEIRUT = timezone(timedelta(hours=2))
 THURSDAY = When.day(2024, 1, 4, tz=BAGHDAD)
-ASSESSED = datetime(2024, 1, 5, 9, 0, tzinfo=timezone.utc)
+ASSESSED = datetime(2024, 1, 5, 9, 0, tzinfo=UTC)
 
 
 def build(text: str | None = None) -> claims.Dossier:
@@ -597,8 +597,8 @@ def build(text: str | None = None) -> claims.Dossier:
                 where="Beirut",
             ),
             q(
-                "the killing of\u00a0Saleh al-Arouri – a deputy leader of Hamas, an ally of Iran – in "
-                "a drone strike in Beirut"
+                "the killing of\u00a0Saleh al-Arouri – a deputy leader of Hamas, "
+                "an ally of Iran – in a drone strike in Beirut"
             ),
         ),
         aj(
