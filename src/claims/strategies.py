@@ -250,21 +250,23 @@ def assessments() -> st.SearchStrategy[Assessment]:
     )
 
 
+@st.composite
 def actors(
+    draw: st.DrawFn,
     ids_: st.SearchStrategy[str] | None = None,
     actor_ids: st.SearchStrategy[str] | None = None,
-) -> st.SearchStrategy[Actor]:
+) -> Actor:
     """Actors; `actor_ids` supplies the ids they may be part of or affiliated with."""
-    others = actor_ids if actor_ids is not None else ids()
-    return st.builds(
-        Actor,
-        id=ids_ if ids_ is not None else ids(),
-        name=texts(),
-        kind=st.sampled_from(ActorKind),
-        aliases=st.lists(texts(20), max_size=2),
-        part_of=_maybe(others),
-        affiliations=st.lists(st.builds(Affiliation, others, _maybe(texts(20))), max_size=2),
-    ).filter(lambda a: a.part_of != a.id and all(f.actor != a.id for f in a.affiliations))
+    id_ = draw(ids_ if ids_ is not None else ids())
+    others = (actor_ids if actor_ids is not None else ids()).filter(lambda a: a != id_)
+    return Actor(
+        id=id_,
+        name=draw(texts()),
+        kind=draw(st.sampled_from(ActorKind)),
+        aliases=draw(st.lists(texts(20), max_size=2)),
+        part_of=draw(_maybe(others)),
+        affiliations=draw(st.lists(st.builds(Affiliation, others, _maybe(texts(20))), max_size=2)),
+    )
 
 
 def sources(
@@ -317,12 +319,13 @@ def claims(
     )
 
 
-def links(claim_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Link]:
+@st.composite
+def links(draw: st.DrawFn, claim_ids: st.SearchStrategy[str] | None = None) -> Link:
     """Links between two different claims."""
     c_ids = claim_ids if claim_ids is not None else ids()
-    return st.builds(Link, st.sampled_from(LinkKind), c_ids, c_ids, _maybe(texts())).filter(
-        lambda link: link.claim != link.target
-    )
+    claim = draw(c_ids)
+    target = draw(c_ids.filter(lambda c: c != claim))
+    return Link(draw(st.sampled_from(LinkKind)), claim, target, draw(_maybe(texts())))
 
 
 @st.composite
