@@ -630,6 +630,50 @@ class Assessment:
     assessor: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
     assessed_at: datetime | None = attrs.field(default=None, validator=v.optional(v.aware_datetime))
 
+    @classmethod
+    def from_rating(
+        cls,
+        rating: str,
+        *,
+        likelihood: Likelihood | None = None,
+        confidence: AnalyticConfidence | None = None,
+        probability: float | None = None,
+        rationale: str | None = None,
+        assessor: str | None = None,
+        assessed_at: datetime | None = None,
+    ) -> Assessment:
+        """An assessment from an Admiralty rating as analysts write it, such as ``"B2"``.
+
+        Args:
+            rating: Reliability letter then credibility digit; case and
+                spaces are ignored (see `claims.confidence.parse_rating`).
+            likelihood: As for the other fields of `Assessment`.
+            confidence: As above.
+            probability: As above.
+            rationale: As above.
+            assessor: As above.
+            assessed_at: As above.
+
+        Raises:
+            InvalidValueError: `rating` is not an Admiralty rating.
+
+        >>> Assessment.from_rating("b2", likelihood=Likelihood.LIKELY).notation()
+        'B2, likely'
+        """
+        from .confidence import parse_rating
+
+        reliability, credibility = parse_rating(rating)
+        return cls(
+            reliability=reliability,
+            credibility=credibility,
+            likelihood=likelihood,
+            confidence=confidence,
+            probability=probability,
+            rationale=rationale,
+            assessor=assessor,
+            assessed_at=assessed_at,
+        )
+
     def notation(self) -> str:
         """The assessment as analysts write it: ``"B2, likely, moderate confidence"``.
 
