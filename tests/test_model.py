@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import attrs
 import pytest
@@ -31,7 +31,7 @@ from claims import (
 )
 from claims import strategies as cs
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def test_every_error_is_a_claims_error_and_a_builtin() -> None:
