@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
+from . import analysis as _analysis
 from ._model import (
     ACTIVE,
     Actor,
@@ -22,6 +23,19 @@ from ._model import (
     Subject,
 )
 from .exceptions import IntegrityError, Problem, UnknownIdError
+
+if TYPE_CHECKING:
+    from .analysis import (
+        Contradiction,
+        Corroboration,
+        CredibilitySuggestion,
+        CurrentView,
+        Moment,
+        Provenance,
+        Silence,
+        Uncertainty,
+    )
+    from .provenance import QuoteReport
 
 __all__ = ["Dossier", "Record"]
 
@@ -80,6 +94,9 @@ class Dossier:
         self._by_predicate: defaultdict[str, list[str]] = defaultdict(list)
         self._links_from: defaultdict[str, list[Link]] = defaultdict(list)
         self._links_to: defaultdict[str, list[Link]] = defaultdict(list)
+        # Derived indexes, built on first use and dropped whenever records are added.
+        self._state = 0
+        self._derived: dict[Hashable, object] = {}
         self.extend(records)
 
     # ------------------------------------------------------------------
@@ -241,6 +258,66 @@ class Dossier:
         return ACTIVE
 
     # ------------------------------------------------------------------
+    # The analyst's questions (answered by claims.analysis)
+
+    def provenance(self, claim_id: str) -> Provenance:
+        """How we know `claim_id`: its origin and relays; see `analysis.provenance`."""
+        return _analysis.provenance(self, claim_id)
+
+    def corroboration(self, claim_id: str, *, include_inactive: bool = False) -> Corroboration:
+        """The claims backing `claim_id`, in independent origins; see `analysis.corroboration`."""
+        return _analysis.corroboration(self, claim_id, include_inactive=include_inactive)
+
+    def suggest_credibility(self, claim_id: str) -> CredibilitySuggestion:
+        """Credibility 1 if two independent origins back `claim_id`; see `analysis`."""
+        return _analysis.suggest_credibility(self, claim_id)
+
+    def contradictions(
+        self,
+        *,
+        include_inactive: bool = False,
+        functional: Collection[str] = _analysis.FUNCTIONAL_PREDICATES,
+        inverse_functional: Collection[str] = _analysis.INVERSE_FUNCTIONAL_PREDICATES,
+    ) -> tuple[Contradiction, ...]:
+        """Pairs of claims that cannot both hold; see `analysis.contradictions`."""
+        return self._memo(
+            (
+                "contradictions",
+                include_inactive,
+                frozenset(functional),
+                frozenset(inverse_functional),
+            ),
+            lambda: _analysis.contradictions(
+                self,
+                include_inactive=include_inactive,
+                functional=functional,
+                inverse_functional=inverse_functional,
+            ),
+        )
+
+    def uncertainties(self, *, include_inactive: bool = False) -> tuple[Uncertainty, ...]:
+        """Claims that a value is not known; see `analysis.uncertainties`."""
+        return _analysis.uncertainties(self, include_inactive=include_inactive)
+
+    def silences(self, *, include_inactive: bool = False) -> tuple[Silence, ...]:
+        """Reported silences and unanswered accusations; see `analysis.silences`."""
+        return _analysis.silences(self, include_inactive=include_inactive)
+
+    def current(self) -> CurrentView:
+        """Active claims, replacements and stale links; see `analysis.current`."""
+        return self._memo("current", lambda: _analysis.current(self))
+
+    def timeline(self, *, include_inactive: bool = True) -> tuple[Moment, ...]:
+        """When claims were made and reported, in order; see `analysis.timeline`."""
+        return _analysis.timeline(self, include_inactive=include_inactive)
+
+    def verify_quotes(self, texts: Mapping[str, str]) -> QuoteReport:
+        """Check every quote against its source's text; see `provenance.verify_quotes`."""
+        from .provenance import verify_quotes
+
+        return verify_quotes(self, texts)
+
+    # ------------------------------------------------------------------
     # Adding
 
     def add(self, record: Record) -> None:
@@ -265,6 +342,17 @@ class Dossier:
             raise IntegrityError([Problem(_label(batch[i]) + sub, msg) for i, sub, msg in found])
         for record in batch:
             self._insert(record)
+        if batch:
+            self._state += 1
+            self._derived.clear()
+
+    def _memo(self, key: Hashable, build: Callable[[], T]) -> T:
+        """`build()`, computed once per state of the dossier."""
+        try:
+            return cast(T, self._derived[key])
+        except KeyError:
+            value = self._derived[key] = build()
+            return value
 
     def _insert(self, record: Record) -> None:
         if isinstance(record, Actor):
