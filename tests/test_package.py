@@ -47,3 +47,11 @@ def test_every_error_class_is_a_claims_error() -> None:
         obj = getattr(exc, name)
         if isinstance(obj, type) and issubclass(obj, BaseException):
             assert issubclass(obj, claims.ClaimsError), name
+
+
+def test_the_reference_page_names_every_public_name() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).parent.parent / "docs" / "reference.md").read_text(encoding="utf-8")
+    missing = [n for n in claims.__all__ if f"`{n}`" not in page and f"`{n}(" not in page]
+    assert missing == []
