@@ -17,10 +17,10 @@ from __future__ import annotations
 import enum
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -70,6 +70,7 @@ __all__ = [
     "Uncertainty",
     "contradictions",
     "corroboration",
+    "corroborations",
     "current",
     "provenance",
     "silences",
@@ -443,12 +444,46 @@ _Key = tuple[Subject, str, Value, bool]
 _Edge = tuple[str, str, str, str | None]
 
 
+class _Groups:
+    """Asserting and denying claims grouped by what they say.
+
+    Built from the dossier's index of claims by subject, predicate and
+    object, so grouping costs a look at each claim's stance, not a hash of
+    its proposition.
+
+    Attributes:
+        keys: Each group's (subject, predicate, object, denies).
+        members: Each group's claim ids, in dossier order.
+        by_sp: The groups of each (subject, predicate), for those with more
+            than one group.
+        by_predicate: The groups of each predicate.
+    """
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.keys: list[_Key] = []
+        self.members: list[list[str]] = []
+        self.by_sp: list[list[int]] = []
+        self.by_predicate: defaultdict[str, list[int]] = defaultdict(list)
+        keys, members, by_predicate = self.keys, self.members, self.by_predicate
+        for (subject, predicate), said in dossier._statements.items():
+            first = len(keys)
+            for (obj, stance), ids in said.items():
+                if stance is _ASSERTS or stance is _DENIES:
+                    by_predicate[predicate].append(len(keys))
+                    keys.append((subject, predicate, obj, stance is _DENIES))
+                    members.append(ids)
+            if len(keys) - first > 1:
+                self.by_sp.append(list(range(first, len(keys))))
+
+
 class _Index:
     """Derived indexes of one state of a dossier, each built on first use."""
 
     def __init__(self, dossier: Dossier) -> None:
         self.dossier = dossier
         self.partitions: dict[tuple[int, bool], tuple[IndependentOrigin, ...]] = {}
+        self.every: dict[bool, dict[str, Corroboration]] = {}
+        self._ties: dict[tuple[str, tuple[str, ...]], tuple[Tie, ...]] = {}
 
     @cached_property
     def order(self) -> dict[str, int]:
@@ -463,30 +498,9 @@ class _Index:
         return {cid: d.status(cid) for cid in targets}
 
     @cached_property
-    def groups(self) -> tuple[list[_Key], list[list[str]], dict[str, int]]:
-        """Asserting and denying claims grouped by what they say.
-
-        Returns the group keys, the claim ids of each group (in dossier
-        order) and the group of each claim.
-        """
-        keys: list[_Key] = []
-        members: list[list[str]] = []
-        group_of: dict[str, int] = {}
-        where: dict[_Key, int] = {}
-        for cid, claim in self.dossier.claims.items():
-            stance = claim.stance
-            if stance is _ASSERTS or stance is _DENIES:
-                p = claim.proposition
-                key = (p.subject, p.predicate, p.object, stance is _DENIES)
-                g = where.get(key)
-                if g is None:
-                    g = where[key] = len(keys)
-                    keys.append(key)
-                    members.append([cid])
-                else:
-                    members[g].append(cid)
-                group_of[cid] = g
-        return keys, members, group_of
+    def groups(self) -> _Groups:
+        """Asserting and denying claims grouped by what they say."""
+        return _Groups(self.dossier)
 
     @cached_property
     def actor_graph(self) -> tuple[dict[str, str], dict[str, tuple[str, _Edge | None, int]]]:
@@ -525,6 +539,18 @@ class _Index:
                             nxt.append(other)
                 frontier = nxt
         return bloc, tree
+
+    def ties(self, actor: str, parties: tuple[str, ...]) -> tuple[Tie, ...]:
+        """Ties of `actor` to each of `parties` it is not independent of."""
+        if not parties:
+            return ()
+        key = (actor, parties)
+        found = self._ties.get(key)
+        if found is None:
+            found = self._ties[key] = tuple(
+                t for t in (self.tie(actor, p) for p in parties) if t is not None
+            )
+        return found
 
     def tie(self, a: str, b: str) -> Tie | None:
         """Why actor `a` is not independent of actor `b`, if it is not."""
@@ -628,42 +654,100 @@ def corroboration(
     Raises:
         UnknownIdError: There is no such claim.
     """
+    dossier.claim(claim_id)
     index = _index(dossier)
-    claim = dossier.claim(claim_id)
-    _, members, group_of = index.groups
-    g = group_of.get(claim_id)
-    inactive = () if include_inactive else index.inactive
-    linked = [
-        link.claim
-        for link in dossier._links_to.get(claim_id, ())
-        if link.kind in _SUPPORTING and link.claim not in inactive
-    ]
-    if g is not None and not linked and claim_id not in inactive:
-        cached = index.partitions.get((g, include_inactive))
+    every = index.every.get(include_inactive)
+    if every is not None:
+        return every[claim_id]
+    return _corroborate(dossier, index, claim_id, include_inactive)
+
+
+def corroborations(dossier: Dossier, *, include_inactive: bool = False) -> dict[str, Corroboration]:
+    """The corroboration of every claim, by claim id.
+
+    The same answers as `corroboration` for each claim, computed together:
+    claims that say the same thing share their partition.
+
+    Args:
+        dossier: The dossier.
+        include_inactive: Also count superseded and retracted claims.
+    """
+    index = _index(dossier)
+    every = index.every.get(include_inactive)
+    if every is None:
+        every = {}
+        for ids in index.groups.members:
+            for cid in ids:
+                every[cid] = _corroborate(dossier, index, cid, include_inactive, ids)
+        for cid in dossier._claims:
+            if cid not in every:
+                every[cid] = _corroborate(dossier, index, cid, include_inactive)
+        index.every[include_inactive] = every
+    return dict(every)
+
+
+def _corroborate(
+    dossier: Dossier,
+    index: _Index,
+    claim_id: str,
+    include_inactive: bool,
+    same: list[str] | None = None,
+) -> Corroboration:
+    """Corroborate one claim; `same` are the claims saying the same, if known."""
+    claim = dossier._claims[claim_id]
+    if same is None and (claim.stance is _ASSERTS or claim.stance is _DENIES):
+        p = claim.proposition
+        same = dossier._statements[p.subject, p.predicate][p.object, claim.stance]
+    inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
+    links = dossier._links_to.get(claim_id)
+    linked = (
+        [link.claim for link in links if link.kind in _SUPPORTING and link.claim not in inactive]
+        if links
+        else ()
+    )
+    if same is not None and not linked and claim_id not in inactive:
+        # Claims that say the same thing share one partition. The list is the
+        # dossier's own and lives as long as this state of the dossier.
+        key = (id(same), include_inactive)
+        cached = index.partitions.get(key)
         if cached is None:
-            ids = [c for c in members[g] if c not in inactive] if inactive else members[g]
-            cached = _partition(dossier, index, ids, claim.proposition)
-            index.partitions[(g, include_inactive)] = cached
+            ids = [c for c in same if c not in inactive] if inactive else same
+            cached = _partition(dossier, index, ids, _parties(claim.proposition))
+            index.partitions[key] = cached
         return Corroboration(claim_id, cached)
     backing = {claim_id}
-    if g is not None:
-        backing.update(c for c in members[g] if c not in inactive)
+    if same is not None:
+        backing.update(c for c in same if c not in inactive)
     backing.update(linked)
-    order = index.order
-    ids = sorted(backing, key=order.__getitem__)
-    return Corroboration(claim_id, _partition(dossier, index, ids, claim.proposition))
+    ids = sorted(backing, key=index.order.__getitem__)
+    return Corroboration(claim_id, _partition(dossier, index, ids, _parties(claim.proposition)))
+
+
+def _parties(prop: Proposition) -> tuple[str, ...]:
+    """The actors named in a proposition."""
+    subject, obj = prop.subject, prop.object
+    if isinstance(subject, ActorRef):
+        return (subject.id, obj.id) if isinstance(obj, ActorRef) else (subject.id,)
+    return (obj.id,) if isinstance(obj, ActorRef) else ()
 
 
 def _partition(
-    dossier: Dossier, index: _Index, ids: list[str], prop: Proposition
+    dossier: Dossier, index: _Index, ids: list[str], parties: tuple[str, ...]
 ) -> tuple[IndependentOrigin, ...]:
     """Split `ids` (in dossier order) into independent origins."""
-    claims = dossier.claims
-    bloc = index.actor_graph[0]
-    parties = [t.id for t in (prop.subject, prop.object) if isinstance(t, ActorRef)]
+    claims = dossier._claims
     if len(ids) == 1:
         claimant = claims[ids[0]].claimant
-        return (IndependentOrigin(tuple(ids), (claimant,), (), _ties(index, [claimant], parties)),)
+        return (IndependentOrigin(tuple(ids), (claimant,), (), index.ties(claimant, parties)),)
+    bloc = index.actor_graph[0]
+    claimants = [claims[c].claimant for c in ids]
+    links_from = dossier._links_from
+    if len({bloc[a] for a in claimants}) == len(ids) and not any(c in links_from for c in ids):
+        # The common case: every claim is its own origin.
+        return tuple(
+            IndependentOrigin((c,), (a,), (), index.ties(a, parties))
+            for c, a in zip(ids, claimants, strict=True)
+        )
 
     # Candidate merges, strongest reason first; a union-find keeps those that join.
     parent = {cid: cid for cid in ids}
@@ -678,29 +762,26 @@ def _partition(
     first_of_bloc: dict[str, str] = {}
     candidates: list[tuple[int, str, str]] = []  # (rank, earlier, later)
     present = set(ids)
-    for cid in ids:
-        claimant = claims[cid].claimant
+    for cid, claimant in zip(ids, claimants, strict=True):
         earlier = first_of_claimant.get(claimant)
         if earlier is None:
             first_of_claimant[claimant] = cid
-            b = bloc.get(claimant, claimant)
-            head = first_of_bloc.setdefault(b, cid)
+            head = first_of_bloc.setdefault(bloc[claimant], cid)
             if head != cid:
                 candidates.append((2, head, cid))
         else:
             candidates.append((0, earlier, cid))
-        for link in dossier._links_from.get(cid, ()):
+        for link in links_from.get(cid, ()):
             if link.kind is LinkKind.REPEATS and link.target in present:
                 candidates.append((1, link.target, cid))
     candidates.sort(key=lambda c: c[0])
-    merges: dict[str, list[Merge]] = defaultdict(list)
     joined: list[tuple[str, Merge]] = []
     for rank, a, b in candidates:
         ra, rb = find(a), find(b)
-        if ra == rb:
-            continue
-        parent[rb] = ra
-        joined.append((a, _merge(index, claims[a], claims[b], rank)))
+        if ra != rb:
+            parent[rb] = ra
+            joined.append((a, _merge(index, claims[a], claims[b], rank)))
+    merges: dict[str, list[Merge]] = defaultdict(list)
     for a, merge in joined:
         merges[find(a)].append(merge)
 
@@ -712,9 +793,12 @@ def _partition(
     for root, members in components.items():
         actors = tuple(dict.fromkeys(claims[c].claimant for c in members))
         ms = sorted(merges.get(root, ()), key=lambda m: (order[m.second], order[m.first]))
-        origins.append(
-            IndependentOrigin(tuple(members), actors, tuple(ms), _ties(index, actors, parties))
-        )
+        by_party: dict[str, Tie] = {}
+        for a in actors:
+            for t in index.ties(a, parties):
+                by_party.setdefault(t.other, t)
+        ties = tuple(by_party.values())
+        origins.append(IndependentOrigin(tuple(members), actors, tuple(ms), ties))
     return tuple(origins)
 
 
@@ -726,19 +810,6 @@ def _merge(index: _Index, a: Claim, b: Claim, rank: int) -> Merge:
     tie = index.tie(b.claimant, a.claimant)
     assert tie is not None  # rank 2 merges claimants of one bloc
     return Merge(a.id, b.id, tie.reason, tie.note)
-
-
-def _ties(index: _Index, actors: Iterable[str], parties: list[str]) -> tuple[Tie, ...]:
-    if not parties:
-        return ()
-    found = []
-    for party in parties:
-        for actor in actors:
-            tie = index.tie(actor, party)
-            if tie is not None:
-                found.append(tie)
-                break
-    return tuple(found)
 
 
 def suggest_credibility(dossier: Dossier, claim_id: str) -> CredibilitySuggestion:
@@ -861,37 +932,27 @@ def contradictions(
         The contradictions, in dossier order of their claims.
     """
     index = _index(dossier)
-    keys, members, _ = index.groups
+    groups = index.groups
+    keys, members = groups.keys, groups.members
     inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
     pairs = _Pairs(dossier)
-
-    by_sp: dict[tuple[Subject, str], list[int]] = {}
-    by_po: dict[tuple[str, Value], list[int]] = {}
-    for g, (subject, predicate, obj, _denies) in enumerate(keys):
-        sp = (subject, predicate)
-        bucket = by_sp.get(sp)
-        if bucket is None:
-            by_sp[sp] = [g]
-        else:
-            bucket.append(g)
-        if predicate in inverse_functional:
-            by_po.setdefault((predicate, obj), []).append(g)
 
     def live(g: int) -> list[str]:
         ids = members[g]
         return [c for c in ids if c not in inactive] if inactive else ids
 
-    for groups in by_sp.values():
-        if len(groups) > 1:
-            _compare_group(keys, live, groups, functional, tolerance, pairs)
-    for groups in by_po.values():
-        if len(groups) > 1:
-            asserted = [g for g in groups if not keys[g][3]]
-            for i, ga in enumerate(asserted):
-                for gb in asserted[i + 1 :]:
-                    sa, sb = keys[ga][0], keys[gb][0]
-                    detail = f"{keys[ga][1]}: {_term(sa)} vs {_term(sb)}"
-                    _cross(live(ga), live(gb), ContradictionReason.DIFFERENT_VALUES, detail, pairs)
+    for same_sp in groups.by_sp:
+        _compare_group(keys, live, same_sp, functional, tolerance, pairs)
+    by_po: dict[tuple[str, Value], list[int]] = {}
+    for predicate in inverse_functional:
+        for g in groups.by_predicate.get(predicate, ()):
+            if not keys[g][3]:
+                by_po.setdefault((predicate, keys[g][2]), []).append(g)
+    for same_po in by_po.values():
+        for i, ga in enumerate(same_po):
+            for gb in same_po[i + 1 :]:
+                detail = f"{keys[ga][1]}: {_term(keys[ga][0])} vs {_term(keys[gb][0])}"
+                _cross(live(ga), live(gb), ContradictionReason.DIFFERENT_VALUES, detail, pairs)
 
     for link in dossier.links:
         if link.kind is not LinkKind.CONTRADICTS:
@@ -920,7 +981,7 @@ def contradictions(
 
 def _compare_group(
     keys: list[_Key],
-    live: Any,
+    live: Callable[[int], list[str]],
     groups: list[int],
     functional: Collection[str],
     tolerance: float,
@@ -928,19 +989,20 @@ def _compare_group(
 ) -> None:
     """Find the conflicts among groups sharing a subject and predicate."""
     predicate = keys[groups[0]][1]
-    asserted: dict[Value, int] = {}
-    denied: dict[Value, int] = {}
-    for g in groups:
-        (denied if keys[g][3] else asserted)[keys[g][2]] = g
-    # Opposite stances on the same object.
-    for obj, gd in denied.items():
-        ga = asserted.get(obj)
-        if ga is not None:
-            detail = f"asserted and denied: {predicate} {_term(obj)}"
-            _cross(live(ga), live(gd), ContradictionReason.OPPOSITE_STANCES, detail, pairs)
-    known = [(o, g) for o, g in asserted.items() if not isinstance(o, (Unknown, NoValue))]
+    asserted = [(keys[g][2], g) for g in groups if not keys[g][3]]
+    denied = [g for g in groups if keys[g][3]]
+    if denied:
+        # Opposite stances on the same object.
+        lookup = dict(asserted)
+        for gd in denied:
+            obj = keys[gd][2]
+            ga = lookup.get(obj)
+            if ga is not None:
+                detail = f"asserted and denied: {predicate} {_term(obj)}"
+                _cross(live(ga), live(gd), ContradictionReason.OPPOSITE_STANCES, detail, pairs)
+    known = [(o, g) for o, g in asserted if not isinstance(o, (Unknown, NoValue))]
     # An explicit none against a value.
-    for obj, g in asserted.items():
+    for obj, g in asserted:
         if isinstance(obj, NoValue):
             for other, gk in known:
                 detail = f"{predicate}: none vs {_term(other)}"
@@ -963,7 +1025,10 @@ def _compare_group(
 
 
 def _disjoint(
-    spans: list[tuple[_Interval, Quantity, int]], predicate: str, live: Any, pairs: _Pairs
+    spans: list[tuple[_Interval, Quantity, int]],
+    predicate: str,
+    live: Callable[[int], list[str]],
+    pairs: _Pairs,
 ) -> None:
     """Pairs of quantities whose intervals do not overlap, without comparing all pairs."""
     spans = sorted(spans, key=lambda s: -float("inf") if s[0][0] is None else s[0][0])
@@ -1012,30 +1077,31 @@ def uncertainties(dossier: Dossier, *, include_inactive: bool = False) -> tuple[
         include_inactive: Also superseded and retracted claims.
     """
     index = _index(dossier)
-    keys, members, _ = index.groups
     inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
-    by_sp: dict[tuple[Subject, str], list[int]] = {}
-    unknown_groups = []
-    for g, (subject, predicate, obj, denies) in enumerate(keys):
-        by_sp.setdefault((subject, predicate), []).append(g)
-        if isinstance(obj, Unknown) and not denies:
-            unknown_groups.append(g)
+    claims = dossier._claims
+
+    del claims
     found: list[Uncertainty] = []
-    for g in unknown_groups:
-        subject, predicate = keys[g][0], keys[g][1]
+    for (subject, predicate), said in dossier._statements.items():
+        unknown = [
+            ids
+            for (obj, stance), ids in said.items()
+            if stance is _ASSERTS and isinstance(obj, Unknown)
+        ]
+        if not unknown:
+            continue
         known = [
             c
-            for h in by_sp[(subject, predicate)]
-            if not keys[h][3] and not isinstance(keys[h][2], (Unknown, NoValue))
-            for c in members[h]
+            for (obj, stance), ids in said.items()
+            if stance is _ASSERTS and not isinstance(obj, (Unknown, NoValue))
+            for c in ids
             if c not in inactive
         ]
         known.sort(key=index.order.__getitem__)
-        found.extend(
-            Uncertainty(c, subject, predicate, tuple(known))
-            for c in members[g]
-            if c not in inactive
-        )
+        for ids in unknown:
+            found.extend(
+                Uncertainty(c, subject, predicate, tuple(known)) for c in ids if c not in inactive
+            )
     found.sort(key=lambda u: index.order[u.claim])
     return tuple(found)
 
@@ -1065,20 +1131,18 @@ def silences(
     """
     index = _index(dossier)
     inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
-    claims = dossier.claims
-    keys, members, _ = index.groups
-    where = {k: g for g, k in enumerate(keys)}
+    claims = dossier._claims
 
     def accusers(prop: Proposition, accused: str) -> list[str]:
-        if not isinstance(prop.subject, ActorRef) or prop.predicate not in accusations:
+        if prop.predicate not in accusations:
             return []
-        g = where.get((prop.subject, prop.predicate, prop.object, False))
+        said = dossier._statements.get((prop.subject, prop.predicate), {})
         own = {accused, *dossier.parts(accused)}
-        return (
-            [c for c in members[g] if claims[c].claimant not in own and c not in inactive]
-            if (g is not None)
-            else []
-        )
+        return [
+            c
+            for c in said.get((prop.object, _ASSERTS), ())
+            if claims[c].claimant not in own and c not in inactive
+        ]
 
     found: list[Silence] = []
     # Reported silences.
@@ -1098,25 +1162,26 @@ def silences(
             Silence(claim.claimant, SilenceKind.REPORTED, prop, tuple(ids), cid, claim.stance)
         )
 
-    # Unanswered accusations: from the index of what each predicate says.
-    by_spo: dict[tuple[Subject, str, Value], list[str]] = defaultdict(list)
-    for predicate in accusations:
-        for claim in dossier.claims_with(predicate):
-            if claim.id not in inactive:
-                p = claim.proposition
-                by_spo[(p.subject, p.predicate, p.object)].append(claim.id)
+    # Unanswered accusations: from the index of what is said about whom.
     unanswered = []
-    for (subject, _predicate, _obj), ids in by_spo.items():
-        if not isinstance(subject, ActorRef):
+    for (subject, predicate), said in dossier._statements.items():
+        if predicate not in accusations or not isinstance(subject, ActorRef):
             continue
         own = {subject.id, *dossier.parts(subject.id)}
-        if any(claims[c].claimant in own for c in ids):
-            continue
-        accusing = [c for c in ids if claims[c].stance is _ASSERTS]
-        if accusing:
-            accusing.sort(key=index.order.__getitem__)
-            prop = claims[accusing[0]].proposition
-            unanswered.append(Silence(subject.id, SilenceKind.UNANSWERED, prop, tuple(accusing)))
+        by_object: dict[Value, list[str]] = {}
+        for (obj, _stance), ids in said.items():
+            by_object.setdefault(obj, []).extend(c for c in ids if c not in inactive)
+        for ids in by_object.values():
+            if any(claims[c].claimant in own for c in ids):
+                continue
+            accusing = sorted(
+                (c for c in ids if claims[c].stance is _ASSERTS), key=index.order.__getitem__
+            )
+            if accusing:
+                prop = claims[accusing[0]].proposition
+                unanswered.append(
+                    Silence(subject.id, SilenceKind.UNANSWERED, prop, tuple(accusing))
+                )
     unanswered.sort(key=lambda s: index.order[s.accusations[0]])
     return tuple(found + unanswered)
 

@@ -18,9 +18,11 @@ from ._model import (
     Link,
     LinkKind,
     Source,
+    Stance,
     Status,
     StatusKind,
     Subject,
+    Value,
 )
 from .exceptions import IntegrityError, Problem, UnknownIdError
 
@@ -92,6 +94,10 @@ class Dossier:
         self._by_claimant: defaultdict[str, list[str]] = defaultdict(list)
         self._by_subject: defaultdict[Subject, list[str]] = defaultdict(list)
         self._by_predicate: defaultdict[str, list[str]] = defaultdict(list)
+        # Claims by what they say: (subject, predicate) -> (object, stance) -> ids.
+        self._statements: defaultdict[
+            tuple[Subject, str], dict[tuple[Value, Stance], list[str]]
+        ] = defaultdict(dict)
         self._links_from: defaultdict[str, list[Link]] = defaultdict(list)
         self._links_to: defaultdict[str, list[Link]] = defaultdict(list)
         # Derived indexes, built on first use and dropped whenever records are added.
@@ -268,6 +274,10 @@ class Dossier:
         """The claims backing `claim_id`, in independent origins; see `analysis.corroboration`."""
         return _analysis.corroboration(self, claim_id, include_inactive=include_inactive)
 
+    def corroborations(self, *, include_inactive: bool = False) -> dict[str, Corroboration]:
+        """The corroboration of every claim, by id; see `analysis.corroborations`."""
+        return _analysis.corroborations(self, include_inactive=include_inactive)
+
     def suggest_credibility(self, claim_id: str) -> CredibilitySuggestion:
         """Credibility 1 if two independent origins back `claim_id`; see `analysis`."""
         return _analysis.suggest_credibility(self, claim_id)
@@ -368,6 +378,9 @@ class Dossier:
             self._by_claimant[record.claimant].append(record.id)
             self._by_subject[record.proposition.subject].append(record.id)
             self._by_predicate[record.proposition.predicate].append(record.id)
+            prop = record.proposition
+            said = self._statements[prop.subject, prop.predicate]
+            said.setdefault((prop.object, record.stance), []).append(record.id)
         else:
             self._links[(record.kind, record.claim, record.target)] = record
             self._links_from[record.claim].append(record)
