@@ -15,9 +15,11 @@ group are compared.
 from __future__ import annotations
 
 import enum
+import gc
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -675,15 +677,54 @@ def corroborations(dossier: Dossier, *, include_inactive: bool = False) -> dict[
     index = _index(dossier)
     every = index.every.get(include_inactive)
     if every is None:
-        every = {}
-        for ids in index.groups.members:
-            for cid in ids:
-                every[cid] = _corroborate(dossier, index, cid, include_inactive, ids)
-        for cid in dossier._claims:
-            if cid not in every:
-                every[cid] = _corroborate(dossier, index, cid, include_inactive)
+        with _no_gc():
+            every = _corroborate_every(dossier, index, include_inactive)
         index.every[include_inactive] = every
     return dict(every)
+
+
+def _corroborate_every(
+    dossier: Dossier, index: _Index, include_inactive: bool
+) -> dict[str, Corroboration]:
+    every: dict[str, Corroboration] = {}
+    inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
+    links_to = dossier._links_to
+    claims = dossier._claims
+    partitions = index.partitions
+    for ids in index.groups.members:
+        shared = None
+        for cid in ids:
+            if cid in links_to or cid in inactive:
+                every[cid] = _corroborate(dossier, index, cid, include_inactive, ids)
+                continue
+            if shared is None:
+                key = (id(ids), include_inactive)
+                shared = partitions.get(key)
+                if shared is None:
+                    live = [c for c in ids if c not in inactive] if inactive else ids
+                    prop = claims[cid].proposition
+                    shared = partitions[key] = _partition(dossier, index, live, _parties(prop))
+            every[cid] = Corroboration(cid, shared)
+    for cid in claims:
+        if cid not in every:
+            every[cid] = _corroborate(dossier, index, cid, include_inactive)
+    return every
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many acyclic records.
+
+    Bulk answers create millions of small tuples and frozen records, none of
+    them in reference cycles; collecting while they are made only rescans them.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _corroborate(
@@ -742,7 +783,7 @@ def _partition(
     bloc = index.actor_graph[0]
     claimants = [claims[c].claimant for c in ids]
     links_from = dossier._links_from
-    if len({bloc[a] for a in claimants}) == len(ids) and not any(c in links_from for c in ids):
+    if len({bloc[a] for a in claimants}) == len(ids) and links_from.keys().isdisjoint(ids):
         # The common case: every claim is its own origin.
         return tuple(
             IndependentOrigin((c,), (a,), (), index.ties(a, parties))
@@ -931,6 +972,23 @@ def contradictions(
     Returns:
         The contradictions, in dossier order of their claims.
     """
+    with _no_gc():
+        return _contradictions(
+            dossier,
+            include_inactive,
+            frozenset(functional),
+            frozenset(inverse_functional),
+            tolerance,
+        )
+
+
+def _contradictions(
+    dossier: Dossier,
+    include_inactive: bool,
+    functional: Collection[str],
+    inverse_functional: Collection[str],
+    tolerance: float,
+) -> tuple[Contradiction, ...]:
     index = _index(dossier)
     groups = index.groups
     keys, members = groups.keys, groups.members
@@ -946,7 +1004,7 @@ def contradictions(
     by_po: dict[tuple[str, Value], list[int]] = {}
     for predicate in inverse_functional:
         for g in groups.by_predicate.get(predicate, ()):
-            if not keys[g][3]:
+            if not keys[g][3] and not isinstance(keys[g][2], (Unknown, NoValue)):
                 by_po.setdefault((predicate, keys[g][2]), []).append(g)
     for same_po in by_po.values():
         for i, ga in enumerate(same_po):
