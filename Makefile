@@ -27,5 +27,9 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m mypy --strict src
 	$(BIN)/python -m ruff check src tests seeds docs
 
+# Not part of the test suite; the method and figures are in docs/benchmarks.md.
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/bench_analysis.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
