@@ -153,7 +153,7 @@ def test_quote_find_anchors_words_and_context() -> None:
         Quote.find(text, "Reuters", source="s", occurrence=2)
 
 
-@given(st.text(min_size=1), st.text(), st.text())
+@given(st.text(min_size=1).filter(str.strip), st.text(), st.text())
 def test_quote_find_round_trips_any_text(exact: str, before: str, after: str) -> None:
     text = before + exact + after
     q = Quote.find(text, exact, source="s")
