@@ -60,16 +60,29 @@ def synthetic(n_claims: int, seed: int = 4) -> claims.Dossier:
         states.append(state)
         for j in range(3):
             part = f"{state}-ministry-{j}"
-            actors.append(Actor(part, f"Ministry {j} of state {i}", ActorKind.GOVERNMENT_BODY,
-                                part_of=state))
+            actors.append(
+                Actor(part, f"Ministry {j} of state {i}", ActorKind.GOVERNMENT_BODY, part_of=state)
+            )
             ministries.append(part)
         group = f"group-{i}"
-        actors.append(Actor(group, f"Group {i}", ActorKind.ARMED_GROUP,
-                            affiliations=[Affiliation(state, "backed by")]))
+        actors.append(
+            Actor(
+                group,
+                f"Group {i}",
+                ActorKind.ARMED_GROUP,
+                affiliations=[Affiliation(state, "backed by")],
+            )
+        )
         groups.append(group)
         tv = f"group-{i}-tv"
-        actors.append(Actor(tv, f"Group {i} TV", ActorKind.MEDIA_OUTLET,
-                            affiliations=[Affiliation(group, "considered close to")]))
+        actors.append(
+            Actor(
+                tv,
+                f"Group {i} TV",
+                ActorKind.MEDIA_OUTLET,
+                affiliations=[Affiliation(group, "considered close to")],
+            )
+        )
         outlets.append(tv)
         for j in range(2):
             outlet = f"outlet-{i}-{j}"
@@ -86,9 +99,9 @@ def synthetic(n_claims: int, seed: int = 4) -> claims.Dossier:
     events = [Event(f"e{i}", f"Event {i}", DAY) for i in range(n_events)]
     event_refs = [EventRef(f"e{i}") for i in range(n_events)]
     speakers = ministries + groups + agencies + outlets
-    counts = {k: Quantity(k, unit="killed") for k in range(0, 40)}
+    counts = {k: Quantity(k, unit="killed") for k in range(40)}
     several = Quantity(lower=2, approximate=True, unit="killed")
-    about = {k: Quantity(k, approximate=True, unit="killed") for k in range(0, 40)}
+    about = {k: Quantity(k, approximate=True, unit="killed") for k in range(40)}
     unknown = Unknown("not immediately clear")
     labels = [Text("aggression"), Text("escalation"), Text("terrorism")]
     actor_refs = {a: ActorRef(a) for a in groups + states}
@@ -200,8 +213,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args(argv)
-    print(f"claims {claims.__version__}, Python {platform.python_version()}, "
-          f"{platform.machine()}, best of {args.repeats}")
+    print(
+        f"claims {claims.__version__}, Python {platform.python_version()}, "
+        f"{platform.machine()}, best of {args.repeats}"
+    )
     totals: dict[int, float] = {}
     for n in args.sizes:
         print(f"\n{n:,} claims")
@@ -211,8 +226,10 @@ def main(argv: list[str] | None = None) -> int:
                 totals[n] = seconds
         gc.collect()
     if 100_000 in totals and 1_000_000 in totals:
-        print(f"\n1M/100k ratio (contradictions + corroboration): "
-              f"{totals[1_000_000] / totals[100_000]:.1f}")
+        print(
+            f"\n1M/100k ratio (contradictions + corroboration): "
+            f"{totals[1_000_000] / totals[100_000]:.1f}"
+        )
     return 0
 
 
