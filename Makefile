@@ -19,6 +19,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(VENV)/.installed $@
 
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(VENV)/.installed $(VENV)/.installed-test $@
+
 demo: $(VENV)/.installed
 	$(BIN)/claims report $(SEED)
 
@@ -28,8 +32,10 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m ruff check src tests seeds docs
 
 # Not part of the test suite; the method and figures are in docs/benchmarks.md.
-bench: $(VENV)/.installed-test
+bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/bench_analysis.py
+	$(BIN)/python benchmarks/bench_serialize.py
+	$(BIN)/python benchmarks/bench_store.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
