@@ -1,0 +1,468 @@
+"""Parquet export: claims as columns, for DuckDB, Spark, Polars and other engines.
+
+Install with ``pip install claims[parquet]`` (it needs ``pyarrow``).
+`export` writes one file per table into a directory:
+
+==================  =========================================================
+``claims.parquet``  one row per claim: who, stance, status, the proposition
+                    flattened (subject, predicate, object by kind), when,
+                    the four assessment dimensions, and ``json``: the whole
+                    claim as the converter writes it (lossless)
+``actors.parquet``  one row per actor, with ``aliases`` and ``affiliations``
+``sources.parquet`` one row per source
+``events.parquet``  one row per event
+``hops.parquet``    one row per relay of a claim's chain (``position`` 0 is
+                    the outermost reporter)
+``quotes.parquet``  one row per quote of a claim
+``links.parquet``   one row per link between claims
+==================  =========================================================
+
+The columns of each table are in `SCHEMAS`; docs/parquet.md describes them
+and shows queries. Times are UTC timestamps (microseconds) beside their
+precision; the exact offset an analyst wrote survives in the ``json`` column.
+
+>>> import tempfile, duckdb, claims
+>>> from claims import parquet
+>>> d = claims.load("seeds/baghdad-drone-strike.json")
+>>> out = tempfile.mkdtemp()
+>>> sorted(parquet.export(d, out))
+['actors', 'claims', 'events', 'hops', 'links', 'quotes', 'sources']
+>>> duckdb.sql(f'''
+...     SELECT a.name, count(*) AS claims
+...     FROM '{out}/claims.parquet' c JOIN '{out}/actors.parquet' a ON a.id = c.claimant
+...     GROUP BY a.name ORDER BY claims DESC, a.name LIMIT 2
+... ''').fetchall()
+[('Al Jazeera', ...), ...]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from . import serialize
+from ._model import (
+    Actor,
+    ActorRef,
+    Claim,
+    Event,
+    EventRef,
+    Link,
+    LinkKind,
+    NoValue,
+    Quantity,
+    Source,
+    StatusKind,
+    Text,
+    Unknown,
+    When,
+)
+from .dossier import Dossier, Record
+from .exceptions import ClaimsError, StorageError
+
+if TYPE_CHECKING:
+    from .store import Store
+
+__all__ = ["SCHEMAS", "export"]
+
+Progress = Callable[[int, int], None]
+_ROWS_PER_GROUP = 50_000
+
+
+def _pa() -> Any:
+    try:
+        pyarrow = importlib.import_module("pyarrow")
+        importlib.import_module("pyarrow.parquet")
+    except ImportError:
+        raise ClaimsError(
+            "the Parquet export needs pyarrow: pip install 'claims[parquet]'"
+        ) from None
+    return pyarrow
+
+
+def _schemas() -> dict[str, Any]:
+    pa = _pa()
+    ts = pa.timestamp("us", tz="UTC")
+    s, i64, f64, b = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+    return {
+        "claims": pa.schema(
+            [
+                ("id", s),
+                ("claimant", s),
+                ("stance", s),
+                ("status", s),
+                ("status_by", s),
+                ("subject_type", s),
+                ("subject", s),
+                ("predicate", s),
+                ("object_type", s),
+                ("object_id", s),
+                ("object_text", s),
+                ("object_value", f64),
+                ("object_lower", f64),
+                ("object_upper", f64),
+                ("object_lower_open", b),
+                ("object_upper_open", b),
+                ("object_unit", s),
+                ("object_approximate", b),
+                ("when_start", ts),
+                ("when_precision", s),
+                ("where", s),
+                ("qualifiers", pa.list_(pa.struct([("name", s), ("value", s)]))),
+                ("made_start", ts),
+                ("made_precision", s),
+                ("reliability", s),
+                ("credibility", pa.int8()),
+                ("likelihood", s),
+                ("confidence", s),
+                ("probability", f64),
+                ("rationale", s),
+                ("assessor", s),
+                ("assessed_at", ts),
+                ("note", s),
+                ("quotes", i64),
+                ("hops", i64),
+                ("json", s),
+            ]
+        ),
+        "actors": pa.schema(
+            [
+                ("id", s),
+                ("name", s),
+                ("kind", s),
+                ("part_of", s),
+                ("aliases", pa.list_(s)),
+                ("affiliations", pa.list_(pa.struct([("actor", s), ("note", s)]))),
+            ]
+        ),
+        "sources": pa.schema(
+            [
+                ("id", s),
+                ("title", s),
+                ("publisher", s),
+                ("url", s),
+                ("published_start", ts),
+                ("published_precision", s),
+                ("retrieved", ts),
+                ("sha256", s),
+            ]
+        ),
+        "events": pa.schema(
+            [
+                ("id", s),
+                ("description", s),
+                ("when_start", ts),
+                ("when_precision", s),
+                ("where", s),
+            ]
+        ),
+        "hops": pa.schema(
+            [
+                ("claim", s),
+                ("position", i64),
+                ("reporter", s),
+                ("cue", s),
+                ("source", s),
+                ("quote_exact", s),
+                ("quote_start", i64),
+                ("quote_end", i64),
+            ]
+        ),
+        "quotes": pa.schema(
+            [
+                ("claim", s),
+                ("position", i64),
+                ("source", s),
+                ("exact", s),
+                ("start", i64),
+                ("end", i64),
+                ("prefix", s),
+                ("suffix", s),
+            ]
+        ),
+        "links": pa.schema([("kind", s), ("claim", s), ("target", s), ("note", s)]),
+    }
+
+
+class _Lazy:
+    """`SCHEMAS`, built on first use so importing this module does not need pyarrow."""
+
+    def __getitem__(self, table: str) -> Any:
+        return _schemas()[table]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_schemas())
+
+    def keys(self) -> Iterable[str]:
+        return _schemas().keys()
+
+
+SCHEMAS = _Lazy()
+"""The Arrow schema of each table, by table name (``SCHEMAS["claims"]``)."""
+
+
+# --------------------------------------------------------------------------
+# Rows
+
+
+def _when(w: When | None) -> tuple[datetime | None, str | None]:
+    return (None, None) if w is None else (w.at, w.precision.value)
+
+
+def _term(term: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"object_type": serialize.TAGS[type(term)]}
+    if isinstance(term, (ActorRef, EventRef)):
+        out["object_id"] = term.id
+    elif isinstance(term, Text):
+        out["object_text"] = term.value
+    elif isinstance(term, (Unknown, NoValue)):
+        out["object_text"] = term.note
+    elif isinstance(term, Quantity):
+        out.update(
+            object_value=term.value,
+            object_lower=term.lower,
+            object_upper=term.upper,
+            object_lower_open=term.lower_open,
+            object_upper_open=term.upper_open,
+            object_unit=term.unit,
+            object_approximate=term.approximate,
+        )
+    return out
+
+
+def _claim_row(c: Claim, status: tuple[str, str | None]) -> dict[str, Any]:
+    p, a = c.proposition, c.assessment
+    subject = p.subject
+    when_start, when_precision = _when(p.when)
+    made_start, made_precision = _when(c.made)
+    row: dict[str, Any] = {
+        "id": c.id,
+        "claimant": c.claimant,
+        "stance": c.stance.value,
+        "status": status[0],
+        "status_by": status[1],
+        "subject_type": serialize.TAGS[type(subject)],
+        "subject": subject.value if isinstance(subject, Text) else subject.id,
+        "predicate": p.predicate,
+        "when_start": when_start,
+        "when_precision": when_precision,
+        "where": p.where,
+        "qualifiers": [{"name": q.name, "value": q.value} for q in p.qualifiers],
+        "made_start": made_start,
+        "made_precision": made_precision,
+        "note": c.note,
+        "quotes": len(c.quotes),
+        "hops": len(c.chain),
+        "json": orjson.dumps(serialize.unstructure(c)).decode("utf-8"),
+    }
+    row.update(_term(p.object))
+    if a is not None:
+        row.update(
+            reliability=a.reliability.value if a.reliability else None,
+            credibility=a.credibility.value if a.credibility else None,
+            likelihood=a.likelihood.value if a.likelihood else None,
+            confidence=a.confidence.value if a.confidence else None,
+            probability=a.probability,
+            rationale=a.rationale,
+            assessor=a.assessor,
+            assessed_at=a.assessed_at,
+        )
+    return row
+
+
+def _statuses(links: Iterable[Link]) -> dict[str, tuple[str, str | None]]:
+    """Each superseded or retracted claim's status, as `Dossier.status` gives it."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for link in links:
+        if link.kind is LinkKind.RETRACTS:
+            if out.get(link.target, ("",))[0] != StatusKind.RETRACTED.value:
+                out[link.target] = (StatusKind.RETRACTED.value, link.claim)
+        elif link.kind is LinkKind.SUPERSEDES and link.target not in out:
+            out[link.target] = (StatusKind.SUPERSEDED.value, link.claim)
+    return out
+
+
+class _Tables:
+    """One Parquet writer per table, fed row by row, flushed in row groups."""
+
+    def __init__(self, directory: Path) -> None:
+        self._pq = _pa().parquet
+        self._schemas = _schemas()
+        self.directory = directory
+        self.tmp = {t: directory / f".{t}.parquet.tmp" for t in self._schemas}
+        self._writers = {
+            t: self._pq.ParquetWriter(str(p), self._schemas[t], compression="zstd")
+            for t, p in self.tmp.items()
+        }
+        self._rows: dict[str, list[dict[str, Any]]] = {t: [] for t in self._schemas}
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        rows = self._rows[table]
+        rows.append(row)
+        if len(rows) >= _ROWS_PER_GROUP:
+            self._flush(table)
+
+    def _flush(self, table: str) -> None:
+        rows = self._rows[table]
+        if rows:
+            pa = _pa()
+            batch = pa.Table.from_pylist(rows, schema=self._schemas[table])
+            self._writers[table].write_table(batch)
+            rows.clear()
+
+    def close(self) -> dict[str, Path]:
+        out = {}
+        for table, writer in self._writers.items():
+            self._flush(table)
+            writer.close()
+        for table, tmp in self.tmp.items():
+            final = self.directory / f"{table}.parquet"
+            os.replace(tmp, final)
+            out[table] = final
+        return out
+
+    def abort(self) -> None:
+        for writer in self._writers.values():
+            with contextlib.suppress(Exception):
+                writer.close()
+        for tmp in self.tmp.values():
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def export(
+    source: Dossier | Store,
+    directory: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+) -> dict[str, Path]:
+    """Write every record of `source` as Parquet tables in `directory`.
+
+    Rows are written in row groups of 50,000 as the records stream, so a
+    store larger than memory exports in bounded memory. Each file is written
+    beside its final name and renamed into place at the end, so a failed
+    export leaves any earlier export whole.
+
+    Args:
+        source: A dossier or a `claims.store.Store`.
+        directory: Where to write; created if missing.
+        progress: Called as ``progress(done, total)`` with records written.
+
+    Returns:
+        The file of each table, by table name.
+
+    Raises:
+        ClaimsError: pyarrow is not installed.
+        StorageError: A file could not be written.
+    """
+    directory = Path(directory)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(exc.errno, f"cannot create {directory}: {exc.strerror}") from exc
+    if isinstance(source, Dossier):
+        statuses = _statuses(source.links)
+    else:
+        statuses = _statuses(source._links("kind IN (?, ?)", ("supersedes", "retracts")))
+    total = len(source)
+    records: Iterable[Record] = source.records()
+    try:
+        tables = _Tables(directory)
+    except OSError as exc:
+        raise StorageError(exc.errno, f"cannot write in {directory}: {exc.strerror}") from exc
+    try:
+        for done, record in enumerate(records, 1):
+            _write(tables, record, statuses)
+            if progress is not None and (done % 10_000 == 0 or done == total):
+                progress(done, total)
+        return tables.close()
+    except OSError as exc:
+        tables.abort()
+        raise StorageError(exc.errno, f"cannot write in {directory}: {exc.strerror}") from exc
+    except BaseException:
+        tables.abort()
+        raise
+
+
+def _write(tables: _Tables, r: Record, statuses: dict[str, tuple[str, str | None]]) -> None:
+    if isinstance(r, Claim):
+        tables.add("claims", _claim_row(r, statuses.get(r.id, (StatusKind.ACTIVE.value, None))))
+        for i, h in enumerate(r.chain):
+            q = h.quote
+            tables.add(
+                "hops",
+                {
+                    "claim": r.id,
+                    "position": i,
+                    "reporter": h.reporter,
+                    "cue": h.cue,
+                    "source": h.source,
+                    "quote_exact": q.exact if q else None,
+                    "quote_start": q.start if q else None,
+                    "quote_end": q.end if q else None,
+                },
+            )
+        for i, q in enumerate(r.quotes):
+            tables.add(
+                "quotes",
+                {
+                    "claim": r.id,
+                    "position": i,
+                    "source": q.source,
+                    "exact": q.exact,
+                    "start": q.start,
+                    "end": q.end,
+                    "prefix": q.prefix,
+                    "suffix": q.suffix,
+                },
+            )
+    elif isinstance(r, Actor):
+        tables.add(
+            "actors",
+            {
+                "id": r.id,
+                "name": r.name,
+                "kind": r.kind.value,
+                "part_of": r.part_of,
+                "aliases": list(r.aliases),
+                "affiliations": [{"actor": a.actor, "note": a.note} for a in r.affiliations],
+            },
+        )
+    elif isinstance(r, Source):
+        start, precision = _when(r.published)
+        tables.add(
+            "sources",
+            {
+                "id": r.id,
+                "title": r.title,
+                "publisher": r.publisher,
+                "url": r.url,
+                "published_start": start,
+                "published_precision": precision,
+                "retrieved": r.retrieved,
+                "sha256": r.sha256,
+            },
+        )
+    elif isinstance(r, Event):
+        start, precision = _when(r.when)
+        tables.add(
+            "events",
+            {
+                "id": r.id,
+                "description": r.description,
+                "when_start": start,
+                "when_precision": precision,
+                "where": r.where,
+            },
+        )
+    else:
+        tables.add(
+            "links", {"kind": r.kind.value, "claim": r.claim, "target": r.target, "note": r.note}
+        )
