@@ -7,6 +7,7 @@ import sys
 import textwrap
 from collections.abc import Iterator, Sequence
 
+from . import store as _store
 from ._model import (
     ActorRef,
     Claim,
@@ -20,10 +21,11 @@ from ._model import (
     Unknown,
     Value,
 )
+from ._progress import Bar
 from .analysis import ContradictionReason, SilenceKind
 from .dossier import Dossier
-from .exceptions import ClaimsError, LoadError
-from .serialize import load
+from .exceptions import ClaimsError, IntegrityError, LoadError
+from .serialize import dump, load
 
 __all__ = ["main", "render_report", "run"]
 
@@ -305,8 +307,11 @@ def _current_lines(dossier: Dossier, width: int) -> Iterator[str]:
 # Commands
 
 
-def _load_or_report(path: str) -> Dossier | None:
+def _load_or_report(path: str, *, progress: bool | None = None) -> Dossier | None:
+    """The dossier in `path`, a JSON document or a store; None once errors are printed."""
     try:
+        if _store.is_store(path):
+            return _read_store(path, progress)
         return load(path)
     except LoadError as exc:
         print(f"{path}: not a valid claims document", file=sys.stderr)
@@ -316,6 +321,17 @@ def _load_or_report(path: str) -> Dossier | None:
     except ClaimsError as exc:
         print(f"{path}: {exc}", file=sys.stderr)
         return None
+
+
+def _read_store(path: str, progress: bool | None) -> Dossier:
+    bar = Bar(f"reading {path}", enabled=progress)
+    try:
+        with _store.open(path, create=False) as s:
+            return s.dossier(progress=bar)
+    except IntegrityError as exc:
+        raise LoadError(exc.problems) from None
+    finally:
+        bar.close()
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -335,6 +351,56 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    try:
+        with _store.open(args.store) as s:
+            for path in args.files:
+                dossier = _load_or_report(path, progress=args.progress)
+                if dossier is None:
+                    return 1
+                bar = Bar(f"importing {path}", enabled=args.progress)
+                try:
+                    added = s.extend(dossier.records(), note=f"import {path}", progress=bar)
+                finally:
+                    bar.close()
+                print(f"{path}: {added:,} records added to {args.store}")
+    except ClaimsError as exc:
+        print(f"{args.store}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    dossier = _load_or_report(args.source, progress=args.progress)
+    if dossier is None:
+        return 1
+    try:
+        if args.format == "parquet":
+            from .parquet import export
+
+            bar = Bar(f"writing {args.target}", enabled=args.progress)
+            try:
+                export(dossier, args.target, progress=bar)
+            finally:
+                bar.close()
+        else:
+            dump(dossier, args.target)
+    except ClaimsError as exc:
+        print(f"{args.target}: {exc}", file=sys.stderr)
+        return 1
+    print(f"{args.target}: {len(dossier):,} records written")
+    return 0
+
+
+def _progress_flag(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="draw a progress bar on stderr (default: when stderr is a terminal)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claims", description="Who claimed what, how we know, and how much to believe it."
@@ -342,7 +408,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     report = commands.add_parser("report", help="who claimed what, grouped by claimant")
-    report.add_argument("file", metavar="FILE", help="a claims JSON document")
+    report.add_argument("file", metavar="FILE", help="a claims JSON document or store")
     report.add_argument("--width", type=int, default=80, help="widest line (default 80)")
     report.add_argument(
         "--current",
@@ -354,8 +420,27 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate", help="exit 0 if FILE is valid, else list every error with its JSON path"
     )
-    validate.add_argument("file", metavar="FILE", help="a claims JSON document")
+    validate.add_argument("file", metavar="FILE", help="a claims JSON document or store")
     validate.set_defaults(run=_validate)
+
+    imp = commands.add_parser(
+        "import", help="add the records of JSON documents to a store (one batch per file)"
+    )
+    imp.add_argument("store", metavar="STORE", help="the store (created if missing)")
+    imp.add_argument("files", metavar="FILE", nargs="+", help="claims JSON documents")
+    _progress_flag(imp)
+    imp.set_defaults(run=_import)
+
+    exp = commands.add_parser(
+        "export", help="write a store or document as a JSON document or Parquet tables"
+    )
+    exp.add_argument("source", metavar="SOURCE", help="a claims store or JSON document")
+    exp.add_argument("target", metavar="TARGET", help="a JSON file, or a directory for Parquet")
+    exp.add_argument(
+        "--format", choices=("json", "parquet"), default="json", help="default json"
+    )
+    _progress_flag(exp)
+    exp.set_defaults(run=_export)
     return parser
 
 
