@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from ._jsonl import dump_lines, iter_load, load_lines
 from ._model import (
     Actor,
     ActorKind,
@@ -33,6 +34,7 @@ from ._model import (
     When,
     fingerprint,
 )
+from ._schema import json_schema
 from .confidence import AnalyticConfidence, Credibility, Likelihood, Reliability
 from .dossier import Dossier, Record
 from .exceptions import (
@@ -96,8 +98,12 @@ __all__ = [
     "When",
     "__version__",
     "dump",
+    "dump_lines",
     "dumps",
     "fingerprint",
+    "iter_load",
+    "json_schema",
     "load",
+    "load_lines",
     "loads",
 ]

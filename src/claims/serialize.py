@@ -37,6 +37,7 @@ from cattrs.errors import (
 )
 from cattrs.strategies import configure_tagged_union
 
+from ._migrations import migrate
 from ._model import (
     Actor,
     ActorRef,
@@ -75,8 +76,14 @@ __all__ = [
     "unstructure",
 ]
 
-SCHEMA_VERSION = 1
-"""The version of the document format this release writes."""
+SCHEMA_VERSION = 2
+"""The version of the document format this release writes.
+
+Older documents are upgraded on load by the steps in `claims._migrations`:
+version 2 tags an explicit none (`NoValue`) ``"no_value"`` where version 1
+wrote ``"none"``, which read like the absence of a value rather than a claim
+that there is none.
+"""
 
 T = TypeVar("T")
 
@@ -86,7 +93,7 @@ TAGS: dict[type, str] = {
     Text: "text",
     Quantity: "quantity",
     Unknown: "unknown",
-    NoValue: "none",
+    NoValue: "no_value",
 }
 """The ``"type"`` tag of each member of `Subject` and `Value`."""
 
@@ -248,7 +255,7 @@ def make_converter() -> cattrs.Converter:
     - enums are written by value (``"asserts"``, ``"B"``, ``2``);
     - the members of `Subject` and `Value` carry a ``"type"`` tag
       (``"actor"``, ``"event"``, ``"text"``, ``"quantity"``, ``"unknown"``,
-      ``"none"``), through `cattrs.strategies.configure_tagged_union`;
+      ``"no_value"``), through `cattrs.strategies.configure_tagged_union`;
     - errors are collected (detailed validation), so a load reports every
       problem with its path.
     """
@@ -372,6 +379,8 @@ def _from_data(data: Any) -> Dossier:
         )
     if version < 1:
         raise LoadError([Problem("schema_version", f"{version} is not a version of the format")])
+    if version < SCHEMA_VERSION:
+        data = migrate(data, to=SCHEMA_VERSION)
     try:
         doc = converter.structure(data, _Document)
     except Exception as exc:  # noqa: BLE001 - turned into problems with paths

@@ -1,0 +1,100 @@
+"""Upgrades of older documents to the current format, one version at a time.
+
+Each step is a function registered with `migration` for the version it
+upgrades *from*; it takes the plain JSON data of a document of that version
+and returns the data of the next version, without changing its argument.
+`migrate` chains the steps. A step only rewrites what it recognises and
+leaves anything malformed as it is, for the loader to report with its path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .exceptions import ClaimsError, LoadError, Problem
+
+__all__ = ["Step", "migrate", "migration", "steps"]
+
+Step = Callable[[dict[str, Any]], dict[str, Any]]
+"""One upgrade: the data of a version-N document to that of version N + 1."""
+
+_STEPS: dict[int, Step] = {}
+
+
+def migration(from_version: int) -> Callable[[Step], Step]:
+    """Register the step that upgrades documents of `from_version`.
+
+    Args:
+        from_version: The version the step reads; it writes the next one.
+
+    Raises:
+        ClaimsError: A step from that version is already registered.
+    """
+
+    def register(step: Step) -> Step:
+        if from_version in _STEPS:
+            raise ClaimsError(
+                f"a migration from schema version {from_version} is already registered"
+            )
+        _STEPS[from_version] = step
+        return step
+
+    return register
+
+
+def steps() -> dict[int, Step]:
+    """The registered steps, by the version each upgrades from."""
+    return dict(_STEPS)
+
+
+def migrate(data: dict[str, Any], *, to: int) -> dict[str, Any]:
+    """Upgrade the data of a document to version `to`, step by step.
+
+    Args:
+        data: A document whose integer ``schema_version`` is at most `to`.
+        to: The version wanted.
+
+    Raises:
+        LoadError: No step is registered for one of the versions on the way.
+    """
+    version: int = data["schema_version"]
+    while version < to:
+        step = _STEPS.get(version)
+        if step is None:
+            raise LoadError(
+                [
+                    Problem(
+                        "schema_version",
+                        f"no migration from version {version} to {version + 1} is registered",
+                    )
+                ]
+            )
+        data = {**step(data), "schema_version": version + 1}
+        version += 1
+    return data
+
+
+# --------------------------------------------------------------------------
+# The steps
+
+
+@migration(from_version=1)
+def _tag_no_value(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 tagged an explicit none ``"none"``; version 2 tags it ``"no_value"``."""
+    claims = data.get("claims")
+    if type(claims) is not list:
+        return data
+    return {**data, "claims": [_claim_v2(claim) for claim in claims]}
+
+
+def _claim_v2(claim: Any) -> Any:
+    if type(claim) is not dict or type(claim.get("proposition")) is not dict:
+        return claim
+    value = claim["proposition"].get("object")
+    if type(value) is not dict or value.get("type") != "none":
+        return claim
+    return {
+        **claim,
+        "proposition": {**claim["proposition"], "object": {**value, "type": "no_value"}},
+    }

@@ -1,0 +1,196 @@
+"""The JSON Schema (draft 2020-12) of a dossier document, built from the model.
+
+Nothing here describes a record by hand. `json_schema` walks the fields of the
+document's records (their type annotations and their `attrs` validators) and
+applies the rules of the one converter (`claims.serialize.make_converter`):
+
+- a record is an object with one property per field, ``additionalProperties``
+  false, and the fields without a default required;
+- ``X | None`` also accepts ``null``; a tuple is an array;
+- an enum is written by value; a datetime is an ISO 8601 string with its UTC
+  offset; a member of `Subject` or `Value` carries its ``"type"`` tag;
+- the validators add what JSON Schema can say: non-empty strings, offsets
+  ``>= 0``, probabilities in [0, 1], sha256 fingerprints.
+
+A validator this module has no rule for is an error, so the schema cannot
+silently fall behind the model. What JSON Schema cannot say is left to
+`claims.loads`: rules across fields (a quote's offsets span its text, a
+quantity's value lies within its bounds, a time claims no more precision than
+it has), referential integrity, and the difference between ``1`` and ``1.0``.
+
+>>> import claims
+>>> schema = claims.json_schema()
+>>> schema["properties"]["schema_version"]
+{'const': 2}
+>>> schema["$defs"]["Quote"]["required"]
+['source', 'exact', 'start', 'end']
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import inspect
+import types
+import typing
+from datetime import datetime
+from typing import Any, get_args, get_origin, get_type_hints
+
+import attrs
+
+from . import _validators as v
+from .exceptions import ClaimsError
+from .serialize import SCHEMA_VERSION, TAGS, _Document
+
+__all__ = ["json_schema"]
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+_DATETIME = {
+    "type": "string",
+    "format": "date-time",
+    "pattern": (
+        r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
+        r"(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?)$"
+    ),
+}
+
+# What each leaf validator of `claims._validators` adds to its type.
+_LEAVES: dict[Any, dict[str, Any]] = {
+    v.nonempty_str: {"type": "string", "pattern": r"\S"},
+    v.any_str: {"type": "string"},
+    v.number: {"type": "number"},
+    v.non_negative_int: {"type": "integer", "minimum": 0},
+    v.probability: {"type": "number", "minimum": 0, "maximum": 1},
+    v.sha256_hex: {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+    v.aware_datetime: _DATETIME,
+}
+# Validators that only check the type the annotation already gives.
+_TYPE_ONLY = ("instance_of.<locals>.check", "member_of.<locals>.check")
+
+
+@functools.cache
+def _cached() -> dict[str, Any]:
+    return _Builder().document()
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the dossier document this release writes.
+
+    A new dict on every call (change it freely); it is built once from the
+    model and the converter's rules.
+
+    >>> import claims
+    >>> claims.json_schema()["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    """
+    import copy
+
+    return copy.deepcopy(_cached())
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+
+    def document(self) -> dict[str, Any]:
+        body = self.record(_Document)
+        body["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
+        return {
+            "$schema": DIALECT,
+            "$id": f"urn:claims:dossier:{SCHEMA_VERSION}",
+            "title": f"claims dossier, schema version {SCHEMA_VERSION}",
+            "description": (
+                "A dossier of actors, sources, events, claims and links, as written by "
+                "claims.dumps. Rules across fields and referential integrity are checked "
+                "by claims.loads, not by this schema."
+            ),
+            **body,
+            "$defs": dict(sorted(self.defs.items())),
+        }
+
+    def ref(self, cls: type[Any]) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder: records may refer to themselves
+            self.defs[name] = self.record(cls)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def record(self, cls: type[Any]) -> dict[str, Any]:
+        hints = get_type_hints(cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        tag = TAGS.get(cls)
+        if tag is not None:
+            properties["type"] = {"const": tag}
+            required.append("type")
+        for field in attrs.fields(cls):
+            where = f"{cls.__name__}.{field.name}"
+            leaves = _leaves(field.validator, cls, where)
+            properties[field.name] = self.of(hints[field.name], leaves, where)
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+        schema: dict[str, Any] = {"type": "object"}
+        doc = inspect.getdoc(cls)
+        if doc and cls is not _Document:
+            schema["description"] = doc.split("\n\n")[0].replace("\n", " ")
+        schema |= {"properties": properties, "required": required, "additionalProperties": False}
+        return schema
+
+    def of(self, tp: Any, leaves: list[Any], where: str) -> dict[str, Any]:
+        origin = get_origin(tp)
+        args = get_args(tp)
+        if origin in (types.UnionType, typing.Union):
+            members = [a for a in args if a is not type(None)]
+            nullable = len(members) < len(args)
+            if set(members) == {int, float}:
+                base = self.leaf(float, leaves, where)
+            elif len(members) == 1:
+                base = self.of(members[0], leaves, where)
+            elif all(m in TAGS for m in members):
+                base = {"oneOf": [self.ref(m) for m in members]}
+            else:
+                raise ClaimsError(f"no JSON Schema rule for the type {tp} of {where}")
+            return {"anyOf": [base, {"type": "null"}]} if nullable else base
+        if origin is tuple and len(args) == 2 and args[1] is ...:
+            return {"type": "array", "items": self.of(args[0], leaves, where)}
+        if isinstance(tp, type) and attrs.has(tp):
+            return self.ref(tp)
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return {"enum": [m.value for m in tp]}
+        if tp in (str, int, float, bool, datetime):
+            return self.leaf(tp, leaves, where)
+        raise ClaimsError(f"no JSON Schema rule for the type {tp} of {where}")
+
+    @staticmethod
+    def leaf(tp: Any, leaves: list[Any], where: str) -> dict[str, Any]:
+        base: dict[str, Any] = {
+            str: {"type": "string"},
+            int: {"type": "integer"},
+            float: {"type": "number"},
+            bool: {"type": "boolean"},
+            datetime: _DATETIME,
+        }[tp]
+        for leaf in leaves:
+            base = _LEAVES[leaf]
+        return dict(base)
+
+
+def _leaves(validator: Any, cls: type[Any], where: str) -> list[Any]:
+    """The leaf validators inside `validator` that narrow a JSON value."""
+    if validator is None:
+        return []
+    inner = getattr(validator, "_validators", None)  # attrs.validators.and_
+    if inner is not None:
+        return [leaf for part in inner for leaf in _leaves(part, cls, where)]
+    if validator in _LEAVES:
+        return [validator]
+    qualname = getattr(validator, "__qualname__", "")
+    if qualname.startswith(cls.__name__ + "."):
+        return []  # a rule across fields of the record, left to claims.loads
+    if qualname in _TYPE_ONLY:
+        return []
+    wrapped = inspect.getclosurevars(validator).nonlocals.get("validator")
+    if qualname in ("optional.<locals>.check", "each.<locals>.check") and wrapped is not None:
+        return _leaves(wrapped, cls, where)
+    raise ClaimsError(f"no JSON Schema rule for the validator {qualname or validator!r} of {where}")
