@@ -76,7 +76,7 @@ def test_the_tags_of_subjects_and_values_are_in_the_schema() -> None:
     assert defs["Quantity"]["required"] == ["type"]
 
 
-def test_claims_schema_prints_the_schema() -> None:
+def test_python_m_claims_schema_prints_the_schema() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "claims", "schema"], capture_output=True, text=True, check=True
     )

@@ -371,9 +371,14 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.to is None and args.target is None:
+        print("claims export: TARGET is needed unless --to is given", file=sys.stderr)
+        return 2
     dossier = _load_or_report(args.source, progress=args.progress)
     if dossier is None:
         return 1
+    if args.to is not None:
+        return _export_to(dossier, args)
     try:
         if args.format == "parquet":
             from .parquet import export
@@ -389,6 +394,56 @@ def _export(args: argparse.Namespace) -> int:
         print(f"{args.target}: {exc}", file=sys.stderr)
         return 1
     print(f"{args.target}: {len(dossier):,} records written")
+    return 0
+
+
+_SCALES = {"dni": "DNI", "admiralty-credibility": "ADMIRALTY_CREDIBILITY"}
+
+
+def _export_to(dossier: Dossier, args: argparse.Namespace) -> int:
+    """``claims export --to stix|prov``: to TARGET, or to standard output."""
+    import json
+    from pathlib import Path
+
+    from .confidence import StixScale
+    from .prov import to_prov
+    from .serialize import write_atomic
+    from .stix import to_stix_bundle
+
+    try:
+        if args.to == "stix":
+            scale = StixScale[_SCALES[args.scale]] if args.scale != "none" else None
+            data = to_stix_bundle(dossier, scale=scale)
+        else:
+            data = to_prov(dossier)
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        if args.target is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(Path(args.target), text.encode("utf-8"))
+            print(f"{args.target}: {args.to} export of {len(dossier):,} records written")
+    except ClaimsError as exc:
+        print(f"{args.target or args.source}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    import json
+
+    from ._schema import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _graph(args: argparse.Namespace) -> int:
+    from .graph import graph
+
+    dossier = _load_or_report(args.file)
+    if dossier is None:
+        return 1
+    sys.stdout.write(graph(dossier, args.format))
     return 0
 
 
@@ -435,12 +490,35 @@ def _parser() -> argparse.ArgumentParser:
         "export", help="write a store or document as a JSON document or Parquet tables"
     )
     exp.add_argument("source", metavar="SOURCE", help="a claims store or JSON document")
-    exp.add_argument("target", metavar="TARGET", help="a JSON file, or a directory for Parquet")
+    exp.add_argument(
+        "target",
+        metavar="TARGET",
+        nargs="?",
+        help="a JSON file, or a directory for Parquet; with --to, standard output if left out",
+    )
     exp.add_argument(
         "--format", choices=("json", "parquet"), default="json", help="default json"
     )
+    exp.add_argument(
+        "--to", choices=("stix", "prov"), help="a STIX 2.1 bundle or a W3C PROV-JSON document"
+    )
+    exp.add_argument(
+        "--scale",
+        choices=(*_SCALES, "none"),
+        default="none",
+        help="STIX confidence from the likelihood (dni) or the credibility "
+        "(admiralty-credibility); default none: no confidence property",
+    )
     _progress_flag(exp)
     exp.set_defaults(run=_export)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a claims document")
+    schema.set_defaults(run=_schema)
+
+    draw = commands.add_parser("graph", help="draw who said what via whom")
+    draw.add_argument("file", metavar="FILE", help="a claims JSON document or store")
+    draw.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    draw.set_defaults(run=_graph)
     return parser
 
 

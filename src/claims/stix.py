@@ -354,7 +354,7 @@ def _claim_object(
         "x_claims_assessment": _plain(claim.assessment) if claim.assessment else None,
         "x_claims_note": claim.note,
     }
-    obj |= {k: v for k, v in optional.items() if v is not None and v != {}}
+    obj |= {k: v for k, v in optional.items() if v is not None}
     return obj
 
 
