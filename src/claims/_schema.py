@@ -66,7 +66,9 @@ _LEAVES: dict[Any, dict[str, Any]] = {
     v.aware_datetime: _DATETIME,
 }
 # Validators that only check the type the annotation already gives.
-_TYPE_ONLY = ("instance_of.<locals>.check", "member_of.<locals>.check")
+_TYPE_ONLY = ("instance_of.<locals>.", "member_of.<locals>.")
+# Validators that apply the validator they wrap to a value or each element.
+_WRAPPERS = ("optional.<locals>.", "each.<locals>.")
 
 
 @functools.cache
@@ -188,9 +190,9 @@ def _leaves(validator: Any, cls: type[Any], where: str) -> list[Any]:
     qualname = getattr(validator, "__qualname__", "")
     if qualname.startswith(cls.__name__ + "."):
         return []  # a rule across fields of the record, left to claims.loads
-    if qualname in _TYPE_ONLY:
+    if qualname.startswith(_TYPE_ONLY):
         return []
     wrapped = inspect.getclosurevars(validator).nonlocals.get("validator")
-    if qualname in ("optional.<locals>.check", "each.<locals>.check") and wrapped is not None:
+    if qualname.startswith(_WRAPPERS) and wrapped is not None:
         return _leaves(wrapped, cls, where)
     raise ClaimsError(f"no JSON Schema rule for the validator {qualname or validator!r} of {where}")
