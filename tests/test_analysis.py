@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import attrs
 import pytest
 
 import claims
@@ -663,3 +664,29 @@ def test_timeline_has_report_moments(seed: Dossier) -> None:
     assert [(m.kind, m.actor, m.source) for m in moments] == [
         (MomentKind.REPORTED, "al-jazeera", "aj-article")
     ]
+
+
+def test_records_made_by_column_equal_those_made_by_init() -> None:
+    from claims import analysis
+
+    for cls in analysis._PLAIN:
+        assert "__attrs_post_init__" not in vars(cls)
+        for field in attrs.fields(cls):
+            assert field.validator is None
+            assert field.converter is None
+            assert not isinstance(field.default, attrs.Factory)
+    origins = analysis._records(
+        analysis.IndependentOrigin,
+        2,
+        claims=[("a",), ("b", "c")],
+        actors=[("x",), ("y",)],
+        merges=[(), ()],
+        ties=[(), ()],
+    )
+    assert origins == [
+        analysis.IndependentOrigin(("a",), ("x",)),
+        analysis.IndependentOrigin(("b", "c"), ("y",)),
+    ]
+    [found] = analysis._records(analysis.Corroboration, 1, claim=["a"], origins=[tuple(origins)])
+    assert found == analysis.Corroboration("a", tuple(origins))
+    assert hash(found) == hash(analysis.Corroboration("a", tuple(origins)))

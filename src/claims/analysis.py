@@ -17,12 +17,13 @@ from __future__ import annotations
 import enum
 import gc
 from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections import defaultdict, deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING
+from itertools import repeat
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import attrs
 
@@ -431,6 +432,12 @@ class Moment:
     source: str | None = None
 
 
+_R = TypeVar("_R", bound=attrs.AttrsInstance)
+_PLAIN: frozenset[type] = frozenset({Corroboration, IndependentOrigin})
+"""Records `_records` may make without calling their ``__init__``: frozen and
+slotted, with no defaults that compute, validators, converters or hooks."""
+
+
 # --------------------------------------------------------------------------
 # The indexes of one dossier state
 
@@ -459,6 +466,7 @@ class _Groups:
         by_sp: The groups of each (subject, predicate), for those with more
             than one group.
         by_predicate: The groups of each predicate.
+        others: The claims of any other stance (silences), in dossier order.
     """
 
     def __init__(self, dossier: Dossier) -> None:
@@ -466,6 +474,7 @@ class _Groups:
         self.members: list[list[str]] = []
         self.by_sp: list[list[int]] = []
         self.by_predicate: defaultdict[str, list[int]] = defaultdict(list)
+        self.others: list[str] = []
         keys, members, by_predicate = self.keys, self.members, self.by_predicate
         for (subject, predicate), said in dossier._statements.items():
             first = len(keys)
@@ -474,8 +483,11 @@ class _Groups:
                     by_predicate[predicate].append(len(keys))
                     keys.append((subject, predicate, obj, stance is _DENIES))
                     members.append(ids)
+                else:
+                    self.others += ids
             if len(keys) - first > 1:
                 self.by_sp.append(list(range(first, len(keys))))
+        self.others.sort(key=dossier._positions.__getitem__)
 
 
 class _Index:
@@ -487,10 +499,10 @@ class _Index:
         self.every: dict[bool, dict[str, Corroboration]] = {}
         self._ties: dict[tuple[str, tuple[str, ...]], tuple[Tie, ...]] = {}
 
-    @cached_property
-    def order(self) -> dict[str, int]:
-        """Each claim's position in the dossier."""
-        return {cid: i for i, cid in enumerate(self.dossier.claims)}
+    @property
+    def order(self) -> Mapping[str, int]:
+        """Each claim's position in the dossier (an index the dossier keeps)."""
+        return self.dossier._positions
 
     @cached_property
     def inactive(self) -> dict[str, Status]:
@@ -686,29 +698,91 @@ def corroborations(dossier: Dossier, *, include_inactive: bool = False) -> dict[
 def _corroborate_every(
     dossier: Dossier, index: _Index, include_inactive: bool
 ) -> dict[str, Corroboration]:
-    every: dict[str, Corroboration] = {}
+    """Every claim's corroboration, in the order of the groups, then the rest.
+
+    A claim shares its group's partition unless it is inactive or a
+    ``supports`` or ``repeats`` link from an active claim points at it; the
+    partitions of all groups are computed together (`_group_partitions`).
+    """
     inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
-    links_to = dossier._links_to
+    special = set(inactive)
+    for target, links in dossier._links_to.items():
+        if any(link.kind in _SUPPORTING and link.claim not in inactive for link in links):
+            special.add(target)
+    groups = index.groups
+    marked = _groups_of(dossier, special)
+    ids: list[str] = []
+    origins: list[tuple[IndependentOrigin, ...]] = []
+    partitions = _group_partitions(dossier, index, inactive)
+    for same, shared in zip(groups.members, partitions, strict=True):
+        if id(same) not in marked:
+            ids += same
+            origins += repeat(shared, len(same))
+            continue
+        for cid in same:
+            ids.append(cid)
+            if cid in special:
+                origins.append(_backing(dossier, index, cid, inactive, same))
+            else:
+                origins.append(shared)
+    for cid in groups.others:
+        ids.append(cid)
+        origins.append(_backing(dossier, index, cid, inactive, None))
+    found = _records(Corroboration, len(ids), claim=ids, origins=origins)
+    return dict(zip(ids, found, strict=True))
+
+
+def _group_partitions(
+    dossier: Dossier, index: _Index, inactive: Mapping[str, Status]
+) -> list[tuple[IndependentOrigin, ...]]:
+    """The partition of each group's active claims, in the order of the groups.
+
+    Most groups need no merging: every claim is its own origin. Their
+    origins are made together, column by column; the others go through
+    `_partition`.
+    """
     claims = dossier._claims
-    partitions = index.partitions
-    for ids in index.groups.members:
-        shared = None
-        for cid in ids:
-            if cid in links_to or cid in inactive:
-                every[cid] = _corroborate(dossier, index, cid, include_inactive, ids)
-                continue
-            if shared is None:
-                key = (id(ids), include_inactive)
-                shared = partitions.get(key)
-                if shared is None:
-                    live = [c for c in ids if c not in inactive] if inactive else ids
-                    prop = claims[cid].proposition
-                    shared = partitions[key] = _partition(dossier, index, live, _parties(prop))
-            every[cid] = Corroboration(cid, shared)
-    for cid in claims:
-        if cid not in every:
-            every[cid] = _corroborate(dossier, index, cid, include_inactive)
-    return every
+    bloc = index.actor_graph[0]
+    linking = dossier._links_from.keys()
+    ties = index.ties
+    found: list[tuple[IndependentOrigin, ...]] = []
+    marked = _groups_of(dossier, inactive)
+    # The origins of groups where every claim is its own origin, as columns,
+    # and where each group's run of them starts and ends.
+    col_ids: list[str] = []
+    col_actors: list[str] = []
+    col_ties: list[tuple[Tie, ...]] = []
+    runs: list[tuple[int, int, int]] = []
+    for g, ((subject, _, obj, _), same) in enumerate(
+        zip(index.groups.keys, index.groups.members, strict=True)
+    ):
+        live = [c for c in same if c not in inactive] if id(same) in marked else same
+        claimants = [claims[c].claimant for c in live]
+        parties = _named(subject, obj)
+        n = len(live)
+        if n == 1 or (len(set(map(bloc.__getitem__, claimants))) == n and linking.isdisjoint(live)):
+            start = len(col_ids)
+            col_ids += live
+            col_actors += claimants
+            if parties:
+                col_ties += [ties(a, parties) for a in claimants]
+            else:
+                col_ties += repeat((), n)
+            runs.append((g, start, start + n))
+            found.append(())
+        else:
+            found.append(_partition(dossier, index, live, parties))
+    made = _records(
+        IndependentOrigin,
+        len(col_ids),
+        claims=zip(col_ids),
+        actors=zip(col_actors),
+        merges=repeat(()),
+        ties=col_ties,
+    )
+    for g, start, end in runs:
+        found[g] = tuple(made[start:end])
+    return found
 
 
 @contextmanager
@@ -732,20 +806,16 @@ def _corroborate(
     index: _Index,
     claim_id: str,
     include_inactive: bool,
-    same: list[str] | None = None,
 ) -> Corroboration:
-    """Corroborate one claim; `same` are the claims saying the same, if known."""
+    """Corroborate one claim."""
     claim = dossier._claims[claim_id]
-    if same is None and (claim.stance is _ASSERTS or claim.stance is _DENIES):
+    same = None
+    if claim.stance is _ASSERTS or claim.stance is _DENIES:
         p = claim.proposition
         same = dossier._statements[p.subject, p.predicate][p.object, claim.stance]
     inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
-    links = dossier._links_to.get(claim_id)
-    linked = (
-        [link.claim for link in links if link.kind in _SUPPORTING and link.claim not in inactive]
-        if links
-        else ()
-    )
+    links = dossier._links_to.get(claim_id, ())
+    linked = any(link.kind in _SUPPORTING and link.claim not in inactive for link in links)
     if same is not None and not linked and claim_id not in inactive:
         # Claims that say the same thing share one partition. The list is the
         # dossier's own and lives as long as this state of the dossier.
@@ -756,20 +826,82 @@ def _corroborate(
             cached = _partition(dossier, index, ids, _parties(claim.proposition))
             index.partitions[key] = cached
         return Corroboration(claim_id, cached)
+    return Corroboration(claim_id, _backing(dossier, index, claim_id, inactive, same))
+
+
+def _groups_of(dossier: Dossier, ids: Iterable[str]) -> set[int]:
+    """The `id` of the group list (in `Dossier._statements`) of each of `ids`.
+
+    To tell the few groups holding any of `ids` without looking at every claim.
+    """
+    claims, statements = dossier._claims, dossier._statements
+    found = set()
+    for cid in ids:
+        claim = claims[cid]
+        if claim.stance is _ASSERTS or claim.stance is _DENIES:
+            p = claim.proposition
+            found.add(id(statements[p.subject, p.predicate][p.object, claim.stance]))
+    return found
+
+
+def _backing(
+    dossier: Dossier,
+    index: _Index,
+    claim_id: str,
+    inactive: Mapping[str, Status],
+    same: list[str] | None,
+) -> tuple[IndependentOrigin, ...]:
+    """The origins of one claim's own backing: itself, `same` and linked supporters.
+
+    Args:
+        dossier: The dossier.
+        index: Its indexes.
+        claim_id: The claim.
+        inactive: Claims left out.
+        same: The claims saying the same (its group), if it has one.
+    """
+    claim = dossier._claims[claim_id]
     backing = {claim_id}
     if same is not None:
         backing.update(c for c in same if c not in inactive)
-    backing.update(linked)
+    backing.update(
+        link.claim
+        for link in dossier._links_to.get(claim_id, ())
+        if link.kind in _SUPPORTING and link.claim not in inactive
+    )
     ids = sorted(backing, key=index.order.__getitem__)
-    return Corroboration(claim_id, _partition(dossier, index, ids, _parties(claim.proposition)))
+    return _partition(dossier, index, ids, _parties(claim.proposition))
 
 
 def _parties(prop: Proposition) -> tuple[str, ...]:
     """The actors named in a proposition."""
-    subject, obj = prop.subject, prop.object
+    return _named(prop.subject, prop.object)
+
+
+def _named(subject: Subject, obj: Value) -> tuple[str, ...]:
+    """The actors among a proposition's subject and object."""
     if isinstance(subject, ActorRef):
         return (subject.id, obj.id) if isinstance(obj, ActorRef) else (subject.id,)
     return (obj.id,) if isinstance(obj, ActorRef) else ()
+
+
+def _records(cls: type[_R], n: int, **columns: Iterable[object]) -> list[_R]:
+    """`n` records of the attrs class `cls`, each field's values given as a column.
+
+    Each slot is set directly, as the generated ``__init__`` would set it,
+    without a Python call per record: for many small records at once. Only
+    for the plain classes of `_PLAIN` (no validators, converters or hooks).
+
+    Args:
+        cls: The record class.
+        n: How many records.
+        columns: An iterable of at least `n` values for each field, by name.
+    """
+    assert cls in _PLAIN
+    made = cast(list[_R], list(map(object.__new__, repeat(cls, n))))
+    for field in attrs.fields(cls):
+        deque(map(getattr(cls, field.name).__set__, made, columns[field.name]), maxlen=0)
+    return made
 
 
 def _partition(

@@ -89,6 +89,7 @@ class Dossier:
         self._sources: dict[str, Source] = {}
         self._events: dict[str, Event] = {}
         self._claims: dict[str, Claim] = {}
+        self._positions: dict[str, int] = {}  # each claim's position in `_claims`
         self._links: dict[tuple[LinkKind, str, str], Link] = {}
         self._parts: defaultdict[str, list[str]] = defaultdict(list)
         self._by_claimant: defaultdict[str, list[str]] = defaultdict(list)
@@ -374,6 +375,7 @@ class Dossier:
         elif isinstance(record, Event):
             self._events[record.id] = record
         elif isinstance(record, Claim):
+            self._positions[record.id] = len(self._claims)
             self._claims[record.id] = record
             self._by_claimant[record.claimant].append(record.id)
             self._by_subject[record.proposition.subject].append(record.id)
