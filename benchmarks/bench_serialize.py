@@ -133,7 +133,7 @@ def claims_construct(rows: list[dict[str, Any]]) -> list[claims.Claim]:
 
 def claims_encode(records: list[claims.Claim]) -> bytes:
     """A JSON array of claims, through the library's converter."""
-    return orjson.dumps(serialize.unstructure(records))
+    return serialize.encode(records)
 
 
 def claims_decode(data: bytes) -> list[claims.Claim]:

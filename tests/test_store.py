@@ -257,3 +257,32 @@ def test_what_is_not_a_store_is_a_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not a claims store"):
         store.open(text)
     assert issubclass(StoreError, claims.ClaimsError)
+
+
+def test_records_of_an_older_schema_version_are_upgraded_on_open(tmp_path: Path) -> None:
+    none_claimed = Claim(
+        "none-claimed",
+        "reuters",
+        Proposition(claims.EventRef("strike"), "claimed_by", claims.NoValue("no group has")),
+    )
+    seed = claims.Dossier([*claims.load(SEED).records(), none_claimed])
+    path = tmp_path / "old.db"
+    with store.open(path) as s:
+        s.extend(seed.records())
+    # Make it a store written by the release before: version 1 tagged "none".
+    db = sqlite3.connect(path)
+    db.execute(
+        "UPDATE claims SET json = replace(json, '\"type\":\"no_value\"', '\"type\":\"none\"')"
+    )
+    db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    db.commit()
+    assert db.execute("SELECT count(*) FROM claims WHERE json LIKE '%\"none\"%'").fetchone()[0]
+    db.close()
+    with store.open(path) as s:
+        assert s.dossier() == seed
+    db = sqlite3.connect(path)
+    assert dict(db.execute("SELECT key, value FROM meta"))["schema_version"] == str(
+        claims.SCHEMA_VERSION
+    )
+    assert not db.execute("SELECT count(*) FROM claims WHERE json LIKE '%\"none\"%'").fetchone()[0]
+    db.close()

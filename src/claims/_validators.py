@@ -45,7 +45,29 @@ def any_str(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
 
 
 def optional(validator: Validator) -> Validator:
-    """Accept None, else apply `validator`."""
+    """Accept None, else apply `validator`.
+
+    Values the validator surely accepts (a non-blank string for
+    `nonempty_str`, an instance of the types of `instance_of` or `member_of`)
+    are let through without calling it: records are built often, and the
+    call is most of the cost. Anything else gets the validator and its message.
+    """
+    quick: tuple[type, ...] | None = getattr(validator, "quick_types", None)
+    if validator is nonempty_str:
+
+        def check_str(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+            if value is not None and (value.__class__ is not str or not str.strip(value)):
+                validator(inst, attr, value)
+
+        return check_str
+    if quick is not None:
+        types = quick
+
+        def check_types(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+            if value is not None and not isinstance(value, types):
+                validator(inst, attr, value)
+
+        return check_types
 
     def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if value is not None:
@@ -62,6 +84,8 @@ def instance_of(*types: type) -> Validator:
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
             raise InvalidTypeError(f"{_where(inst, attr)} must be {names}, not {_type_name(value)}")
 
+    if not any(issubclass(bool, t) for t in types):
+        check.quick_types = types  # type: ignore[attr-defined]  # isinstance alone decides
     return check
 
 
@@ -75,11 +99,30 @@ def member_of(enum_type: type[enum.Enum]) -> Validator:
                 f"{_where(inst, attr)} must be a {enum_type.__name__} ({allowed}), not {value!r}"
             )
 
+    check.quick_types = (enum_type,)  # type: ignore[attr-defined]  # isinstance alone decides
     return check
 
 
 def each(validator: Validator) -> Validator:
-    """Apply `validator` to each element of a tuple."""
+    """Apply `validator` to each element of a tuple (see `optional` for the quick accept)."""
+    quick: tuple[type, ...] | None = getattr(validator, "quick_types", None)
+    if validator is nonempty_str:
+
+        def check_str(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+            for element in value:
+                if element.__class__ is not str or not element.strip():
+                    validator(inst, attr, element)
+
+        return check_str
+    if quick is not None:
+        types = quick
+
+        def check_types(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+            for element in value:
+                if not isinstance(element, types):
+                    validator(inst, attr, element)
+
+        return check_types
 
     def check(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
         for element in value:

@@ -45,8 +45,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import orjson
-
 from . import serialize
 from ._model import (
     Actor,
@@ -260,7 +258,7 @@ def _claim_row(c: Claim, status: tuple[str, str | None]) -> dict[str, Any]:
         "note": c.note,
         "quotes": len(c.quotes),
         "hops": len(c.chain),
-        "json": orjson.dumps(serialize.unstructure(c)).decode("utf-8"),
+        "json": serialize.encode(c).decode("utf-8"),
     }
     row.update(_term(p.object))
     if a is not None:

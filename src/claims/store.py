@@ -366,8 +366,9 @@ class Store:
         ]
         if bad:
             raise IntegrityError(bad)
-        for record in batch:
-            rows[_TABLE[type(record)]].append(_row(record))
+        with serialize._no_gc():
+            for record in batch:
+                rows[_TABLE[type(record)]].append(_row(record))
         db = self._db
         with self._errors("cannot write"):
             db.execute("BEGIN IMMEDIATE")
@@ -641,11 +642,12 @@ class Store:
 
 
 def _encode(record: Any) -> str:
-    return orjson.dumps(serialize.unstructure(record)).decode("utf-8")
+    return serialize.encode(record).decode("utf-8")
 
 
 def _decode_many(texts: Iterable[str], cls: type[T]) -> list[T]:
-    return [serialize.structure(orjson.loads(t), cls) for t in texts]
+    with serialize._no_gc():
+        return [serialize.structure(orjson.loads(t), cls) for t in texts]
 
 
 def _decode(text: str, cls: type[T]) -> T:
