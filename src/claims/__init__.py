@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from . import store
 from ._jsonl import dump_lines, iter_load, load_lines
 from ._model import (
     Actor,
@@ -106,4 +107,5 @@ __all__ = [
     "load",
     "load_lines",
     "loads",
+    "store",
 ]
