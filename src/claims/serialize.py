@@ -23,7 +23,7 @@ import enum
 import gc
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar, get_args
@@ -386,19 +386,21 @@ def _native(value: Any) -> Any:
     return converter.unstructure(value) if fn is None else fn(value)
 
 
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
+class _no_gc:
     """Pause the cyclic garbage collector while many acyclic records are made.
 
     Records and their JSON dicts form no reference cycles; collecting while
     a bulk load or dump makes millions of them only rescans them.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
+
+    __slots__ = ("_was_enabled",)
+
+    def __enter__(self) -> None:
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._was_enabled:
             gc.enable()
 
 
@@ -607,7 +609,7 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
     if isinstance(exc, KeyError):
         return [Problem(path, "is missing")]
     if isinstance(exc, ClaimsError):
-        return [Problem(path, _strip_owner(str(exc)))]
+        return [_locate(path, str(exc))]
     return [Problem(path, f"invalid value ({type(exc).__name__}: {exc})")]
 
 
@@ -615,9 +617,16 @@ def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
 
 
-def _strip_owner(message: str) -> str:
-    """'Actor.name must be a string' -> 'must be a string' (the path says where)."""
+def _locate(path: str, message: str) -> Problem:
+    """Place a record's own error at its field.
+
+    A validator's message names its field (``"Actor.name must not be empty"``);
+    the problem goes to ``actors[0].name`` with ``"must not be empty"``.
+    """
     head, _, rest = message.partition(" ")
-    if "." in head and head.split(".")[0][:1].isupper() and rest:
-        return rest
-    return message
+    owner, dot, field = head.partition(".")
+    if dot and owner[:1].isupper() and field.isidentifier() and rest:
+        if path.rpartition(".")[2] == field:
+            return Problem(path, rest)
+        return Problem(_join(path, field), rest)
+    return Problem(path, message)

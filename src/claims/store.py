@@ -212,6 +212,7 @@ class Store:
                 raise StoreError(self.path, "is an SQLite file but not a claims store")
             db.execute("PRAGMA journal_mode=WAL")
             db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
+            db.execute("PRAGMA cache_size=-65536")  # 64 MiB: indexes of big batches stay cached
             db.execute("PRAGMA foreign_keys=ON")
             if app == 0:
                 db.execute("BEGIN IMMEDIATE")
@@ -358,7 +359,6 @@ class Store:
                 it was.
         """
         batch = list(records)
-        rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _TABLE.values()}
         bad = [
             Problem(_label(r), f"cannot add a {type(r).__name__} to a store")
             for r in batch
@@ -366,9 +366,6 @@ class Store:
         ]
         if bad:
             raise IntegrityError(bad)
-        with serialize._no_gc():
-            for record in batch:
-                rows[_TABLE[type(record)]].append(_row(record))
         db = self._db
         with self._errors("cannot write"):
             db.execute("BEGIN IMMEDIATE")
@@ -385,13 +382,18 @@ class Store:
                 )
                 batch_id = cur.lastrowid
                 done = 0
-                for table, table_rows in rows.items():
-                    for start in range(0, len(table_rows), 10_000):
-                        chunk = table_rows[start : start + 10_000]
-                        db.executemany(_INSERT[table], [(*r, batch_id) for r in chunk])
-                        done += len(chunk)
-                        if progress is not None:
-                            progress(done, len(batch))
+                for start in range(0, len(batch), 10_000):
+                    chunk = batch[start : start + 10_000]
+                    rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _TABLE.values()}
+                    with serialize._no_gc():
+                        for record in chunk:
+                            rows[_TABLE[type(record)]].append(_row(record, batch_id))
+                    for table, table_rows in rows.items():
+                        if table_rows:
+                            db.executemany(_INSERT[table], table_rows)
+                    done += len(chunk)
+                    if progress is not None:
+                        progress(done, len(batch))
                 db.execute("COMMIT")
             except BaseException:
                 if db.in_transaction:
@@ -642,7 +644,7 @@ class Store:
 
 
 def _encode(record: Any) -> str:
-    return serialize.encode(record).decode("utf-8")
+    return orjson.dumps(serialize._native(record)).decode("utf-8")
 
 
 def _decode_many(texts: Iterable[str], cls: type[T]) -> list[T]:
@@ -663,19 +665,19 @@ def _subject_key(subject: Subject) -> str:
     return "text:" + subject.value
 
 
-def _row(record: Record) -> tuple[Any, ...]:
+def _row(record: Record, batch: int | None) -> tuple[Any, ...]:
     j = _encode(record)
     if isinstance(record, Claim):
         p = record.proposition
         return (record.id, record.claimant, _subject_key(p.subject), p.predicate,
-                record.stance.value, j)
+                record.stance._value_, j, batch)
     if isinstance(record, Link):
-        return (record.kind.value, record.claim, record.target, record.note, j)
+        return (record.kind._value_, record.claim, record.target, record.note, j, batch)
     if isinstance(record, Actor):
-        return (record.id, record.name, record.kind.value, record.part_of, j)
+        return (record.id, record.name, record.kind._value_, record.part_of, j, batch)
     if isinstance(record, Source):
-        return (record.id, record.publisher, j)
-    return (record.id, j)
+        return (record.id, record.publisher, j, batch)
+    return (record.id, j, batch)
 
 
 _INSERT = {
