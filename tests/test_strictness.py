@@ -242,3 +242,30 @@ def test_structure_of_a_single_record_reports_paths() -> None:
     with pytest.raises(LoadError) as info:
         serialize.structure({"id": "x", "name": "y", "kind": "planet"}, claims.Actor)
     assert [p.path for p in info.value.problems] == ["kind"]
+
+
+@pytest.mark.parametrize(
+    ("actor", "path", "message"),
+    [
+        ({"id": "a", "name": " "}, "actors[0].name", "must not be empty"),
+        ({"id": "a", "name": "A", "part_of": "a"}, "actors[0].part_of", "cannot be part of itself"),
+        (
+            {"id": "a", "name": "A", "affiliations": [{"actor": "a"}]},
+            "actors[0].affiliations",
+            "cannot be affiliated with itself",
+        ),
+    ],
+)
+def test_a_record_rule_is_placed_at_its_field(
+    actor: dict[str, Any], path: str, message: str
+) -> None:
+    problems = load_problems({"schema_version": claims.SCHEMA_VERSION, "actors": [actor]})
+    assert [p.path for p in problems] == [path]
+    assert message in problems[0].message
+
+
+def test_quote_offsets_are_placed_at_the_end_offset() -> None:
+    doc = seed_doc()
+    doc["claims"][0]["quotes"][0]["end"] += 1
+    problems = load_problems(doc)
+    assert [p.path for p in problems] == ["claims[0].quotes[0].end"]

@@ -109,14 +109,16 @@ class Actor:
     @part_of.validator
     def _not_part_of_itself(self, attr: attrs.Attribute[Any], value: str | None) -> None:
         if value == self.id:
-            raise InvalidValueError(f"Actor {self.id!r} cannot be part of itself")
+            raise InvalidValueError(f"Actor.part_of {value!r}: an actor cannot be part of itself")
 
     @affiliations.validator
     def _not_affiliated_with_itself(
         self, attr: attrs.Attribute[Any], value: tuple[Affiliation, ...]
     ) -> None:
         if any(a.actor == self.id for a in value):
-            raise InvalidValueError(f"Actor {self.id!r} cannot be affiliated with itself")
+            raise InvalidValueError(
+                f"Actor.affiliations name {self.id!r}: an actor cannot be affiliated with itself"
+            )
 
 
 # --------------------------------------------------------------------------
@@ -317,12 +319,12 @@ class Quote:
     def _spans_exact(self, attr: attrs.Attribute[Any], value: int) -> None:
         if value < self.start:
             raise InvalidValueError(
-                f"Quote end offset {value} is before its start offset {self.start}"
+                f"Quote.end offset {value} is before its start offset {self.start}"
             )
         if value - self.start != len(self.exact):
             raise InvalidValueError(
-                f"Quote offsets {self.start}..{value} span {value - self.start} "
-                f"characters but the exact text has {len(self.exact)}"
+                f"Quote.end {value} makes the offsets {self.start}..{value} span "
+                f"{value - self.start} characters but the exact text has {len(self.exact)}"
             )
 
     @classmethod
@@ -395,8 +397,8 @@ class Hop:
     def _quote_in_source(self, attr: attrs.Attribute[Any], value: Quote | None) -> None:
         if value is not None and self.source is not None and value.source != self.source:
             raise InvalidValueError(
-                f"Hop by {self.reporter!r} cites source {self.source!r} "
-                f"but its quote is from {value.source!r}"
+                f"Hop.quote is from source {value.source!r} but the hop by "
+                f"{self.reporter!r} cites source {self.source!r}"
             )
 
 
@@ -780,7 +782,7 @@ class Link:
     @target.validator
     def _not_to_itself(self, attr: attrs.Attribute[Any], value: str) -> None:
         if value == self.claim:
-            raise InvalidValueError(f"a claim cannot link to itself ({value!r})")
+            raise InvalidValueError(f"Link.target {value!r}: a claim cannot link to itself")
 
 
 class StatusKind(enum.Enum):
