@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,36 +14,11 @@ from hypothesis import strategies as st
 import claims
 from claims import serialize
 from claims import strategies as cs
+from support import RECORD_TYPES, json_values, nodes, set_at
 
 FAST = serialize.converter
 SLOW = serialize.make_converter(fast=False)
 DOC = serialize._Document
-
-RECORD_TYPES = [
-    claims.Actor,
-    claims.Source,
-    claims.Event,
-    claims.Claim,
-    claims.Link,
-    claims.Quote,
-    claims.Hop,
-    claims.Proposition,
-    claims.Quantity,
-    claims.When,
-    claims.Assessment,
-]
-
-json_values = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers(-(2**63), 2**63 - 1)
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=10),
-    lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
-    ),
-    max_leaves=10,
-)
 
 
 def outcome(conv: Any, data: Any, cls: Any) -> tuple[str, Any]:
@@ -55,25 +28,6 @@ def outcome(conv: Any, data: Any, cls: Any) -> tuple[str, Any]:
     except Exception as exc:  # noqa: BLE001 - compared between the two converters
         return "error", serialize._problems(exc, "")
     return "ok", orjson.dumps(SLOW.unstructure(value))
-
-
-def nodes(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    yield path, value
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from nodes(v, (*path, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from nodes(v, (*path, i))
-
-
-def set_at(doc: Any, path: tuple[Any, ...], value: Any) -> Any:
-    doc = copy.deepcopy(doc)
-    target = doc
-    for part in path[:-1]:
-        target = target[part]
-    target[path[-1]] = value
-    return doc
 
 
 @pytest.mark.parametrize("cls", RECORD_TYPES, ids=lambda c: c.__name__)

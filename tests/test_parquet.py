@@ -53,9 +53,7 @@ def test_duckdb_answers_who_claimed_what(tmp_path: Path) -> None:
         """,
         tmp_path,
     )
-    assert relayed == sorted(
-        {(h.reporter,) for c in seed.claims_by("reuters") for h in c.chain}
-    )
+    assert relayed == sorted({(h.reporter,) for c in seed.claims_by("reuters") for h in c.chain})
 
 
 @settings(max_examples=40)

@@ -12,20 +12,7 @@ from hypothesis import strategies as st
 import claims
 from claims import serialize
 from claims import strategies as cs
-
-RECORD_TYPES = [
-    claims.Actor,
-    claims.Source,
-    claims.Event,
-    claims.Claim,
-    claims.Link,
-    claims.Quote,
-    claims.Hop,
-    claims.Proposition,
-    claims.Quantity,
-    claims.When,
-    claims.Assessment,
-]
+from support import RECORD_TYPES
 
 
 @pytest.mark.parametrize("cls", RECORD_TYPES, ids=lambda c: c.__name__)

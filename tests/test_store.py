@@ -95,9 +95,7 @@ def test_the_store_answers_as_the_dossier_does(
             assert s.actor(actor) == d.actor(actor)
             assert s.parts(actor) == d.parts(actor)
             assert s.claims_by(actor) == d.claims_by(actor)
-            assert s.claims_by(actor, include_parts=True) == d.claims_by(
-                actor, include_parts=True
-            )
+            assert s.claims_by(actor, include_parts=True) == d.claims_by(actor, include_parts=True)
             assert s.claims_about(actor) == d.claims_about(actor)
         for claim in d.claims.values():
             assert s.claim(claim.id) == claim
@@ -271,9 +269,7 @@ def test_records_of_an_older_schema_version_are_upgraded_on_open(tmp_path: Path)
         s.extend(seed.records())
     # Make it a store written by the release before: version 1 tagged "none".
     db = sqlite3.connect(path)
-    db.execute(
-        "UPDATE claims SET json = replace(json, '\"type\":\"no_value\"', '\"type\":\"none\"')"
-    )
+    db.execute('UPDATE claims SET json = replace(json, \'"type":"no_value"\', \'"type":"none"\')')
     db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     db.commit()
     assert db.execute("SELECT count(*) FROM claims WHERE json LIKE '%\"none\"%'").fetchone()[0]

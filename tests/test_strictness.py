@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Iterator
 from typing import Any
 
 import orjson
@@ -14,20 +12,7 @@ from hypothesis import strategies as st
 import claims
 from claims import LoadError, serialize
 from claims import strategies as cs
-
-Path = tuple[str | int, ...]
-
-json_values = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers(-(2**63), 2**63 - 1)
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=10),
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
-    ),
-    max_leaves=20,
-)
+from support import Path, json_values, nodes, set_at
 
 
 def render(path: Path) -> str:
@@ -35,25 +20,6 @@ def render(path: Path) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
-
-
-def nodes(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
-    yield path, value
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from nodes(v, (*path, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from nodes(v, (*path, i))
-
-
-def set_at(doc: Any, path: Path, value: Any) -> Any:
-    doc = copy.deepcopy(doc)
-    target = doc
-    for part in path[:-1]:
-        target = target[part]
-    target[path[-1]] = value
-    return doc
 
 
 def load_problems(doc: Any) -> list[claims.Problem]:
@@ -70,6 +36,9 @@ def problems_or_none(text: bytes) -> tuple[claims.Problem, ...] | None:
     except LoadError as exc:
         return exc.problems
     return None
+
+
+WRONG_TYPE = {str: 7, int: "7", float: "7.5", bool: 1, list: "abc", dict: ["x"]}
 
 
 WRONG_TYPE = {str: 7, int: "7", float: "7.5", bool: 1, list: "abc", dict: ["x"]}

@@ -1,0 +1,63 @@
+"""Shared by the round-trip, strictness and fast-path tests."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from typing import Any
+
+from hypothesis import strategies as st
+
+import claims
+
+Path = tuple[str | int, ...]
+"""A place in a JSON document: keys and list indexes from the top."""
+
+RECORD_TYPES: list[type[Any]] = [
+    claims.Actor,
+    claims.Source,
+    claims.Event,
+    claims.Claim,
+    claims.Link,
+    claims.Quote,
+    claims.Hop,
+    claims.Proposition,
+    claims.Quantity,
+    claims.When,
+    claims.Assessment,
+]
+"""Every record type with a registered Hypothesis strategy."""
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=10),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+"""Any JSON value: what a malformed document may hold anywhere."""
+
+
+def nodes(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
+    """Every node of a JSON value with its path, the top included."""
+    yield path, value
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from nodes(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from nodes(v, (*path, i))
+
+
+def set_at(doc: Any, path: Path, value: Any) -> Any:
+    """A copy of `doc` with `value` at `path`."""
+    doc = copy.deepcopy(doc)
+    target = doc
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    return doc
