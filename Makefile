@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEED := seeds/baghdad-drone-strike.json
 
-.PHONY: demo test bench lint typecheck clean
+.PHONY: demo test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
