@@ -18,7 +18,16 @@ import enum
 import gc
 from bisect import bisect_left
 from collections import defaultdict, deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import (
+    Callable,
+    Collection,
+    ItemsView,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+    ValuesView,
+)
 from contextlib import contextmanager
 from datetime import datetime
 from functools import cached_property
@@ -496,7 +505,7 @@ class _Index:
     def __init__(self, dossier: Dossier) -> None:
         self.dossier = dossier
         self.partitions: dict[tuple[int, bool], tuple[IndependentOrigin, ...]] = {}
-        self.every: dict[bool, dict[str, Corroboration]] = {}
+        self.every: dict[bool, _Corroborations] = {}
         self._ties: dict[tuple[str, tuple[str, ...]], tuple[Tie, ...]] = {}
 
     @property
@@ -669,128 +678,263 @@ def corroboration(
         UnknownIdError: There is no such claim.
     """
     dossier.claim(claim_id)
-    index = _index(dossier)
-    every = index.every.get(include_inactive)
-    if every is not None:
-        return every[claim_id]
-    return _corroborate(dossier, index, claim_id, include_inactive)
+    return _corroborate(dossier, _index(dossier), claim_id, include_inactive)
 
 
-def corroborations(dossier: Dossier, *, include_inactive: bool = False) -> dict[str, Corroboration]:
+def corroborations(
+    dossier: Dossier, *, include_inactive: bool = False
+) -> Mapping[str, Corroboration]:
     """The corroboration of every claim, by claim id.
 
-    The same answers as `corroboration` for each claim, computed together:
-    claims that say the same thing share their partition.
+    The same answers as `corroboration` for each claim. The mapping is made
+    at once; each answer is made when it is read, together with those of the
+    claims that say the same thing (they share their partition). Reading all
+    of them through ``values()`` or ``items()`` makes them a few thousand
+    claims at a time, so they need not all be held at once.
+
+    The mapping answers for the dossier as it is when the mapping is made:
+    records added to the dossier later change neither which claims it holds
+    nor any of its answers.
 
     Args:
         dossier: The dossier.
         include_inactive: Also count superseded and retracted claims.
+
+    Returns:
+        A read-only mapping from each claim's id to its corroboration,
+        claims that say the same thing next to each other, then claims of
+        other stances (silences).
     """
     index = _index(dossier)
-    every = index.every.get(include_inactive)
-    if every is None:
-        with _no_gc():
-            every = _corroborate_every(dossier, index, include_inactive)
-        index.every[include_inactive] = every
-    return dict(every)
+    found = index.every.get(include_inactive)
+    if found is None:
+        found = index.every[include_inactive] = _Corroborations(dossier, index, include_inactive)
+    return found
 
 
-def _corroborate_every(
-    dossier: Dossier, index: _Index, include_inactive: bool
-) -> dict[str, Corroboration]:
-    """Every claim's corroboration, in the order of the groups, then the rest.
+class _Corroborations(Mapping[str, Corroboration]):
+    """Every claim's corroboration in one state of a dossier, made as read.
 
-    A claim shares its group's partition unless it is inactive or a
-    ``supports`` or ``repeats`` link from an active claim points at it; the
-    partitions of all groups are computed together (`_group_partitions`).
+    What the answers depend on that a later add could change (how many
+    claims each group has, the links, the blocs of actors) is copied or
+    computed when the mapping is made.
+
+    Attributes:
+        chunk: About how many claims' answers ``values()`` and ``items()``
+            make together.
+        keep: How many groups' partitions lookups by id keep.
     """
-    inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
-    special = set(inactive)
-    for target, links in dossier._links_to.items():
-        if any(link.kind in _SUPPORTING and link.claim not in inactive for link in links):
-            special.add(target)
-    groups = index.groups
-    marked = _groups_of(dossier, special)
-    ids: list[str] = []
-    origins: list[tuple[IndependentOrigin, ...]] = []
-    partitions = _group_partitions(dossier, index, inactive)
-    for same, shared in zip(groups.members, partitions, strict=True):
-        if id(same) not in marked:
-            ids += same
-            origins += repeat(shared, len(same))
-            continue
-        for cid in same:
-            ids.append(cid)
-            if cid in special:
-                origins.append(_backing(dossier, index, cid, inactive, same))
+
+    chunk = 256
+    keep = 256
+
+    def __init__(self, dossier: Dossier, index: _Index, include_inactive: bool) -> None:
+        self._claims = dossier._claims
+        self._positions = dossier._positions
+        self._statements = dossier._statements
+        self._size = len(dossier._claims)
+        self._index = index
+        groups = index.groups
+        self._members = groups.members
+        self._sizes = list(map(len, groups.members))
+        self._keys = groups.keys
+        self._others = groups.others
+        self._bloc = index.actor_graph[0]
+        self._alone = {a: (a,) for a in dossier._actors}
+        inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
+        self._inactive = inactive
+        self._links_from = {cid: tuple(links) for cid, links in dossier._links_from.items()}
+        backers: dict[str, list[str]] = {}
+        for target, links in dossier._links_to.items():
+            ids = [x.claim for x in links if x.kind in _SUPPORTING and x.claim not in inactive]
+            if ids:
+                backers[target] = ids
+        self._backers = backers
+        self._special = {*inactive, *backers}
+        self._with_special = _groups_of(dossier, self._special)
+        self._linked = _groups_of(dossier, self._links_from)
+        self._kept: dict[int, tuple[IndependentOrigin, ...]] = {}
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __contains__(self, key: object) -> bool:
+        position = self._positions.get(key) if isinstance(key, str) else None
+        return position is not None and position < self._size
+
+    def __iter__(self) -> Iterator[str]:
+        for same, n in zip(self._members, self._sizes, strict=True):
+            yield from same if n == len(same) else same[:n]
+        yield from self._others
+
+    def __repr__(self) -> str:
+        return f"<corroborations of {self._size} claims>"
+
+    def __getitem__(self, claim_id: str) -> Corroboration:
+        if claim_id not in self:
+            raise KeyError(claim_id)
+        claim = self._claims[claim_id]
+        if claim.stance is not _ASSERTS and claim.stance is not _DENIES:
+            return Corroboration(claim_id, self._backing(claim_id, None))
+        p = claim.proposition
+        same = self._statements[p.subject, p.predicate][p.object, claim.stance]
+        shared = self._kept.get(id(same))
+        if shared is not None and claim_id not in self._special:
+            return Corroboration(claim_id, shared)
+        end = bisect_left(same, self._size, key=self._positions.__getitem__)
+        live = [c for c in same[:end] if c not in self._inactive]
+        if claim_id in self._special:
+            return Corroboration(claim_id, self._backing(claim_id, live))
+        if shared is None:
+            index = self._index
+            shared = _partition(self._claims, index, live, _parties(p), self._links_from)
+            if len(self._kept) >= self.keep:
+                del self._kept[next(iter(self._kept))]
+            self._kept[id(same)] = shared
+        return Corroboration(claim_id, shared)
+
+    def values(self) -> ValuesView[Corroboration]:
+        """The answers, in the mapping's order, made a few thousand at a time."""
+        return _Values(self)
+
+    def items(self) -> ItemsView[str, Corroboration]:
+        """Ids and answers, in the mapping's order, made a few thousand at a time."""
+        return _Items(self)
+
+    def answers(self) -> Iterator[tuple[str, Corroboration]]:
+        """Every (id, answer), in order: groups of claims a chunk at a time, then the rest."""
+        sizes, n_groups = self._sizes, len(self._sizes)
+        start = 0
+        while start < n_groups:
+            end, count = start, 0
+            while end < n_groups and count < self.chunk:
+                count += sizes[end]
+                end += 1
+            with _no_gc():
+                ids, found = self._make(start, end)
+            yield from zip(ids, found, strict=True)
+            start = end
+        for cid in self._others:
+            yield cid, Corroboration(cid, self._backing(cid, None))
+
+    def _make(self, start: int, end: int) -> tuple[list[str], list[Corroboration]]:
+        """The answers for the claims of groups `start` to `end` (excluded), in order.
+
+        Most groups need no merging: every claim is its own origin. Their
+        origins are made together, column by column; the others go through
+        `_partition`. A claim shares its group's partition unless it is
+        inactive or a ``supports`` or ``repeats`` link from an active claim
+        points at it.
+        """
+        claims, index, bloc, inactive = self._claims, self._index, self._bloc, self._inactive
+        members, sizes, keys = self._members, self._sizes, self._keys
+        special, with_special, linked = self._special, self._with_special, self._linked
+        ties = index.ties
+        # The origins of groups where every claim is its own origin, as
+        # columns; then, for each group, its run of them or its partition.
+        col_ids: list[str] = []
+        col_actors: list[str] = []
+        col_ties: list[tuple[Tie, ...]] = []
+        plan: list[tuple[int, int] | tuple[IndependentOrigin, ...]] = []
+        for g in range(start, end):
+            same, n = members[g], sizes[g]
+            subject, _, obj, _ = keys[g]
+            parties: tuple[str, ...]
+            if isinstance(subject, ActorRef):
+                parties = (subject.id, obj.id) if isinstance(obj, ActorRef) else (subject.id,)
             else:
-                origins.append(shared)
-    for cid in groups.others:
-        ids.append(cid)
-        origins.append(_backing(dossier, index, cid, inactive, None))
-    found = _records(Corroboration, len(ids), claim=ids, origins=origins)
-    return dict(zip(ids, found, strict=True))
-
-
-def _group_partitions(
-    dossier: Dossier, index: _Index, inactive: Mapping[str, Status]
-) -> list[tuple[IndependentOrigin, ...]]:
-    """The partition of each group's active claims, in the order of the groups.
-
-    Most groups need no merging: every claim is its own origin. Their
-    origins are made together, column by column; the others go through
-    `_partition`.
-    """
-    claims = dossier._claims
-    bloc = index.actor_graph[0]
-    linking = dossier._links_from.keys()
-    ties = index.ties
-    found: list[tuple[IndependentOrigin, ...]] = []
-    marked = _groups_of(dossier, inactive)
-    # The origins of groups where every claim is its own origin, as columns,
-    # and where each group's run of them starts and ends.
-    col_ids: list[str] = []
-    col_actors: list[str] = []
-    col_ties: list[tuple[Tie, ...]] = []
-    runs: list[tuple[int, int, int]] = []
-    for g, ((subject, _, obj, _), same) in enumerate(
-        zip(index.groups.keys, index.groups.members, strict=True)
-    ):
-        live = [c for c in same if c not in inactive] if id(same) in marked else same
-        claimants = [claims[c].claimant for c in live]
-        parties = _named(subject, obj)
-        n = len(live)
-        if n == 1 or (len(set(map(bloc.__getitem__, claimants))) == n and linking.isdisjoint(live)):
-            start = len(col_ids)
+                parties = (obj.id,) if isinstance(obj, ActorRef) else ()
+            if n == 1 and id(same) not in with_special:
+                a = claims[same[0]].claimant
+                col_ids.append(same[0])
+                col_actors.append(a)
+                col_ties.append(ties(a, parties) if parties else ())
+                plan.append((len(col_ids) - 1, len(col_ids)))
+                continue
+            live = same if n == len(same) else same[:n]
+            if id(same) in with_special:
+                live = [c for c in live if c not in inactive]
+            claimants = [claims[c].claimant for c in live]
+            m = len(live)
+            if m > 1 and (
+                len(set(map(bloc.__getitem__, claimants))) < m
+                or (id(same) in linked and not self._links_from.keys().isdisjoint(live))
+            ):
+                plan.append(_partition(claims, index, live, parties, self._links_from))
+                continue
+            first = len(col_ids)
             col_ids += live
             col_actors += claimants
             if parties:
                 col_ties += [ties(a, parties) for a in claimants]
             else:
-                col_ties += repeat((), n)
-            runs.append((g, start, start + n))
-            found.append(())
-        else:
-            found.append(_partition(dossier, index, live, parties))
-    made = _records(
-        IndependentOrigin,
-        len(col_ids),
-        claims=zip(col_ids),
-        actors=zip(col_actors),
-        merges=repeat(()),
-        ties=col_ties,
-    )
-    for g, start, end in runs:
-        found[g] = tuple(made[start:end])
-    return found
+                col_ties += repeat((), m)
+            plan.append((first, first + m))
+        made = _records(
+            IndependentOrigin,
+            len(col_ids),
+            claims=zip(col_ids),
+            actors=map(self._alone.__getitem__, col_actors),
+            merges=repeat(()),
+            ties=col_ties,
+        )
+        ids: list[str] = []
+        origins: list[tuple[IndependentOrigin, ...]] = []
+        for g, step in zip(range(start, end), plan, strict=True):
+            same, n = members[g], sizes[g]
+            if step and type(step[0]) is int:
+                shared = tuple(made[step[0] : step[1]])
+            else:
+                shared = cast(tuple[IndependentOrigin, ...], step)
+            every = same if n == len(same) else same[:n]
+            ids += every
+            if id(same) not in with_special:
+                origins += repeat(shared, n)
+                continue
+            live = [c for c in every if c not in inactive]
+            for cid in every:
+                origins.append(self._backing(cid, live) if cid in special else shared)
+        return ids, _records(Corroboration, len(ids), claim=ids, origins=origins)
+
+    def _backing(self, claim_id: str, same: list[str] | None) -> tuple[IndependentOrigin, ...]:
+        """The origins of one claim's backing; `same` are its group's active claims."""
+        claim = self._claims[claim_id]
+        backing = {claim_id, *(same or ()), *self._backers.get(claim_id, ())}
+        ids = sorted(backing, key=self._positions.__getitem__)
+        return _partition(
+            self._claims, self._index, ids, _parties(claim.proposition), self._links_from
+        )
+
+
+class _Values(ValuesView[Corroboration]):
+    """The answers of `_Corroborations`, made a chunk at a time."""
+
+    def __init__(self, answers: _Corroborations) -> None:
+        super().__init__(answers)
+        self._answers = answers
+
+    def __iter__(self) -> Iterator[Corroboration]:
+        for _, found in self._answers.answers():
+            yield found
+
+
+class _Items(ItemsView[str, Corroboration]):
+    """The ids and answers of `_Corroborations`, made a chunk at a time."""
+
+    def __init__(self, answers: _Corroborations) -> None:
+        super().__init__(answers)
+        self._answers = answers
+
+    def __iter__(self) -> Iterator[tuple[str, Corroboration]]:
+        return self._answers.answers()
 
 
 @contextmanager
 def _no_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many acyclic records.
 
-    Bulk answers create millions of small tuples and frozen records, none of
-    them in reference cycles; collecting while they are made only rescans them.
+    Bulk answers create many small tuples and frozen records, none of them
+    in reference cycles; collecting while they are made only rescans them.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -815,18 +959,24 @@ def _corroborate(
         same = dossier._statements[p.subject, p.predicate][p.object, claim.stance]
     inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
     links = dossier._links_to.get(claim_id, ())
-    linked = any(link.kind in _SUPPORTING and link.claim not in inactive for link in links)
-    if same is not None and not linked and claim_id not in inactive:
+    backers = [x.claim for x in links if x.kind in _SUPPORTING and x.claim not in inactive]
+    claims, links_from = dossier._claims, dossier._links_from
+    if same is not None and not backers and claim_id not in inactive:
         # Claims that say the same thing share one partition. The list is the
         # dossier's own and lives as long as this state of the dossier.
         key = (id(same), include_inactive)
         cached = index.partitions.get(key)
         if cached is None:
             ids = [c for c in same if c not in inactive] if inactive else same
-            cached = _partition(dossier, index, ids, _parties(claim.proposition))
+            cached = _partition(claims, index, ids, _parties(claim.proposition), links_from)
             index.partitions[key] = cached
         return Corroboration(claim_id, cached)
-    return Corroboration(claim_id, _backing(dossier, index, claim_id, inactive, same))
+    backing = {claim_id, *backers}
+    if same is not None:
+        backing.update(c for c in same if c not in inactive)
+    ids = sorted(backing, key=index.order.__getitem__)
+    origins = _partition(claims, index, ids, _parties(claim.proposition), links_from)
+    return Corroboration(claim_id, origins)
 
 
 def _groups_of(dossier: Dossier, ids: Iterable[str]) -> set[int]:
@@ -842,35 +992,6 @@ def _groups_of(dossier: Dossier, ids: Iterable[str]) -> set[int]:
             p = claim.proposition
             found.add(id(statements[p.subject, p.predicate][p.object, claim.stance]))
     return found
-
-
-def _backing(
-    dossier: Dossier,
-    index: _Index,
-    claim_id: str,
-    inactive: Mapping[str, Status],
-    same: list[str] | None,
-) -> tuple[IndependentOrigin, ...]:
-    """The origins of one claim's own backing: itself, `same` and linked supporters.
-
-    Args:
-        dossier: The dossier.
-        index: Its indexes.
-        claim_id: The claim.
-        inactive: Claims left out.
-        same: The claims saying the same (its group), if it has one.
-    """
-    claim = dossier._claims[claim_id]
-    backing = {claim_id}
-    if same is not None:
-        backing.update(c for c in same if c not in inactive)
-    backing.update(
-        link.claim
-        for link in dossier._links_to.get(claim_id, ())
-        if link.kind in _SUPPORTING and link.claim not in inactive
-    )
-    ids = sorted(backing, key=index.order.__getitem__)
-    return _partition(dossier, index, ids, _parties(claim.proposition))
 
 
 def _parties(prop: Proposition) -> tuple[str, ...]:
@@ -905,16 +1026,26 @@ def _records(cls: type[_R], n: int, **columns: Iterable[object]) -> list[_R]:
 
 
 def _partition(
-    dossier: Dossier, index: _Index, ids: list[str], parties: tuple[str, ...]
+    claims: Mapping[str, Claim],
+    index: _Index,
+    ids: list[str],
+    parties: tuple[str, ...],
+    links_from: Mapping[str, Sequence[Link]],
 ) -> tuple[IndependentOrigin, ...]:
-    """Split `ids` (in dossier order) into independent origins."""
-    claims = dossier._claims
+    """Split `ids` (in dossier order) into independent origins.
+
+    Args:
+        claims: The dossier's claims.
+        index: Its indexes.
+        ids: The claims, in dossier order.
+        parties: The actors named in their proposition.
+        links_from: The links from each claim.
+    """
     if len(ids) == 1:
         claimant = claims[ids[0]].claimant
         return (IndependentOrigin(tuple(ids), (claimant,), (), index.ties(claimant, parties)),)
     bloc = index.actor_graph[0]
     claimants = [claims[c].claimant for c in ids]
-    links_from = dossier._links_from
     if len({bloc[a] for a in claimants}) == len(ids) and links_from.keys().isdisjoint(ids):
         # The common case: every claim is its own origin.
         return tuple(
@@ -1060,18 +1191,26 @@ def _compatible_settings(a: Proposition, b: Proposition) -> bool:
 
 
 class _Pairs:
-    """Collects contradictions, one per pair of claims."""
+    """Collects contradictions, one per pair of claims, each in dossier order.
+
+    Attributes:
+        found: The contradictions, by the positions of their two claims.
+    """
 
     def __init__(self, dossier: Dossier) -> None:
-        self.claims = dossier.claims
-        self.found: dict[tuple[str, str], Contradiction] = {}
+        self.claims = dossier._claims
+        self.order = dossier._positions
+        self.found: dict[tuple[int, int], Contradiction] = {}
 
     def add(self, a: str, b: str, reason: ContradictionReason, detail: str) -> None:
-        if (a, b) in self.found or (b, a) in self.found:
+        """Record that `a` and `b` conflict, unless they already do or are set apart."""
+        i, j = self.order[a], self.order[b]
+        if i > j:
+            a, b, i, j = b, a, j, i
+        if (i, j) in self.found:
             return
-        pa, pb = self.claims[a].proposition, self.claims[b].proposition
-        if _compatible_settings(pa, pb):
-            self.found[(a, b)] = Contradiction(a, b, reason, detail)
+        if _compatible_settings(self.claims[a].proposition, self.claims[b].proposition):
+            self.found[(i, j)] = Contradiction(a, b, reason, detail)
 
 
 def contradictions(
@@ -1126,10 +1265,11 @@ def _contradictions(
     keys, members = groups.keys, groups.members
     inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
     pairs = _Pairs(dossier)
+    marked = _groups_of(dossier, inactive)
 
     def live(g: int) -> list[str]:
         ids = members[g]
-        return [c for c in ids if c not in inactive] if inactive else ids
+        return [c for c in ids if c not in inactive] if id(ids) in marked else ids
 
     for same_sp in groups.by_sp:
         _compare_group(keys, live, same_sp, functional, tolerance, pairs)
@@ -1144,29 +1284,25 @@ def _contradictions(
                 detail = f"{keys[ga][1]}: {_term(keys[ga][0])} vs {_term(keys[gb][0])}"
                 _cross(live(ga), live(gb), ContradictionReason.DIFFERENT_VALUES, detail, pairs)
 
+    order = index.order
+    found = pairs.found
     for link in dossier.links:
         if link.kind is not LinkKind.CONTRADICTS:
             continue
         if link.claim in inactive or link.target in inactive:
             continue
-        key = (link.claim, link.target)
-        other = pairs.found.get(key) or pairs.found.get((link.target, link.claim))
+        a, b = link.claim, link.target
+        i, j = order[a], order[b]
+        if i > j:
+            a, b, i, j = b, a, j, i
+        other = found.get((i, j))
         if other is not None:
-            pairs.found[(other.first, other.second)] = attrs.evolve(other, linked=True)
+            if not other.linked:
+                found[(i, j)] = attrs.evolve(other, linked=True)
         else:
             detail = link.note or f"{link.claim} is linked as contradicting {link.target}"
-            pairs.found[key] = Contradiction(
-                link.claim, link.target, ContradictionReason.LINKED, detail, linked=True
-            )
-
-    order = index.order
-    result = []
-    for c in pairs.found.values():
-        if order[c.first] > order[c.second]:
-            c = attrs.evolve(c, first=c.second, second=c.first)
-        result.append(c)
-    result.sort(key=lambda c: (order[c.first], order[c.second]))
-    return tuple(result)
+            found[(i, j)] = Contradiction(a, b, ContradictionReason.LINKED, detail, linked=True)
+    return tuple([found[k] for k in sorted(found)])
 
 
 def _compare_group(

@@ -275,8 +275,8 @@ class Dossier:
         """The claims backing `claim_id`, in independent origins; see `analysis.corroboration`."""
         return _analysis.corroboration(self, claim_id, include_inactive=include_inactive)
 
-    def corroborations(self, *, include_inactive: bool = False) -> dict[str, Corroboration]:
-        """The corroboration of every claim, by id; see `analysis.corroborations`."""
+    def corroborations(self, *, include_inactive: bool = False) -> Mapping[str, Corroboration]:
+        """The corroboration of every claim, by id, as it is now; see `analysis.corroborations`."""
         return _analysis.corroborations(self, include_inactive=include_inactive)
 
     def suggest_credibility(self, claim_id: str) -> CredibilitySuggestion:
