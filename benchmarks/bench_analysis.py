@@ -173,8 +173,16 @@ def _corroborate_each(dossier: claims.Dossier) -> int:
     return sum(dossier.corroboration(cid).count for cid in dossier.claims)
 
 
+def _contradict_all(dossier: claims.Dossier) -> int:
+    """`Dossier.contradictions`, every contradiction's reason read."""
+    return sum(c.reason is not None for c in dossier.contradictions())
+
+
 def _corroborate_all(dossier: claims.Dossier) -> int:
-    """`Dossier.corroborations`, every answer read."""
+    """`Dossier.corroborations`, every claim's answer made and its `count` read.
+
+    The mapping makes its answers as they are read, so each one is read here.
+    """
     return sum(c.count for c in dossier.corroborations().values())
 
 
@@ -190,7 +198,7 @@ def measure(n_claims: int, repeats: int) -> Iterator[tuple[str, float]]:
     for _ in range(repeats):
         _fresh(dossier, next(probes))
         times = {
-            "contradictions (builds indexes)": _time(dossier.contradictions),
+            "contradictions (builds indexes)": _time(lambda: _contradict_all(dossier)),
             "corroborations (every claim)": _time(lambda: _corroborate_all(dossier)),
         }
         times["contradictions + corroboration"] = sum(times.values())
