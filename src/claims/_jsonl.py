@@ -15,9 +15,7 @@ memory does not grow with the file; it checks each record on its own, and
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -28,7 +26,7 @@ from ._migrations import migrate
 from ._model import Actor, Claim, Event, Link, Source
 from .dossier import Dossier, Record
 from .exceptions import ClaimsError, LoadError, Problem, StorageError
-from .serialize import SCHEMA_VERSION, _default_mode, _json_type, _problems, converter
+from .serialize import SCHEMA_VERSION, _json_type, _problems, atomic_writer, converter
 
 __all__ = ["dump_lines", "iter_load", "load_lines"]
 
@@ -171,41 +169,22 @@ def dump_lines(records: Dossier | Iterable[Record], path: str | os.PathLike[str]
     """
     target = Path(path)
     items = records.records() if isinstance(records, Dossier) else records
-    tmp_name: str | None = None
     count = 0
-    try:
-        mode = target.stat().st_mode & 0o7777 if target.exists() else _default_mode()
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(
-                orjson.dumps({"schema_version": SCHEMA_VERSION}, option=orjson.OPT_APPEND_NEWLINE)
-            )
-            for record in items:
-                key = _KEY_OF.get(type(record))
-                if key is None:
-                    raise ClaimsError(
-                        f"item {count} is a {type(record).__name__}, not an actor, source, "
-                        "event, claim or link"
-                    )
-                try:
-                    line = orjson.dumps(
-                        {key: converter.unstructure(record)}, option=orjson.OPT_APPEND_NEWLINE
-                    )
-                except orjson.JSONEncodeError as exc:
-                    raise ClaimsError(f"cannot write {key} {count} as JSON: {exc}") from exc
-                f.write(line)
-                count += 1
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, target)
-        tmp_name = None
-    except OSError as exc:
-        raise StorageError(
-            exc.errno, f"cannot write {target}: {exc.strerror}", str(target)
-        ) from exc
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+    with atomic_writer(target) as f:
+        f.write(orjson.dumps({"schema_version": SCHEMA_VERSION}, option=orjson.OPT_APPEND_NEWLINE))
+        for record in items:
+            key = _KEY_OF.get(type(record))
+            if key is None:
+                raise ClaimsError(
+                    f"item {count} is a {type(record).__name__}, not an actor, source, "
+                    "event, claim or link"
+                )
+            try:
+                line = orjson.dumps(
+                    {key: converter.unstructure(record)}, option=orjson.OPT_APPEND_NEWLINE
+                )
+            except orjson.JSONEncodeError as exc:
+                raise ClaimsError(f"cannot write {key} {count} as JSON: {exc}") from exc
+            f.write(line)
+            count += 1
     return count

@@ -23,10 +23,10 @@ import enum
 import gc
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar, get_args
+from typing import Any, BinaryIO, TypeVar, get_args
 
 import attrs
 import cattrs
@@ -320,9 +320,7 @@ def _install_fast_paths(conv: cattrs.Converter) -> None:
             continue  # tagged inside their unions; standalone they keep the cattrs hooks
         try:
             fast_structure = _fast.make_structure(cls, TAGS, _structure_datetime)
-            fast_unstructure = _fast.make_unstructure(
-                cls, TAGS, omit_defaults=cls is not _Document
-            )
+            fast_unstructure = _fast.make_unstructure(cls, TAGS, omit_defaults=cls is not _Document)
         except _fast.Unsupported:  # pragma: no cover - every record type is supported
             continue
         conv.register_structure_hook(cls, _fast_or_detailed(fast_structure, conv, cls))
@@ -538,12 +536,27 @@ def dump(dossier: Dossier, path: str | os.PathLike[str]) -> None:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one step, or leave it untouched."""
+    with atomic_writer(path) as f:
+        f.write(data)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[BinaryIO]:
+    """A file to write that replaces `path` only once the block ends without error.
+
+    The bytes go to a temporary file beside `path`, which is flushed to disk
+    and keeps `path`'s permissions; if the block or the write fails, the
+    temporary file is removed and `path` is left exactly as it was.
+
+    Raises:
+        StorageError: The file could not be written.
+    """
     tmp_name: str | None = None
     try:
         mode = path.stat().st_mode & 0o7777 if path.exists() else _default_mode()
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp_name, mode)
