@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import attrs
 import pytest
@@ -206,3 +207,106 @@ def test_when_orders_nothing_by_accident() -> None:
     assert a.end == b.start
     assert When(datetime(2024, 1, 4, 9, tzinfo=UTC)).is_finer_than(a)
     assert b.start - a.start == timedelta(days=1)
+
+
+# --------------------------------------------------------------------------
+# Every error about a field names the field
+
+
+def _any_record() -> st.SearchStrategy[Any]:
+    """One record of any class of the model, built by the public strategies."""
+    return st.one_of(
+        cs.actors(),
+        cs.sources(),
+        cs.events(),
+        cs.claims(),
+        cs.links(),
+        cs.quotes(),
+        cs.hops(),
+        cs.propositions(),
+        cs.quantities(),
+        cs.whens(),
+        cs.assessments(),
+        cs.subjects(),
+        cs.values(),
+        st.builds(claims.Affiliation, cs.ids(), st.none() | cs.texts()),
+        st.builds(claims.Qualifier, cs.texts(), cs.texts()),
+        st.builds(claims.Status, st.just(claims.StatusKind.RETRACTED), cs.ids()),
+    )
+
+
+# Values no field of any record takes: a wrong type for every field (a dict
+# is not a list either), or a float or datetime that no number or time field
+# takes (not finite, or naive).
+_NEVER_RIGHT = st.sampled_from(
+    [
+        object(),
+        b"bytes",
+        1j,
+        {"key": "value"},
+        float("nan"),
+        float("-inf"),
+        datetime(2024, 1, 4, 9, 30),
+    ]
+)
+
+
+def _bad_values(field: attrs.Attribute[Any]) -> st.SearchStrategy[Any]:
+    """Values `field` must refuse whatever the record's other fields hold."""
+    options = [_NEVER_RIGHT]
+    if str(field.type).startswith("tuple["):
+        options.append(_NEVER_RIGHT.map(lambda bad: ("fine", bad)))
+    if str(field.type) in ("str", "str | None") and field.default != "":
+        options.append(st.sampled_from(["", " ", "\t\n"]))
+    return st.one_of(options)
+
+
+@given(_any_record(), st.data())
+def test_every_error_about_a_bad_value_names_its_field(record: Any, data: st.DataObject) -> None:
+    field = data.draw(st.sampled_from(attrs.fields(type(record))), label="field")
+    bad = data.draw(_bad_values(field), label="bad value")
+    with pytest.raises((InvalidTypeError, InvalidValueError)) as info:
+        attrs.evolve(record, **{field.alias: bad})
+    error = info.value
+    assert error.field == field.name
+    assert error.detail
+    assert field.name not in error.detail.split()[:1]
+    assert str(error).endswith(error.detail)
+
+
+def test_the_field_and_the_detail_of_errors_from_rules_across_fields() -> None:
+    with pytest.raises(InvalidValueError) as info:
+        Actor("a", "A", part_of="a")
+    assert (info.value.field, info.value.detail) == (
+        "part_of",
+        "'a': an actor cannot be part of itself",
+    )
+    assert str(info.value) == "Actor.part_of 'a': an actor cannot be part of itself"
+    with pytest.raises(InvalidValueError) as info:
+        Quote("s", "abc", 0, 4)
+    assert info.value.field == "end"
+    with pytest.raises(InvalidValueError) as info:
+        When(datetime(2024, 1, 4, 9, tzinfo=UTC), Precision.DAY)
+    assert info.value.field == "precision"
+    with pytest.raises(InvalidValueError) as info:
+        Quantity(5, lower_open=True)
+    assert (info.value.field, info.value.detail) == (
+        "lower_open",
+        "is set but there is no lower bound",
+    )
+    assert str(info.value) == "Quantity.lower_open is set but there is no lower bound"
+    with pytest.raises(InvalidValueError) as info:
+        Quantity(2, lower=3)
+    assert (info.value.field, str(info.value)) == (
+        "value",
+        "Quantity value 2 lies outside its own bounds",
+    )
+    with pytest.raises(InvalidValueError) as info:
+        Quantity(lower=5, upper=4)
+    assert info.value.field is None  # two fields disagree; neither alone is wrong
+
+
+def test_an_error_not_about_a_field_names_none() -> None:
+    error = InvalidValueError("something is wrong")
+    assert (error.field, error.detail) == (None, None)
+    assert str(error) == "something is wrong"

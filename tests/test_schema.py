@@ -17,7 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claims
-from claims import strategies
+from claims import _model, strategies
+from claims._model import _validators as v
 from claims._schema import _leaves
 
 SCHEMA = claims.json_schema()
@@ -67,6 +68,94 @@ def test_an_unknown_validator_is_an_error_not_a_silent_gap() -> None:
 
     with pytest.raises(claims.ClaimsError, match="no JSON Schema rule for the validator"):
         _leaves(odd, claims.Actor, "Actor.name")
+
+
+def _model_records() -> list[type[Any]]:
+    """Every record class of the model, one module per layer of a claim."""
+    modules = (_model.who, _model.when, _model.what, _model.evidence, _model.belief, _model.claim)
+    return [
+        c
+        for module in modules
+        for c in vars(module).values()
+        if isinstance(c, type) and attrs.has(c) and c.__module__ == module.__name__
+    ]
+
+
+def _walk(validator: Any) -> Iterator[Any]:
+    """`validator` and every validator inside it, read through public attributes."""
+    yield validator
+    if isinstance(validator, (v.Optional, v.Each)):
+        yield from _walk(validator.inner)
+    elif isinstance(validator, v.AllOf):
+        for part in validator.validators:
+            yield from _walk(part)
+
+
+def test_every_validator_of_the_model_is_a_kind_the_schema_reads() -> None:
+    kinds = (
+        v.NonEmptyStr,
+        v.AnyStr,
+        v.HexDigest,
+        v.Number,
+        v.Integer,
+        v.AwareDatetime,
+        v.InstanceOf,
+        v.MemberOf,
+        v.Optional,
+        v.Each,
+        v.AllOf,
+        v.Rule,
+    )
+    seen: set[type] = set()
+    for cls in _model_records():
+        for field in attrs.fields(cls):
+            assert field.validator is not None, (cls.__name__, field.name)
+            for part in _walk(field.validator):
+                assert isinstance(part, kinds), (cls.__name__, field.name, part)
+                seen.update(k for k in kinds if isinstance(part, k))
+                with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                    part.anything = 1
+    assert seen == set(kinds)
+
+
+def test_each_validator_exposes_what_the_schema_generator_reads() -> None:
+    assert v.optional(v.nonempty_str).inner == v.NonEmptyStr()
+    assert v.each(v.instance_of(claims.Quote)).inner == v.InstanceOf((claims.Quote,))
+    assert v.instance_of(int, float).types == (int, float)
+    stance = v.member_of(claims.Stance)
+    assert stance.enum_type is claims.Stance
+    assert stance.members == tuple(claims.Stance)
+    assert (v.probability.minimum, v.probability.maximum) == (0, 1)
+    assert (v.number.minimum, v.number.maximum) == (None, None)
+    assert v.non_negative_int.minimum == 0
+    assert v.sha256_hex.length == 64
+    assert v.all_of(v.nonempty_str, v.any_str).validators == (v.nonempty_str, v.any_str)
+
+    def rule(inst: object, value: object) -> str | None:
+        return None
+
+    assert v.Rule(rule).check is rule
+    # What the optional and each wrappers let through unchecked.
+    assert stance.quick_types == (claims.Stance,)
+    assert v.instance_of(claims.Quote).quick_types == (claims.Quote,)
+    assert v.instance_of(int).quick_types is None  # True is an int to isinstance
+    assert v.quick_types(v.nonempty_str) is None
+
+
+def test_the_schema_reads_bounds_and_lengths_off_the_validators() -> None:
+    number = SCHEMA["$defs"]["Assessment"]["properties"]["probability"]["anyOf"][0]
+    assert number == {"type": "number", "minimum": 0, "maximum": 1}
+    offset = SCHEMA["$defs"]["Quote"]["properties"]["start"]
+    assert offset == {"type": "integer", "minimum": 0}
+    digest = SCHEMA["$defs"]["Source"]["properties"]["sha256"]["anyOf"][0]
+    assert digest["pattern"] == "^[0-9a-f]{64}$"
+    assert _leaves(v.optional(v.Number(minimum=2, maximum=5)), claims.Quantity, "x") == [
+        v.Number(minimum=2, maximum=5)
+    ]
+    assert _leaves(v.all_of(v.nonempty_str, v.Rule(lambda i, x: None)), claims.Actor, "y") == [
+        v.nonempty_str
+    ]
+    assert _leaves(v.each(v.member_of(claims.Stance)), claims.Claim, "z") == []
 
 
 def test_the_tags_of_subjects_and_values_are_in_the_schema() -> None:

@@ -38,7 +38,7 @@ from typing import Any, get_args, get_origin, get_type_hints
 
 import attrs
 
-from . import _validators as v
+from ._model import _validators as v
 from .exceptions import ClaimsError
 from .serialize import SCHEMA_VERSION, TAGS, _Document
 
@@ -55,20 +55,10 @@ _DATETIME = {
     ),
 }
 
-# What each leaf validator of `claims._validators` adds to its type.
-_LEAVES: dict[Any, dict[str, Any]] = {
-    v.nonempty_str: {"type": "string", "pattern": r"\S"},
-    v.any_str: {"type": "string"},
-    v.number: {"type": "number"},
-    v.non_negative_int: {"type": "integer", "minimum": 0},
-    v.probability: {"type": "number", "minimum": 0, "maximum": 1},
-    v.sha256_hex: {"type": "string", "pattern": "^[0-9a-f]{64}$"},
-    v.aware_datetime: _DATETIME,
-}
+# The validators that narrow a JSON value (see `_narrowing`).
+_LEAF_TYPES = (v.NonEmptyStr, v.AnyStr, v.HexDigest, v.Number, v.Integer, v.AwareDatetime)
 # Validators that only check the type the annotation already gives.
-_TYPE_ONLY = ("instance_of.<locals>.", "member_of.<locals>.")
-# Validators that apply the validator they wrap to a value or each element.
-_WRAPPERS = ("optional.<locals>.", "each.<locals>.")
+_TYPE_ONLY = (v.InstanceOf, v.MemberOf)
 
 
 @functools.cache
@@ -174,25 +164,46 @@ class _Builder:
             datetime: _DATETIME,
         }[tp]
         for leaf in leaves:
-            base = _LEAVES[leaf]
+            base = _narrowing(leaf)
         return dict(base)
 
 
 def _leaves(validator: Any, cls: type[Any], where: str) -> list[Any]:
-    """The leaf validators inside `validator` that narrow a JSON value."""
+    """The leaf validators inside `validator` that narrow a JSON value.
+
+    `cls` is the record whose field `where` names; a validator of a kind
+    this module has no rule for is an error.
+    """
     if validator is None:
         return []
-    inner = getattr(validator, "_validators", None)  # attrs.validators.and_
-    if inner is not None:
-        return [leaf for part in inner for leaf in _leaves(part, cls, where)]
-    if validator in _LEAVES:
+    if isinstance(validator, _LEAF_TYPES):
         return [validator]
-    qualname = getattr(validator, "__qualname__", "")
-    if qualname.startswith(cls.__name__ + "."):
-        return []  # a rule across fields of the record, left to claims.loads
-    if qualname.startswith(_TYPE_ONLY):
+    if isinstance(validator, _TYPE_ONLY):
         return []
-    wrapped = inspect.getclosurevars(validator).nonlocals.get("validator")
-    if qualname.startswith(_WRAPPERS) and wrapped is not None:
-        return _leaves(wrapped, cls, where)
-    raise ClaimsError(f"no JSON Schema rule for the validator {qualname or validator!r} of {where}")
+    if isinstance(validator, v.Rule):
+        return []  # a rule across fields of the record, left to claims.loads
+    if isinstance(validator, (v.Optional, v.Each)):
+        return _leaves(validator.inner, cls, where)
+    if isinstance(validator, v.AllOf):
+        return [leaf for part in validator.validators for leaf in _leaves(part, cls, where)]
+    name = getattr(validator, "__qualname__", None) or repr(validator)
+    raise ClaimsError(f"no JSON Schema rule for the validator {name} of {where}")
+
+
+def _narrowing(leaf: Any) -> dict[str, Any]:
+    """What the leaf validator `leaf` says of a JSON value, as JSON Schema."""
+    if isinstance(leaf, v.NonEmptyStr):
+        return {"type": "string", "pattern": r"\S"}
+    if isinstance(leaf, v.AnyStr):
+        return {"type": "string"}
+    if isinstance(leaf, v.HexDigest):
+        return {"type": "string", "pattern": f"^[0-9a-f]{{{leaf.length}}}$"}
+    if isinstance(leaf, v.AwareDatetime):
+        return _DATETIME
+    if isinstance(leaf, v.Integer):
+        schema: dict[str, Any] = {"type": "integer"}
+        bounds = {"minimum": leaf.minimum}
+    else:
+        schema = {"type": "number"}
+        bounds = {"minimum": leaf.minimum, "maximum": leaf.maximum}
+    return schema | {k: bound for k, bound in bounds.items() if bound is not None}

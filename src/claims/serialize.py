@@ -105,7 +105,7 @@ _MAX_SAFE_INT = 2**53
 _RECORD_CLASSES: tuple[type, ...] = tuple(
     c
     for c in vars(_model).values()
-    if isinstance(c, type) and attrs.has(c) and c.__module__ == _model.__name__
+    if isinstance(c, type) and attrs.has(c) and c.__module__.startswith(f"{_model.__name__}.")
 )
 """Every record class of the model (each gets a fast path in `make_converter`)."""
 

@@ -45,7 +45,7 @@ from ._model import (
     Value,
     When,
 )
-from ._validators import MAX_SAFE_INT
+from ._model._validators import MAX_SAFE_INT
 from .confidence import AnalyticConfidence, Credibility, Likelihood, Reliability
 from .dossier import Dossier
 

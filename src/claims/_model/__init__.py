@@ -1,0 +1,69 @@
+"""The records, one module per layer of a claim.
+
+- `who`: the actors that claim or relay (`Actor`, `ActorKind`, `Affiliation`);
+- `what`: the proposition claimed (`Proposition`, its `Subject` and `Value`,
+  `Quantity`, `Unknown`, `NoValue`, ...) and the `Event` it can be about;
+- `evidence`: how we know (`Source`, `Quote`, `Hop`, `fingerprint`);
+- `belief`: how much we believe (`Assessment`);
+- `claim`: the `Claim` that ties them together, its `Stance`, the `Link`
+  between claims and the `Status` the links make;
+- `when`: time with precision (`When`, `Precision`), used by several layers.
+
+Every record is an immutable, hashable ``attrs`` class that never points back
+to a container; change one with `attrs.evolve`. Records refer to each other
+by id (a `Claim` names its claimant by actor id); the `Dossier` checks that
+those ids exist. Their fields are checked by the validators of
+`claims._model._validators`.
+"""
+
+from __future__ import annotations
+
+from .belief import Assessment
+from .claim import ACTIVE, Claim, Link, LinkKind, Stance, Status, StatusKind
+from .evidence import Hop, Quote, Source, fingerprint
+from .what import (
+    ActorRef,
+    Event,
+    EventRef,
+    NoValue,
+    Proposition,
+    Qualifier,
+    Quantity,
+    Subject,
+    Text,
+    Unknown,
+    Value,
+)
+from .when import Precision, When
+from .who import Actor, ActorKind, Affiliation
+
+__all__ = [
+    "ACTIVE",
+    "Actor",
+    "ActorKind",
+    "ActorRef",
+    "Affiliation",
+    "Assessment",
+    "Claim",
+    "Event",
+    "EventRef",
+    "Hop",
+    "Link",
+    "LinkKind",
+    "NoValue",
+    "Precision",
+    "Proposition",
+    "Qualifier",
+    "Quantity",
+    "Quote",
+    "Source",
+    "Stance",
+    "Status",
+    "StatusKind",
+    "Subject",
+    "Text",
+    "Unknown",
+    "Value",
+    "When",
+    "fingerprint",
+]

@@ -1,0 +1,149 @@
+"""The claim: who claimed what, how we know, and how much we believe it.
+
+A `Claim` ties the four layers together: its claimant (who, by actor id),
+its `Proposition` (what), its quotes and reporting chain (how we know) and
+its `Assessment` (how much we believe). `Link` records say how one claim
+bears on another, and a claim's `Status` follows from them.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from . import _validators as v
+from .belief import Assessment
+from .evidence import Hop, Quote
+from .what import Proposition
+from .when import When
+
+__all__ = ["ACTIVE", "Claim", "Link", "LinkKind", "Stance", "Status", "StatusKind"]
+
+
+class Stance(enum.Enum):
+    """What the claimant does with the proposition.
+
+    A reported silence is a stance like any other: "there was no immediate
+    comment from US officials" is US officials' `NO_COMMENT`.
+    """
+
+    ASSERTS = "asserts"
+    DENIES = "denies"
+    DECLINED_TO_COMMENT = "declined_to_comment"
+    NO_RESPONSE = "no_response"
+    NO_COMMENT = "no_comment"
+    UNCLEAR = "unclear"
+
+    @property
+    def is_silence(self) -> bool:
+        """Whether the stance is a silence (declined, no response, no comment)."""
+        return self in _SILENCES
+
+
+_SILENCES = frozenset({Stance.DECLINED_TO_COMMENT, Stance.NO_RESPONSE, Stance.NO_COMMENT})
+
+
+@attrs.frozen
+class Claim:
+    """Who claimed what, how we know, and how much we believe it.
+
+    Attributes:
+        id: Unique within a dossier.
+        claimant: The id of the actor whose claim it is.
+        proposition: What is claimed.
+        stance: What the claimant does with it (asserts, denies, ...).
+        quotes: The exact words, anchored in sources.
+        chain: Who relayed the claim to us, outermost first.
+        made: When the claimant made the claim.
+        assessment: The analyst's judgement.
+        note: Anything else worth keeping.
+    """
+
+    id: str = attrs.field(validator=v.nonempty_str)
+    claimant: str = attrs.field(validator=v.nonempty_str)
+    proposition: Proposition = attrs.field(validator=v.instance_of(Proposition))
+    stance: Stance = attrs.field(default=Stance.ASSERTS, validator=v.member_of(Stance))
+    quotes: tuple[Quote, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.each(v.instance_of(Quote))
+    )
+    chain: tuple[Hop, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.each(v.instance_of(Hop))
+    )
+    made: When | None = attrs.field(default=None, validator=v.optional(v.instance_of(When)))
+    assessment: Assessment | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(Assessment))
+    )
+    note: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
+
+
+class LinkKind(enum.Enum):
+    """How one claim bears on another."""
+
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+    SUPERSEDES = "supersedes"
+    RETRACTS = "retracts"
+    RESPONDS_TO = "responds_to"
+    REPEATS = "repeats"
+
+
+def _not_to_itself(link: Link, target: str) -> str | None:
+    if target == link.claim:
+        return f"{target!r}: a claim cannot link to itself"
+    return None
+
+
+@attrs.frozen
+class Link:
+    """A typed link between two claims: ``claim`` *kind* ``target``.
+
+    ``Link(LinkKind.SUPERSEDES, "toll-2", "toll-1")`` says the revised toll
+    supersedes the first one. Supersession and retraction are between claims
+    of the same claimant.
+
+    Attributes:
+        kind: How `claim` bears on `target`.
+        claim: The id of the claim the link starts from.
+        target: The id of the claim it bears on.
+        note: Why, in words.
+    """
+
+    kind: LinkKind = attrs.field(validator=v.member_of(LinkKind))
+    claim: str = attrs.field(validator=v.nonempty_str)
+    target: str = attrs.field(validator=v.all_of(v.nonempty_str, v.Rule(_not_to_itself)))
+    note: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
+
+
+class StatusKind(enum.Enum):
+    """Where a claim stands over time."""
+
+    ACTIVE = "active"
+    SUPERSEDED = "superseded"
+    RETRACTED = "retracted"
+
+
+def _by_iff_not_active(status: Status, by: str | None) -> str | None:
+    if (by is None) != (status.kind is StatusKind.ACTIVE):
+        return "names the superseding or retracting claim, and only for a claim that is not active"
+    return None
+
+
+@attrs.frozen
+class Status:
+    """A claim's status, as the dossier's links make it.
+
+    Attributes:
+        kind: Active, superseded or retracted.
+        by: The id of the claim that superseded or retracted it.
+    """
+
+    kind: StatusKind = attrs.field(validator=v.member_of(StatusKind))
+    by: str | None = attrs.field(
+        default=None,
+        validator=v.all_of(v.optional(v.nonempty_str), v.Rule(_by_iff_not_active)),
+    )
+
+
+ACTIVE = Status(StatusKind.ACTIVE)
+"""The status of a claim nothing supersedes or retracts."""

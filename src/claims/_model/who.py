@@ -1,0 +1,86 @@
+"""Who: the actors that claim or relay, and the ties between them.
+
+The first layer of a claim. A `Claim` names its claimant, and a `Hop` its
+reporter, by actor id.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from . import _validators as v
+
+__all__ = ["Actor", "ActorKind", "Affiliation"]
+
+
+class ActorKind(enum.Enum):
+    """What sort of actor makes or relays a claim."""
+
+    STATE = "state"
+    GOVERNMENT_BODY = "government_body"
+    MILITARY = "military"
+    ARMED_GROUP = "armed_group"
+    COALITION = "coalition"
+    MEDIA_OUTLET = "media_outlet"
+    NEWS_AGENCY = "news_agency"
+    PERSON = "person"
+    UNNAMED_COLLECTIVE = "unnamed_collective"
+    OTHER = "other"
+
+
+@attrs.frozen
+class Affiliation:
+    """A looser tie than `part_of`: backing, alignment, closeness.
+
+    Attributes:
+        actor: The id of the actor this one is affiliated with.
+        note: How, in words: ``"considered close to"``, ``"Iran-backed"``.
+    """
+
+    actor: str = attrs.field(validator=v.nonempty_str)
+    note: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
+
+
+def _not_part_of_itself(actor: Actor, value: str | None) -> str | None:
+    if value == actor.id:
+        return f"{value!r}: an actor cannot be part of itself"
+    return None
+
+
+def _not_affiliated_with_itself(actor: Actor, value: tuple[Affiliation, ...]) -> str | None:
+    if any(a.actor == actor.id for a in value):
+        return f"name {actor.id!r}: an actor cannot be affiliated with itself"
+    return None
+
+
+@attrs.frozen
+class Actor:
+    """Someone who claims or relays: a state, an office, an outlet, a person.
+
+    Attributes:
+        id: Unique within a dossier.
+        name: The name as an analyst would write it.
+        kind: What sort of actor it is.
+        aliases: Other names (``"Hashd al-Shaabi"``).
+        part_of: The id of the actor this one belongs to (a ministry is part
+            of a government); claims of the part count as claims of the whole.
+        affiliations: Looser ties, each with the other actor's id and a note.
+    """
+
+    id: str = attrs.field(validator=v.nonempty_str)
+    name: str = attrs.field(validator=v.nonempty_str)
+    kind: ActorKind = attrs.field(default=ActorKind.OTHER, validator=v.member_of(ActorKind))
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.each(v.nonempty_str)
+    )
+    part_of: str | None = attrs.field(
+        default=None,
+        validator=v.all_of(v.optional(v.nonempty_str), v.Rule(_not_part_of_itself)),
+    )
+    affiliations: tuple[Affiliation, ...] = attrs.field(
+        default=(),
+        converter=v.to_tuple,
+        validator=v.all_of(v.each(v.instance_of(Affiliation)), v.Rule(_not_affiliated_with_itself)),
+    )
