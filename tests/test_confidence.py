@@ -649,3 +649,37 @@ def test_seed_report_shows_assessments_in_analyst_notation(
     out = " ".join(capsys.readouterr().out.split())
     for notation in expected:
         assert f"assessed: {notation}" in out
+
+
+def test_the_package_exports_the_names_it_always_has() -> None:
+    import claims.confidence as confidence
+    from claims.confidence import misp, stix
+
+    assert sorted(confidence.__all__) == [
+        "AnalyticConfidence",
+        "Credibility",
+        "Likelihood",
+        "NoneLowMedHigh",
+        "Reliability",
+        "StixRow",
+        "StixScale",
+        "Wep",
+        "format_rating",
+        "from_misp_tag",
+        "from_stix",
+        "likelihood_for",
+        "misp_numerical_value",
+        "parse_rating",
+        "to_misp_tag",
+        "to_stix",
+    ]
+    for name in confidence.__all__:
+        assert getattr(confidence, name) is not None, name
+    for name in stix.__all__:
+        assert getattr(confidence, name) is getattr(stix, name), name
+    for name in misp.__all__:
+        if name != "Dimension":
+            assert getattr(confidence, name) is getattr(misp, name), name
+    assert stix.StixScale.DNI.labels == tuple(Likelihood)
+    doubtful = 'admiralty-scale:information-credibility="4"'
+    assert misp.to_misp_tag(Credibility.DOUBTFUL) == doubtful

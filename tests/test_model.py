@@ -310,3 +310,37 @@ def test_an_error_not_about_a_field_names_none() -> None:
     error = InvalidValueError("something is wrong")
     assert (error.field, error.detail) == (None, None)
     assert str(error) == "something is wrong"
+
+
+def test_each_layer_of_a_claim_is_a_module_of_the_model() -> None:
+    from claims import _model
+
+    layers = {
+        "who": {"Actor", "ActorKind", "Affiliation"},
+        "when": {"When", "Precision"},
+        "what": {"Proposition", "ActorRef", "EventRef", "Text", "Quantity", "Unknown"},
+        "evidence": {"Source", "Quote", "Hop", "fingerprint"},
+        "belief": {"Assessment"},
+        "claim": {"Claim", "Stance", "Link", "LinkKind", "Status", "StatusKind", "ACTIVE"},
+    }
+    for layer, names in layers.items():
+        module = getattr(_model, layer)
+        assert names <= set(module.__all__), layer
+        for name in names:
+            assert getattr(_model, name) is getattr(module, name), name
+            if name != "ACTIVE":
+                assert getattr(claims, name) is getattr(module, name), name
+    exported = {n for names in layers.values() for n in names}
+    assert exported <= set(_model.__all__)
+    for name in _model.__all__:
+        assert hasattr(_model, name), name
+
+
+def test_the_typing_module_gives_the_aliases_to_annotate_with() -> None:
+    import claims.typing
+
+    assert claims.typing.__all__ == ["Subject", "Value"]
+    assert claims.typing.Subject == claims.Subject
+    assert claims.typing.Value == claims.Value
+    assert isinstance(Text("x"), claims.typing.Subject)
+    assert isinstance(claims.NoValue(), claims.typing.Value)
