@@ -39,8 +39,8 @@ from typing import Any, get_args, get_origin, get_type_hints
 import attrs
 
 from . import _validators as v
+from ._convert import SCHEMA_VERSION, TAGS, Document
 from .exceptions import ClaimsError
-from .serialize import SCHEMA_VERSION, TAGS, _Document
 
 __all__ = ["json_schema"]
 
@@ -96,7 +96,7 @@ class _Builder:
         self.defs: dict[str, dict[str, Any]] = {}
 
     def document(self) -> dict[str, Any]:
-        body = self.record(_Document)
+        body = self.record(Document)
         body["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
         return {
             "$schema": DIALECT,
@@ -134,7 +134,7 @@ class _Builder:
                 required.append(field.name)
         schema: dict[str, Any] = {"type": "object"}
         doc = inspect.getdoc(cls)
-        if doc and cls is not _Document:
+        if doc and cls is not Document:
             schema["description"] = doc.split("\n\n")[0].replace("\n", " ")
         schema |= {"properties": properties, "required": required, "additionalProperties": False}
         return schema

@@ -17,6 +17,7 @@ import attrs
 from .exceptions import InvalidTypeError, InvalidValueError
 
 T = TypeVar("T")
+E = TypeVar("E", InvalidTypeError, InvalidValueError)
 MAX_SAFE_INT = 2**53
 """The largest integer every JSON reader keeps exactly."""
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -26,6 +27,10 @@ def _where(inst: object, attr: attrs.Attribute[Any]) -> str:
     return f"{type(inst).__name__}.{attr.name}"
 
 
+def _error(kind: type[E], inst: object, attr: attrs.Attribute[Any], detail: str) -> E:
+    return kind(f"{_where(inst, attr)} {detail}", field=attr.name, detail=detail)
+
+
 def _type_name(value: object) -> str:
     return type(value).__name__
 
@@ -33,15 +38,15 @@ def _type_name(value: object) -> str:
 def nonempty_str(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     """A string with at least one non-space character."""
     if not isinstance(value, str):
-        raise InvalidTypeError(f"{_where(inst, attr)} must be a string, not {_type_name(value)}")
+        raise _error(InvalidTypeError, inst, attr, f"must be a string, not {_type_name(value)}")
     if not value.strip():
-        raise InvalidValueError(f"{_where(inst, attr)} must not be empty")
+        raise _error(InvalidValueError, inst, attr, "must not be empty")
 
 
 def any_str(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     """Any string, the empty one included."""
     if not isinstance(value, str):
-        raise InvalidTypeError(f"{_where(inst, attr)} must be a string, not {_type_name(value)}")
+        raise _error(InvalidTypeError, inst, attr, f"must be a string, not {_type_name(value)}")
 
 
 def optional(validator: Validator) -> Validator:
@@ -82,7 +87,7 @@ def instance_of(*types: type) -> Validator:
 
     def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-            raise InvalidTypeError(f"{_where(inst, attr)} must be {names}, not {_type_name(value)}")
+            raise _error(InvalidTypeError, inst, attr, f"must be {names}, not {_type_name(value)}")
 
     if not any(issubclass(bool, t) for t in types):
         check.quick_types = types  # type: ignore[attr-defined]  # isinstance alone decides
@@ -95,9 +100,8 @@ def member_of(enum_type: type[enum.Enum]) -> Validator:
     def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, enum_type):
             allowed = ", ".join(repr(m.value) for m in enum_type)
-            raise InvalidTypeError(
-                f"{_where(inst, attr)} must be a {enum_type.__name__} ({allowed}), not {value!r}"
-            )
+            detail = f"must be a {enum_type.__name__} ({allowed}), not {value!r}"
+            raise _error(InvalidTypeError, inst, attr, detail)
 
     check.quick_types = (enum_type,)  # type: ignore[attr-defined]  # isinstance alone decides
     return check
@@ -143,32 +147,34 @@ def to_tuple(value: Iterable[Any] | None) -> tuple[Any, ...]:
 def aware_datetime(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     """A timezone-aware `datetime`."""
     if not isinstance(value, datetime):
-        raise InvalidTypeError(f"{_where(inst, attr)} must be a datetime, not {_type_name(value)}")
+        raise _error(InvalidTypeError, inst, attr, f"must be a datetime, not {_type_name(value)}")
     if value.tzinfo is None or value.utcoffset() is None:
-        raise InvalidValueError(
-            f"{_where(inst, attr)} must be timezone-aware "
-            f"(give it a tzinfo), got naive {value.isoformat()}"
+        raise _error(
+            InvalidValueError,
+            inst,
+            attr,
+            f"must be timezone-aware (give it a tzinfo), got naive {value.isoformat()}",
         )
 
 
 def number(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     """A finite int or float (not a bool)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvalidTypeError(f"{_where(inst, attr)} must be a number, not {_type_name(value)}")
+        raise _error(InvalidTypeError, inst, attr, f"must be a number, not {_type_name(value)}")
     if isinstance(value, float) and not math.isfinite(value):
-        raise InvalidValueError(f"{_where(inst, attr)} must be finite, got {value}")
+        raise _error(InvalidValueError, inst, attr, f"must be finite, got {value}")
     if isinstance(value, int) and abs(value) > MAX_SAFE_INT:
-        raise InvalidValueError(
-            f"{_where(inst, attr)} must be within +/-2**53 to survive JSON, got {value}"
+        raise _error(
+            InvalidValueError, inst, attr, f"must be within +/-2**53 to survive JSON, got {value}"
         )
 
 
 def non_negative_int(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     """An int >= 0."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(f"{_where(inst, attr)} must be an int, not {_type_name(value)}")
+        raise _error(InvalidTypeError, inst, attr, f"must be an int, not {_type_name(value)}")
     if value < 0:
-        raise InvalidValueError(f"{_where(inst, attr)} must be >= 0, got {value}")
+        raise _error(InvalidValueError, inst, attr, f"must be >= 0, got {value}")
 
 
 def probability(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
@@ -176,7 +182,7 @@ def probability(inst: object, attr: attrs.Attribute[Any], value: object) -> None
     number(inst, attr, value)
     assert isinstance(value, (int, float))
     if not 0 <= value <= 1:
-        raise InvalidValueError(f"{_where(inst, attr)} must be between 0 and 1, got {value}")
+        raise _error(InvalidValueError, inst, attr, f"must be between 0 and 1, got {value}")
 
 
 _HEX = frozenset("0123456789abcdef")
@@ -187,6 +193,6 @@ def sha256_hex(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     any_str(inst, attr, value)
     assert isinstance(value, str)
     if len(value) != 64 or not _HEX.issuperset(value):
-        raise InvalidValueError(
-            f"{_where(inst, attr)} must be 64 lower-case hex digits, got {value!r:.80}"
+        raise _error(
+            InvalidValueError, inst, attr, f"must be 64 lower-case hex digits, got {value!r:.80}"
         )

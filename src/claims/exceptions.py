@@ -25,11 +25,27 @@ class ClaimsError(Exception):
     """Base class of every error raised by `claims`."""
 
 
-class InvalidValueError(ClaimsError, ValueError):
+class _FieldError(ClaimsError):
+    """An error about one field of a record.
+
+    Attributes:
+        field: The record's field at fault, when a field's validator raised.
+        detail: What is wrong with that field's value, without the field's name.
+    """
+
+    def __init__(
+        self, message: str, *, field: str | None = None, detail: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.field = field
+        self.detail = detail
+
+
+class InvalidValueError(_FieldError, ValueError):
     """A record was built with a value outside its bounds."""
 
 
-class InvalidTypeError(ClaimsError, TypeError):
+class InvalidTypeError(_FieldError, TypeError):
     """A record was built with a value of the wrong type."""
 
 
