@@ -32,7 +32,7 @@ import orjson
 import pydantic
 
 import claims
-from claims import serialize
+from claims import json as claims_json
 from claims.confidence import AnalyticConfidence, Credibility, Likelihood, Reliability
 
 BAGHDAD = timezone(timedelta(hours=3))
@@ -133,12 +133,12 @@ def claims_construct(rows: list[dict[str, Any]]) -> list[claims.Claim]:
 
 def claims_encode(records: list[claims.Claim]) -> bytes:
     """A JSON array of claims, through the library's converter."""
-    return serialize.encode(records)
+    return claims_json.encode(records)
 
 
 def claims_decode(data: bytes) -> list[claims.Claim]:
     """Claims back from a JSON array, with full validation."""
-    return list(serialize.structure(orjson.loads(data), tuple[claims.Claim, ...]))
+    return list(claims_json.structure(orjson.loads(data), tuple[claims.Claim, ...]))
 
 
 # --------------------------------------------------------------------------

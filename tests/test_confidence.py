@@ -25,7 +25,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claims
-from claims import Assessment, ClaimsError, InvalidTypeError, InvalidValueError, serialize
+from claims import Assessment, ClaimsError, InvalidTypeError, InvalidValueError
+from claims import json as claims_json
 from claims import strategies as cs
 from claims.confidence import (
     AnalyticConfidence,
@@ -608,7 +609,7 @@ def test_assessment_serialises_by_code() -> None:
     a = Assessment.from_rating(
         "B2", likelihood=Likelihood.LIKELY, confidence=AnalyticConfidence.MODERATE
     )
-    assert serialize.unstructure(a) == {
+    assert claims_json.unstructure(a) == {
         "reliability": "B",
         "credibility": 2,
         "likelihood": "likely",
@@ -618,8 +619,8 @@ def test_assessment_serialises_by_code() -> None:
 
 @given(cs.assessments())
 def test_assessment_json_round_trip(a: Assessment) -> None:
-    data = json.loads(json.dumps(serialize.unstructure(a)))
-    assert serialize.structure(data, Assessment) == a
+    data = json.loads(json.dumps(claims_json.unstructure(a)))
+    assert claims_json.structure(data, Assessment) == a
 
 
 @given(cs.dossiers())

@@ -12,13 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claims
-from claims import serialize
+from claims import _convert
 from claims import strategies as cs
 from support import RECORD_TYPES, json_values, nodes, set_at
 
-FAST = serialize.converter
-SLOW = serialize.make_converter(fast=False)
-DOC = serialize._Document
+FAST = _convert.converter
+SLOW = _convert.make_converter(fast=False)
+DOC = _convert.Document
 
 
 def outcome(conv: Any, data: Any, cls: Any) -> tuple[str, Any]:
@@ -26,7 +26,7 @@ def outcome(conv: Any, data: Any, cls: Any) -> tuple[str, Any]:
     try:
         value = conv.structure(data, cls)
     except Exception as exc:  # noqa: BLE001 - compared between the two converters
-        return "error", serialize._problems(exc, "")
+        return "error", _convert.problems(exc)
     return "ok", orjson.dumps(SLOW.unstructure(value))
 
 
@@ -87,9 +87,9 @@ def test_dropping_or_adding_keys_is_read_alike(d: claims.Dossier, data: st.DataO
 @given(cs.dossiers())
 def test_encode_writes_the_bytes_of_the_converter(d: claims.Dossier) -> None:
     for record in d.records():
-        assert serialize.encode(record) == orjson.dumps(SLOW.unstructure(record))
+        assert _convert.encode(record) == orjson.dumps(SLOW.unstructure(record))
     records = list(d.records())
-    assert serialize.encode(records) == orjson.dumps(SLOW.unstructure(records))
+    assert _convert.encode(records) == orjson.dumps(SLOW.unstructure(records))
 
 
 @pytest.mark.parametrize(
@@ -108,8 +108,8 @@ def test_encode_writes_every_offset_as_isoformat_does(tz: Any) -> None:
     for at in (datetime(1900, 1, 2, tzinfo=tz), datetime(2024, 1, 4, 9, 30, 0, 5, tzinfo=tz)):
         for _ in range(2):  # the second time, from what the first one learnt
             record = claims.Source("s", "t", retrieved=at)
-            assert serialize.encode(record) == orjson.dumps(SLOW.unstructure(record))
-            assert at.isoformat().encode() in serialize.encode(record)
+            assert _convert.encode(record) == orjson.dumps(SLOW.unstructure(record))
+            assert at.isoformat().encode() in _convert.encode(record)
 
 
 def test_a_datetime_subclass_is_written_too() -> None:
@@ -117,4 +117,4 @@ def test_a_datetime_subclass_is_written_too() -> None:
         pass
 
     record = claims.Source("s", "t", retrieved=Stamp(2024, 1, 4, tzinfo=UTC))
-    assert serialize.encode(record) == orjson.dumps(SLOW.unstructure(record))
+    assert _convert.encode(record) == orjson.dumps(SLOW.unstructure(record))

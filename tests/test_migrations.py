@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 
 import claims
-from claims import _migrations, strategies
+from claims import strategies
+from claims._convert import _migrations
 
 DATA = Path(__file__).parent / "data"
 

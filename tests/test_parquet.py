@@ -12,8 +12,10 @@ import pytest
 from hypothesis import given, settings
 
 import claims
-from claims import parquet, serialize, store
+from claims import json as claims_json
+from claims import parquet, store
 from claims import strategies as cs
+from claims._convert import TAGS
 
 SEED = Path(__file__).parent.parent / "seeds" / "baghdad-drone-strike.json"
 
@@ -81,11 +83,11 @@ def test_every_table_holds_every_record(tmp_path_factory: Any, d: claims.Dossier
     rows = sql("SELECT id, json, status, status_by, subject, object_type FROM claims", out)
     for cid, text, status, by, subject, object_type in rows:
         claim = d.claim(cid)
-        assert serialize.structure(orjson.loads(text), claims.Claim) == claim
+        assert claims_json.structure(orjson.loads(text), claims.Claim) == claim
         assert (status, by) == (d.status(cid).kind.value, d.status(cid).by)
         term = claim.proposition.subject
         assert subject == (term.value if isinstance(term, claims.Text) else term.id)
-        assert object_type == serialize.TAGS[type(claim.proposition.object)]
+        assert object_type == TAGS[type(claim.proposition.object)]
 
 
 def test_a_store_exports_as_its_dossier_does(tmp_path: Path) -> None:

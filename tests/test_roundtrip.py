@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claims
-from claims import serialize
+from claims import json as claims_json
 from claims import strategies as cs
 from support import RECORD_TYPES
 
@@ -19,10 +19,10 @@ from support import RECORD_TYPES
 def test_every_record_type_round_trips(cls: type[Any]) -> None:
     @given(st.from_type(cls))
     def check(record: Any) -> None:
-        data = serialize.unstructure(record)
-        assert serialize.structure(data, cls) == record
+        data = claims_json.unstructure(record)
+        assert claims_json.structure(data, cls) == record
         # and through JSON text
-        assert serialize.structure(orjson.loads(orjson.dumps(data)), cls) == record
+        assert claims_json.structure(orjson.loads(orjson.dumps(data)), cls) == record
 
     check()
 

@@ -10,7 +10,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import claims
-from claims import LoadError, serialize
+from claims import LoadError
+from claims import json as claims_json
 from claims import strategies as cs
 from support import Path, json_values, nodes, set_at
 
@@ -209,7 +210,7 @@ def test_schema_version_is_checked(doc: dict[str, Any], message: str) -> None:
 
 def test_structure_of_a_single_record_reports_paths() -> None:
     with pytest.raises(LoadError) as info:
-        serialize.structure({"id": "x", "name": "y", "kind": "planet"}, claims.Actor)
+        claims_json.structure({"id": "x", "name": "y", "kind": "planet"}, claims.Actor)
     assert [p.path for p in info.value.problems] == ["kind"]
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from . import store
-from ._jsonl import dump_lines, iter_load, load_lines
 from ._model import (
     Actor,
     ActorKind,
@@ -48,7 +49,8 @@ from .exceptions import (
     StorageError,
     UnknownIdError,
 )
-from .serialize import SCHEMA_VERSION, dump, dumps, load, loads
+from .json import SCHEMA_VERSION, dump, dumps, load, loads
+from .jsonl import dump_lines, iter_load, load_lines
 
 try:
     __version__ = version("claims")
@@ -109,3 +111,9 @@ __all__ = [
     "loads",
     "store",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "serialize":  # deprecated; importing it warns
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,7 +2,7 @@
 
 Nothing here describes a record by hand. `json_schema` walks the fields of the
 document's records (their type annotations and their `attrs` validators) and
-applies the rules of the one converter (`claims.serialize.make_converter`):
+applies the rules of the one converter (`claims._convert.make_converter`):
 
 - a record is an object with one property per field, ``additionalProperties``
   false, and the fields without a default required;
@@ -38,9 +38,9 @@ from typing import Any, get_args, get_origin, get_type_hints
 
 import attrs
 
+from ._convert import SCHEMA_VERSION, TAGS, Document
 from ._model import _validators as v
 from .exceptions import ClaimsError
-from .serialize import SCHEMA_VERSION, TAGS, _Document
 
 __all__ = ["json_schema"]
 
@@ -86,7 +86,7 @@ class _Builder:
         self.defs: dict[str, dict[str, Any]] = {}
 
     def document(self) -> dict[str, Any]:
-        body = self.record(_Document)
+        body = self.record(Document)
         body["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
         return {
             "$schema": DIALECT,
@@ -124,7 +124,7 @@ class _Builder:
                 required.append(field.name)
         schema: dict[str, Any] = {"type": "object"}
         doc = inspect.getdoc(cls)
-        if doc and cls is not _Document:
+        if doc and cls is not Document:
             schema["description"] = doc.split("\n\n")[0].replace("\n", " ")
         schema |= {"properties": properties, "required": required, "additionalProperties": False}
         return schema

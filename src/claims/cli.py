@@ -25,7 +25,7 @@ from ._progress import Bar
 from .analysis import ContradictionReason, SilenceKind
 from .dossier import Dossier
 from .exceptions import ClaimsError, IntegrityError, LoadError
-from .serialize import dump, load
+from .json import dump, load
 
 __all__ = ["main", "render_report", "run"]
 
@@ -405,9 +405,9 @@ def _export_to(dossier: Dossier, args: argparse.Namespace) -> int:
     import json
     from pathlib import Path
 
+    from ._files import write_atomic
     from .confidence import StixScale
     from .prov import to_prov
-    from .serialize import write_atomic
     from .stix import to_stix_bundle
 
     try:

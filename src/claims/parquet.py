@@ -45,7 +45,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import serialize
+from ._convert import TAGS, encode
 from ._model import (
     Actor,
     ActorRef,
@@ -215,7 +215,7 @@ def _when(w: When | None) -> tuple[datetime | None, str | None]:
 
 
 def _term(term: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {"object_type": serialize.TAGS[type(term)]}
+    out: dict[str, Any] = {"object_type": TAGS[type(term)]}
     if isinstance(term, (ActorRef, EventRef)):
         out["object_id"] = term.id
     elif isinstance(term, Text):
@@ -246,7 +246,7 @@ def _claim_row(c: Claim, status: tuple[str, str | None]) -> dict[str, Any]:
         "stance": c.stance.value,
         "status": status[0],
         "status_by": status[1],
-        "subject_type": serialize.TAGS[type(subject)],
+        "subject_type": TAGS[type(subject)],
         "subject": subject.value if isinstance(subject, Text) else subject.id,
         "predicate": p.predicate,
         "when_start": when_start,
@@ -258,7 +258,7 @@ def _claim_row(c: Claim, status: tuple[str, str | None]) -> dict[str, Any]:
         "note": c.note,
         "quotes": len(c.quotes),
         "hops": len(c.chain),
-        "json": serialize.encode(c).decode("utf-8"),
+        "json": encode(c).decode("utf-8"),
     }
     row.update(_term(p.object))
     if a is not None:

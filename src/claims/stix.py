@@ -37,6 +37,7 @@ from typing import Any
 
 import attrs
 
+from ._convert import converter, problems
 from ._model import (
     Actor,
     ActorKind,
@@ -60,7 +61,7 @@ from ._model import (
 from .confidence import StixScale, from_stix, to_stix
 from .dossier import Dossier, Record
 from .exceptions import ClaimsError, InvalidValueError, LoadError
-from .serialize import _problems, converter, dumps
+from .json import dumps
 
 __all__ = ["NAMESPACE", "StixImport", "from_stix_bundle", "stix_id", "to_stix_bundle"]
 
@@ -500,7 +501,7 @@ def _structure(value: Any, cls: Any, where: str) -> Any:
     try:
         return converter.structure(value, cls)
     except Exception as exc:  # noqa: BLE001 - turned into problems with paths
-        raise LoadError(_problems(exc, where)) from None
+        raise LoadError(problems(exc, where)) from None
 
 
 def _source(o: Mapping[str, Any], ids: Mapping[str, str], lost: list[str]) -> Source:

@@ -47,7 +47,8 @@ from typing import Any, TypeVar
 import attrs
 import orjson
 
-from . import serialize
+from ._convert import SCHEMA_VERSION, check_version, structure, to_builtins
+from ._gc import no_gc
 from ._model import (
     ACTIVE,
     Actor,
@@ -65,6 +66,9 @@ from ._model import (
 )
 from .dossier import Dossier, Record, _label
 from .exceptions import ClaimsError, IntegrityError, LoadError, Problem, UnknownIdError
+from .json import dump as dump_json
+from .json import from_builtins
+from .json import load as load_json
 
 __all__ = ["STORE_FORMAT", "Change", "Store", "StoreError", "is_store", "open"]
 
@@ -227,7 +231,7 @@ class Store:
                             "INSERT INTO meta VALUES (?, ?)",
                             [
                                 ("store_format", str(STORE_FORMAT)),
-                                ("schema_version", str(serialize.SCHEMA_VERSION)),
+                                ("schema_version", str(SCHEMA_VERSION)),
                             ],
                         )
                         db.execute(f"PRAGMA application_id={_APPLICATION_ID}")
@@ -249,15 +253,19 @@ class Store:
         if fmt < 1:
             raise StoreError(self.path, "has no store format version; not a claims store")
         version = int(meta.get("schema_version", "0"))
-        if version > serialize.SCHEMA_VERSION:
+        try:
+            check_version(version, "schema_version")
+        except LoadError:
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    self.path,
+                    f"records have schema version {version}, newer than this release of claims "
+                    f"reads ({SCHEMA_VERSION}); upgrade claims to read it",
+                ) from None
             raise StoreError(
-                self.path,
-                f"records have schema version {version}, newer than this release of claims "
-                f"reads ({serialize.SCHEMA_VERSION}); upgrade claims to read it",
-            )
-        if version < 1:
-            raise StoreError(self.path, f"schema version {version} is not a version of the format")
-        if version < serialize.SCHEMA_VERSION:
+                self.path, f"schema version {version} is not a version of the format"
+            ) from None
+        if version < SCHEMA_VERSION:
             self._upgrade(version)
 
     def _upgrade(self, version: int) -> None:
@@ -275,7 +283,7 @@ class Store:
                     seqs[table] = [seq for seq, _ in rows]
                     doc[table] = [orjson.loads(j) for _, j in rows]
                 try:
-                    dossier = serialize._from_data(doc)
+                    dossier = from_builtins(doc)
                 except LoadError as exc:
                     raise StoreError(self.path, f"cannot upgrade the records: {exc}") from None
                 for table, records in (
@@ -291,7 +299,7 @@ class Store:
                     )
                 db.execute(
                     "UPDATE meta SET value = ? WHERE key = 'schema_version'",
-                    (str(serialize.SCHEMA_VERSION),),
+                    (str(SCHEMA_VERSION),),
                 )
             db.execute("COMMIT")
         except BaseException:
@@ -385,7 +393,7 @@ class Store:
                 for start in range(0, len(batch), 10_000):
                     chunk = batch[start : start + 10_000]
                     rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _TABLE.values()}
-                    with serialize._no_gc():
+                    with no_gc():
                         for record in chunk:
                             rows[_TABLE[type(record)]].append(_row(record, batch_id))
                     for table, table_rows in rows.items():
@@ -410,7 +418,7 @@ class Store:
             LoadError: The document is not valid.
             IntegrityError: Its records clash with the store's.
         """
-        dossier = serialize.load(path)
+        dossier = load_json(path)
         return self.extend(dossier.records(), note=f"import {path}", progress=progress)
 
     # ------------------------------------------------------------------
@@ -635,7 +643,7 @@ class Store:
             How many records were written.
         """
         dossier = self.dossier(progress=progress)
-        serialize.dump(dossier, path)
+        dump_json(dossier, path)
         return len(dossier)
 
 
@@ -644,12 +652,12 @@ class Store:
 
 
 def _encode(record: Any) -> str:
-    return orjson.dumps(serialize._native(record)).decode("utf-8")
+    return orjson.dumps(to_builtins(record)).decode("utf-8")
 
 
 def _decode_many(texts: Iterable[str], cls: type[T]) -> list[T]:
-    with serialize._no_gc():
-        return [serialize.structure(orjson.loads(t), cls) for t in texts]
+    with no_gc():
+        return [structure(orjson.loads(t), cls) for t in texts]
 
 
 def _decode(text: str, cls: type[T]) -> T:

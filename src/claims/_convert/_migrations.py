@@ -1,10 +1,12 @@
-"""Upgrades of older documents to the current format, one version at a time.
+"""Schema versions: the one version check, and upgrades of older documents.
 
-Each step is a function registered with `migration` for the version it
-upgrades *from*; it takes the plain JSON data of a document of that version
-and returns the data of the next version, without changing its argument.
-`migrate` chains the steps. A step only rewrites what it recognises and
-leaves anything malformed as it is, for the loader to report with its path.
+`check_version` is the gate every reader of the format passes (documents,
+JSON Lines headers, the store's records). Each upgrade step is a function
+registered with `migration` for the version it upgrades *from*; it takes the
+plain JSON data of a document of that version and returns the data of the
+next version, without changing its argument. `migrate` chains the steps. A
+step only rewrites what it recognises and leaves anything malformed as it
+is, for the loader to report with its path.
 """
 
 from __future__ import annotations
@@ -12,14 +14,56 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .exceptions import ClaimsError, LoadError, Problem
+from ..exceptions import ClaimsError, LoadError, Problem
 
-__all__ = ["Step", "migrate", "migration", "steps"]
+__all__ = ["SCHEMA_VERSION", "Step", "check_version", "migrate", "migration", "steps"]
+
+SCHEMA_VERSION = 2
+"""The version of the document format this release writes.
+
+Older documents are upgraded on load by the steps registered here: version 2
+tags an explicit none (`NoValue`) ``"no_value"`` where version 1 wrote
+``"none"``, which read like the absence of a value rather than a claim that
+there is none.
+"""
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
 """One upgrade: the data of a version-N document to that of version N + 1."""
 
 _STEPS: dict[int, Step] = {}
+
+
+def check_version(version: object, where: str) -> int:
+    """The schema version of what is being read, if this release reads it.
+
+    Args:
+        version: The ``schema_version`` found.
+        where: The path to report a problem at (``"schema_version"``,
+            ``"line 1: schema_version"``).
+
+    Returns:
+        The version, at least 1 and at most `SCHEMA_VERSION`; an older one
+        is upgraded with `migrate`.
+
+    Raises:
+        LoadError: It is not an integer, not a version of the format, or
+            newer than this release reads.
+    """
+    if type(version) is not int:
+        raise LoadError([Problem(where, f"must be an integer, not {version!r:.40}")])
+    if version > SCHEMA_VERSION:
+        raise LoadError(
+            [
+                Problem(
+                    where,
+                    f"{version} is newer than this release of claims reads "
+                    f"({SCHEMA_VERSION}); upgrade claims to read it",
+                )
+            ]
+        )
+    if version < 1:
+        raise LoadError([Problem(where, f"{version} is not a version of the format")])
+    return version
 
 
 def migration(from_version: int) -> Callable[[Step], Step]:

@@ -1,4 +1,4 @@
-"""Generated fast paths for the converter's rules (see `serialize.make_converter`).
+"""Generated fast paths for the converter's rules (see `make_converter`).
 
 For each record class this module writes, once, a plain Python function that
 turns a record into JSON types and one that builds a record from them,
@@ -17,20 +17,27 @@ converter's hook then runs the detailed cattrs path on the same input, which
 either builds the same record or reports every problem with its JSON path.
 Record classes still run their own validators, so every value check stays
 in one place, the model.
+
+As cattrs does for its own generated functions, the source of each function
+is registered in `linecache` under a file name such as
+``<claims generated structure claims._model.Actor>``, so a traceback through
+generated code shows its lines.
 """
 
 from __future__ import annotations
 
 import enum
+import linecache
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta, timezone
 from typing import Any, get_args, get_origin
 
 import attrs
+import cattrs
 
-__all__ = ["Unsupported", "make_structure", "make_unstructure"]
+__all__ = ["Unsupported", "encoders", "install", "make_structure", "make_unstructure"]
 
 
 class Unsupported(Exception):
@@ -183,7 +190,7 @@ class _Gen:
                 lines.append(f"    else: {var} = {default}")
         lines.append(f"    return {cls_name}({', '.join(args)})")
         self.ns[name] = None  # reserve the name for recursive classes
-        exec("\n".join(lines), self.ns)
+        _compile(lines, cls, "structure", self.ns)
         return typing.cast(Callable[[Any], Any], self.ns[name])
 
     # ------------------------------------------------------------------
@@ -265,8 +272,33 @@ class _Gen:
         if tag is not None:
             lines.append(f"    d['type'] = {tag!r}")
         lines.append("    return d")
-        exec("\n".join(lines), self.ns)
+        _compile(lines, cls, "encode" if native else "unstructure", self.ns)
         return typing.cast(Callable[[Any], Any], self.ns[name])
+
+
+def _compile(lines: list[str], cls: type, kind: str, ns: dict[str, Any]) -> None:
+    """Run the source of one function in `ns`, its lines kept in `linecache`."""
+    source = "\n".join(lines) + "\n"
+    filename = _filename(cls, kind, source)
+    exec(compile(source, filename, "exec"), ns)
+
+
+def _filename(cls: type, kind: str, source: str) -> str:
+    """A file name for a generated function, its source registered in `linecache`.
+
+    As `cattrs.gen` does: ``<claims generated KIND MODULE.CLASS>``, with a
+    ``-2``, ``-3`` ... suffix when another source already holds the name.
+    """
+    entry_lines = source.splitlines(keepends=True)
+    suffix = ""
+    count = 1
+    while True:
+        name = f"<claims generated {kind} {cls.__module__}.{cls.__qualname__}{suffix}>"
+        entry = (len(source), None, entry_lines, name)
+        if linecache.cache.setdefault(name, entry) == entry:
+            return name
+        count += 1
+        suffix = f"-{count}"
 
 
 def make_structure(
@@ -297,6 +329,64 @@ def make_unstructure(
         Unsupported: `cls` has a field type with no fast path.
     """
     return _Gen(tags, _unused).unstructure_fn(cls, omit_defaults=omit_defaults, native=native)
+
+
+def install(
+    conv: cattrs.Converter,
+    classes: Iterable[tuple[type, bool]],
+    tags: dict[type, str],
+    structure_datetime: Callable[[Any, Any], datetime],
+) -> None:
+    """Put the generated fast paths in front of the converter's cattrs hooks.
+
+    Writing uses the generated function alone. Reading tries the generated
+    builder first and runs the detailed cattrs hook only when it declines, so
+    the detailed hook alone decides what is an error and how it is reported.
+
+    Args:
+        conv: The converter, with its detailed hooks already registered.
+        classes: Each record class, with whether it leaves out defaults.
+        tags: The tag of each member of a tagged union.
+        structure_datetime: The converter's datetime hook.
+    """
+    for cls, omit_defaults in classes:
+        try:
+            fast_structure = make_structure(cls, tags, structure_datetime)
+            fast_unstructure = make_unstructure(cls, tags, omit_defaults=omit_defaults)
+        except Unsupported:  # pragma: no cover - every record type is supported
+            continue
+        conv.register_structure_hook(cls, _fast_or_detailed(fast_structure, conv, cls))
+        conv.register_unstructure_hook(cls, fast_unstructure)
+
+
+def encoders(
+    classes: Iterable[tuple[type, bool]], tags: dict[type, str]
+) -> dict[type, Callable[[Any], Any]]:
+    """For each class, what `install`'s writer gives, but for `orjson.dumps` to write.
+
+    See `make_unstructure` with ``native=True``.
+    """
+    out: dict[type, Callable[[Any], Any]] = {}
+    for cls, omit_defaults in classes:
+        try:
+            out[cls] = make_unstructure(cls, tags, omit_defaults=omit_defaults, native=True)
+        except Unsupported:  # pragma: no cover - every record type is supported
+            continue
+    return out
+
+
+def _fast_or_detailed(
+    fast: Callable[[Any], Any], conv: cattrs.Converter, cls: type
+) -> Callable[[Any, Any], Any]:
+    detailed = conv.get_structure_hook(cls)
+
+    def structure(value: Any, t: Any) -> Any:
+        try:
+            return fast(value)
+        except Exception:  # noqa: BLE001 - the detailed hook decides, and explains
+            return detailed(value, t)
+
+    return structure
 
 
 # The fixed offsets seen so far that orjson writes exactly as isoformat does.

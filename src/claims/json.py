@@ -1,0 +1,171 @@
+"""The JSON document: a whole dossier in one file.
+
+`dumps`/`loads` and `dump`/`load` write and read whole dossiers (the same
+functions are `claims.dumps` and so on). A document looks like::
+
+    {"schema_version": 2, "actors": [...], "sources": [...],
+     "events": [...], "claims": [...], "links": [...]}
+
+Loading is strict and reports every problem with its JSON path:
+
+>>> import claims
+>>> claims.json.loads('{"schema_version": 1, "actors": [{"id": "x", "name": 7}]}')
+Traceback (most recent call last):
+...
+claims.exceptions.LoadError: not a valid claims document (1 problem):
+  actors[0].name: must be a string, not an integer
+
+Single records use the same converter: `unstructure` and `structure` turn
+one into JSON types and back, `encode` writes one (or a list of them) as
+JSON bytes.
+
+>>> claims.json.unstructure(claims.Actor("reuters", "Reuters"))
+{'id': 'reuters', 'name': 'Reuters'}
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from ._convert import (
+    SCHEMA_VERSION,
+    Document,
+    check_version,
+    converter,
+    encode,
+    json_type,
+    migrate,
+    problems,
+    structure,
+    unstructure,
+)
+from ._files import read_bytes, write_atomic
+from ._gc import no_gc
+from .dossier import Dossier, _label
+from .exceptions import ClaimsError, IntegrityError, LoadError, Problem
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "dump",
+    "dumps",
+    "encode",
+    "from_builtins",
+    "load",
+    "loads",
+    "structure",
+    "unstructure",
+]
+
+
+def dumps(dossier: Dossier, *, indent: bool = True) -> str:
+    """The dossier as a JSON document (indented by default, ending in a newline).
+
+    Args:
+        dossier: What to write.
+        indent: Indent by two spaces; ``False`` writes one compact line.
+    """
+    return _encode(dossier, indent).decode("utf-8")
+
+
+def _encode(dossier: Dossier, indent: bool) -> bytes:
+    doc = Document(
+        SCHEMA_VERSION,
+        tuple(dossier.actors.values()),
+        tuple(dossier.sources.values()),
+        tuple(dossier.events.values()),
+        tuple(dossier.claims.values()),
+        dossier.links,
+    )
+    option = orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if indent else 0)
+    try:
+        return encode(doc, option=option)
+    except ClaimsError as exc:
+        raise ClaimsError(f"cannot write the dossier as JSON: {exc.__cause__}") from exc
+
+
+def loads(text: str | bytes) -> Dossier:
+    """Read a dossier from a JSON document.
+
+    Raises:
+        LoadError: The text is not JSON, not a claims document, or breaks
+            referential integrity; every problem is listed with its JSON path.
+    """
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        raise LoadError([Problem("", f"not valid JSON: {exc}")]) from None
+    return from_builtins(data)
+
+
+def from_builtins(data: Any) -> Dossier:
+    """Read a dossier from a document already parsed into JSON types.
+
+    A document of an older schema version is upgraded first.
+
+    Raises:
+        LoadError: `data` is not a claims document, or breaks referential
+            integrity; every problem is listed with its JSON path.
+    """
+    if type(data) is not dict:
+        raise LoadError([Problem("", f"must be an object, not {json_type(data)}")])
+    if "schema_version" not in data:
+        raise LoadError([Problem("schema_version", "is missing")])
+    if check_version(data["schema_version"], "schema_version") < SCHEMA_VERSION:
+        data = migrate(data, to=SCHEMA_VERSION)
+    try:
+        with no_gc():
+            doc = converter.structure(data, Document)
+    except Exception as exc:  # noqa: BLE001 - turned into problems with paths
+        raise LoadError(problems(exc)) from None
+    records: list[Any] = []
+    paths: list[str] = []
+    for name in ("actors", "sources", "events", "claims", "links"):
+        for i, record in enumerate(getattr(doc, name)):
+            records.append(record)
+            paths.append(f"{name}[{i}]")
+    try:
+        return Dossier(records)
+    except IntegrityError as exc:
+        raise LoadError(_relocate(exc, records, paths)) from None
+
+
+def _relocate(exc: IntegrityError, records: list[Any], paths: list[str]) -> list[Problem]:
+    where = {_label(r): p for r, p in zip(records, paths, strict=True)}
+    out = []
+    for problem in exc.problems:
+        for label, path in where.items():
+            if problem.path == label or problem.path.startswith(label + "."):
+                out.append(Problem(path + problem.path[len(label) :], problem.message))
+                break
+        else:
+            out.append(problem)
+    return out
+
+
+def dump(dossier: Dossier, path: str | os.PathLike[str]) -> None:
+    """Write the dossier to `path` atomically.
+
+    The document goes to a temporary file beside `path`, is flushed to disk,
+    and replaces `path` in one step: if anything fails, the old file is
+    left exactly as it was.
+
+    Raises:
+        StorageError: The file could not be written.
+        ClaimsError: The dossier cannot be written as JSON.
+    """
+    data = _encode(dossier, indent=True)
+    write_atomic(Path(path), data)
+
+
+def load(path: str | os.PathLike[str]) -> Dossier:
+    """Read a dossier from a JSON file.
+
+    Raises:
+        StorageError: The file could not be read.
+        LoadError: Its content is not a valid claims document.
+    """
+    return loads(read_bytes(path))

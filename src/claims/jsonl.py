@@ -1,0 +1,162 @@
+"""JSON Lines: one record per line, for collections too big for one document.
+
+The first line is a header, ``{"schema_version": 2}``; every other line is
+one record wrapped in an object whose single key says what it is::
+
+    {"schema_version": 2}
+    {"actor": {"id": "reuters", "name": "Reuters", "kind": "news_agency"}}
+    {"claim": {"id": "c1", "claimant": "reuters", ...}}
+
+Records are written with the same converter, and the same rules, as whole
+documents. Blank lines are ignored. `iter_load` reads one line at a time, so
+memory does not grow with the file; it checks each record on its own, and
+`load_lines` checks referential integrity across the whole file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from ._convert import SCHEMA_VERSION, check_version, converter, json_type, migrate, problems
+from ._files import atomic_writer, reading
+from ._model import Actor, Claim, Event, Link, Source
+from .dossier import Dossier, Record
+from .exceptions import ClaimsError, IntegrityError, LoadError, Problem
+
+__all__ = ["dump_lines", "iter_load", "load_lines"]
+
+_KINDS: dict[str, type[Any]] = {
+    "actor": Actor,
+    "source": Source,
+    "event": Event,
+    "claim": Claim,
+    "link": Link,
+}
+_KEY_OF = {cls: key for key, cls in _KINDS.items()}
+# The document section a record of each kind sits in (for migrations).
+_SECTION = {key: key + "s" for key in _KINDS}
+
+
+def iter_load(path: str | os.PathLike[str]) -> Iterator[Record]:
+    """Stream the records of a JSON Lines file, one line at a time.
+
+    Records from older versions of the format are upgraded on the way.
+    Every record before a bad line has been yielded when the error is raised.
+
+    Args:
+        path: The file to read.
+
+    Raises:
+        StorageError: The file could not be read.
+        LoadError: A line is not valid; the problem's path starts with
+            ``line N`` (counting from 1).
+    """
+    with reading(path) as f:
+        version: int | None = None
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            if version is None:
+                version = _header(line, number)
+                continue
+            yield _record(line, number, version)
+        if version is None:
+            raise LoadError([Problem("line 1", 'needs a header such as {"schema_version": 2}')])
+
+
+def _parse(line: bytes, number: int) -> Any:
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        raise LoadError([Problem(f"line {number}", f"not valid JSON: {exc}")]) from None
+
+
+def _header(line: bytes, number: int) -> int:
+    data = _parse(line, number)
+    where = f"line {number}"
+    if type(data) is not dict or set(data) != {"schema_version"}:
+        raise LoadError(
+            [Problem(where, 'must be the header, an object like {"schema_version": 2}')]
+        )
+    return check_version(data["schema_version"], f"{where}: schema_version")
+
+
+def _record(line: bytes, number: int, version: int) -> Record:
+    data = _parse(line, number)
+    where = f"line {number}"
+    kinds = ", ".join(repr(k) for k in _KINDS)
+    if type(data) is not dict:
+        raise LoadError([Problem(where, f"must be an object, not {json_type(data)}")])
+    if len(data) != 1 or next(iter(data)) not in _KINDS:
+        raise LoadError([Problem(where, f"must be an object with one key, one of {kinds}")])
+    ((kind, body),) = data.items()
+    if version < SCHEMA_VERSION:
+        section = _SECTION[kind]
+        body = migrate({"schema_version": version, section: [body]}, to=SCHEMA_VERSION)[section][0]
+    try:
+        record: Record = converter.structure(body, _KINDS[kind])
+    except Exception as exc:  # noqa: BLE001 - turned into problems with paths
+        raise LoadError(problems(exc, f"{where}: {kind}")) from None
+    return record
+
+
+def load_lines(path: str | os.PathLike[str]) -> Dossier:
+    """Read a whole JSON Lines file into a dossier, checking integrity.
+
+    Raises:
+        StorageError: The file could not be read.
+        LoadError: A line is not valid, or the records break referential
+            integrity.
+    """
+    try:
+        return Dossier(iter_load(path))
+    except IntegrityError as exc:
+        raise LoadError(exc.problems) from None
+
+
+def dump_lines(records: Dossier | Iterable[Record], path: str | os.PathLike[str]) -> int:
+    """Write records as JSON Lines, atomically.
+
+    Lines go to a temporary file beside `path` as the records come, so an
+    iterable of any length is written in constant memory; the file replaces
+    `path` in one step only once every record is written and flushed to disk.
+    If anything fails, the old file is left exactly as it was.
+
+    Args:
+        records: A dossier (all its records, in order) or any iterable of
+            records.
+        path: The file to write.
+
+    Returns:
+        How many records were written.
+
+    Raises:
+        StorageError: The file could not be written.
+        ClaimsError: Something that is not a record was given.
+    """
+    target = Path(path)
+    items = records.records() if isinstance(records, Dossier) else records
+    count = 0
+    with atomic_writer(target) as f:
+        f.write(orjson.dumps({"schema_version": SCHEMA_VERSION}, option=orjson.OPT_APPEND_NEWLINE))
+        for record in items:
+            key = _KEY_OF.get(type(record))
+            if key is None:
+                raise ClaimsError(
+                    f"item {count} is a {type(record).__name__}, not an actor, source, "
+                    "event, claim or link"
+                )
+            try:
+                line = orjson.dumps(
+                    {key: converter.unstructure(record)}, option=orjson.OPT_APPEND_NEWLINE
+                )
+            except orjson.JSONEncodeError as exc:
+                raise ClaimsError(f"cannot write {key} {count} as JSON: {exc}") from exc
+            f.write(line)
+            count += 1
+    return count
