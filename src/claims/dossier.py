@@ -44,6 +44,7 @@ Statements = Mapping[tuple[Subject, str], Mapping[tuple[Value, Stance], Sequence
 T = TypeVar("T")
 P = ParamSpec("P")
 
+
 class Dossier:
     """Actors, sources, events, claims and the links between claims.
 

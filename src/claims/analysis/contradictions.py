@@ -377,4 +377,3 @@ def uncertainties(dossier: Dossier, *, include_inactive: bool = False) -> tuple[
             )
     found.sort(key=lambda u: index.order[u.claim])
     return tuple(found)
-

@@ -33,6 +33,7 @@ __all__ = [
     "suggest_credibility",
 ]
 
+
 @attrs.frozen
 class Merge:
     """Two claims counted as one origin, and why.

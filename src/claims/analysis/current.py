@@ -23,6 +23,7 @@ __all__ = [
     "timeline",
 ]
 
+
 @attrs.frozen
 class Replacement:
     """Where a superseded or retracted claim leads.
@@ -167,4 +168,3 @@ def timeline(dossier: Dossier, *, include_inactive: bool = True) -> tuple[Moment
                 )
     moments.sort(key=lambda m: _sort_key(m.when))
     return tuple(moments)
-

@@ -122,4 +122,3 @@ def silences(
                 )
     unanswered.sort(key=lambda s: index.order[s.accusations[0]])
     return tuple(found + unanswered)
-
