@@ -51,7 +51,8 @@ class Dossier:
     The dossier is the one mutable thing: `add` and `extend` check
     referential integrity and either add everything or change nothing.
     Lookups by claimant, subject and predicate use indexes kept up to date
-    on every add.
+    on every add. The analyst's questions are functions of
+    `claims.analysis` that take a dossier (``contradictions(d)``).
 
     Args:
         records: Records to add at once, as with `extend`.
