@@ -4,6 +4,12 @@ The analyst's questions are functions over a dossier in `claims.analysis`;
 the dossier imports nothing from them. Its read API (the lookups, the
 indexes, `Dossier.version`, `Dossier.positions`, `Dossier.statements`) is
 what they read.
+
+The integrity rules it keeps are also here, to be shared with anything else
+holding records: `references` (the ids a record refers to), `KINDS` and
+`label` (what kind of record, and how errors name it), `status_of` (a
+retraction outweighs a supersession) and the `Records` protocol the batch
+check reads.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from ._integrity import Found, check, label, status_of
+from ._integrity import KINDS, Found, Records, check, label, references, status_of
 from ._model import (
     Actor,
     ActorRef,
@@ -33,7 +39,16 @@ from ._model import (
 )
 from .exceptions import IntegrityError, Problem, UnknownIdError
 
-__all__ = ["Dossier", "Record", "deprecated_method"]
+__all__ = [
+    "KINDS",
+    "Dossier",
+    "Record",
+    "Records",
+    "deprecated_method",
+    "label",
+    "references",
+    "status_of",
+]
 
 Record = Actor | Source | Event | Claim | Link
 """Anything a dossier holds."""
