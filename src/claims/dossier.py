@@ -369,7 +369,7 @@ class _Filled:
 
 
 _label = label
-"""The old private name of `claims._integrity.label`; `claims.store` is its last user."""
+"""The old private name of `label`; `claims.store` and `claims.serialize` are its last users."""
 
 
 def _get(table: Mapping[str, T], kind: str, id: str) -> T:

@@ -11,11 +11,13 @@ reason why. Answers come from indexes built once per `Dossier.version` (the
 first question after an add builds them), never from comparing every claim
 with every other.
 
->>> import claims
+>>> from claims import Actor, ActorRef, Claim, Dossier, Proposition, Stance, Text
 >>> from claims.analysis import contradictions
->>> d = claims.load("seeds/baghdad-drone-strike.json")
->>> contradictions(d) == contradictions(d, include_inactive=False)
-True
+>>> said = Proposition(ActorRef("pmf"), "responsible_for", Text("the strike"))
+>>> d = Dossier([Actor("pmf", "PMF"), Actor("us", "US officials")])
+>>> d.extend([Claim("a", "us", said), Claim("b", "pmf", said, stance=Stance.DENIES)])
+>>> [(c.first, c.second, c.reason.value) for c in contradictions(d)]
+[('a', 'b', 'opposite_stances')]
 
 The same questions as methods of the dossier (``d.contradictions()``) still
 work, with a `DeprecationWarning`.
