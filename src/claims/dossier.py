@@ -409,6 +409,7 @@ def deprecated_method(
     method.__signature__ = signature.replace(  # type: ignore[attr-defined]
         parameters=[first.replace(name="self", annotation=inspect.Parameter.empty), *rest]
     )
+    method.__module__ = Dossier.__module__
     method.__name__ = name
     method.__qualname__ = f"Dossier.{name}"
     method.__doc__ = f"Deprecated: call `{replacement}` with the dossier first."
