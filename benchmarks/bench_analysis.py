@@ -35,6 +35,15 @@ from claims import (
     Unknown,
     When,
 )
+from claims.analysis import (
+    contradictions,
+    corroboration,
+    corroborations,
+    current,
+    silences,
+    timeline,
+    uncertainties,
+)
 
 DAY = When.day(2024, 1, 4)
 
@@ -169,21 +178,21 @@ def _time(run: Callable[[], object]) -> float:
 
 
 def _corroborate_each(dossier: claims.Dossier) -> int:
-    """`Dossier.corroboration` called once per claim."""
-    return sum(dossier.corroboration(cid).count for cid in dossier.claims)
+    """`claims.analysis.corroboration` called once per claim."""
+    return sum(corroboration(dossier, cid).count for cid in dossier.claims)
 
 
 def _contradict_all(dossier: claims.Dossier) -> int:
-    """`Dossier.contradictions`, every contradiction's reason read."""
-    return sum(c.reason is not None for c in dossier.contradictions())
+    """`claims.analysis.contradictions`, every contradiction's reason read."""
+    return sum(c.reason is not None for c in contradictions(dossier))
 
 
 def _corroborate_all(dossier: claims.Dossier) -> int:
-    """`Dossier.corroborations`, every claim's answer made and its `count` read.
+    """`claims.analysis.corroborations`, every claim's answer made and its `count` read.
 
     The mapping makes its answers as they are read, so each one is read here.
     """
-    return sum(c.count for c in dossier.corroborations().values())
+    return sum(c.count for c in corroborations(dossier).values())
 
 
 def measure(n_claims: int, repeats: int) -> Iterator[tuple[str, float]]:
@@ -206,10 +215,10 @@ def measure(n_claims: int, repeats: int) -> Iterator[tuple[str, float]]:
         times["corroboration, one call per claim (cold)"] = _time(
             lambda: _corroborate_each(dossier)
         )
-        times["uncertainties"] = _time(dossier.uncertainties)
-        times["silences"] = _time(dossier.silences)
-        times["current"] = _time(dossier.current)
-        times["timeline"] = _time(dossier.timeline)
+        times["uncertainties"] = _time(lambda: uncertainties(dossier))
+        times["silences"] = _time(lambda: silences(dossier))
+        times["current"] = _time(lambda: current(dossier))
+        times["timeline"] = _time(lambda: timeline(dossier))
         for k, v in times.items():
             runs.setdefault(k, []).append(v)
     for k, vs in runs.items():

@@ -34,7 +34,22 @@ from claims import (
     Unknown,
     When,
 )
-from claims.analysis import ContradictionReason, MergeReason, MomentKind, SilenceKind
+from claims.analysis import (
+    ContradictionReason,
+    MergeReason,
+    MomentKind,
+    SilenceKind,
+    contradictions,
+    corroboration,
+    corroborations,
+    current,
+    provenance,
+    silences,
+    suggest_credibility,
+    timeline,
+    uncertainties,
+)
+from claims.analysis._bulk import PLAIN, records
 
 SEED = Path(__file__).parent.parent / "seeds" / "baghdad-drone-strike.json"
 STRIKE = EventRef("strike")
@@ -109,7 +124,7 @@ def responsible(
 
 
 def reasons(dossier: Dossier) -> dict[frozenset[str], ContradictionReason]:
-    return {frozenset((c.first, c.second)): c.reason for c in dossier.contradictions()}
+    return {frozenset((c.first, c.second)): c.reason for c in contradictions(dossier)}
 
 
 # --------------------------------------------------------------------------
@@ -119,35 +134,35 @@ def reasons(dossier: Dossier) -> dict[frozenset[str], ContradictionReason]:
 def test_seed_casualty_figures_are_uncertainty_not_contradiction(seed: Dossier) -> None:
     casualty_claims = {"reuters-killed", "reuters-wounded", "aj-casualties-unclear"}
     casualty_claims.add("aj-casualties-several")
-    for c in seed.contradictions():
+    for c in contradictions(seed):
         assert not {c.first, c.second} & casualty_claims
-    [uncertain] = [u for u in seed.uncertainties() if u.claim == "aj-casualties-unclear"]
+    [uncertain] = [u for u in uncertainties(seed) if u.claim == "aj-casualties-unclear"]
     assert set(uncertain.known) == {"reuters-killed", "reuters-wounded", "aj-casualties-several"}
 
 
 def test_seed_government_statements_are_one_origin(seed: Dossier) -> None:
-    found = seed.corroboration("pmo-aggression")
+    found = corroboration(seed, "pmo-aggression")
     assert found.count == 1
     [merge] = found.own.merges
     assert {merge.first, merge.second} == {"pmo-aggression", "mofa-aggression"}
     assert merge.reason is MergeReason.PART_OF
     assert "iraq-gov" in merge.note
-    assert seed.suggest_credibility("pmo-aggression").credibility is None
+    assert suggest_credibility(seed, "pmo-aggression").credibility is None
 
 
 def test_seed_nujaba_footage_is_not_independent_of_the_pmf(seed: Dossier) -> None:
-    found = seed.corroboration("aj-strike-targeted-pmf")
+    found = corroboration(seed, "aj-strike-targeted-pmf")
     nujaba = next(o for o in found.origins if "nujaba-footage" in o.claims)
     [tie] = nujaba.ties
     assert (tie.actor, tie.other, tie.reason) == ("nujaba-tv", "pmf", MergeReason.AFFILIATED)
     assert "considered close to" in tie.note
-    suggestion = seed.suggest_credibility("aj-strike-targeted-pmf")
+    suggestion = suggest_credibility(seed, "aj-strike-targeted-pmf")
     assert suggestion.credibility is None
     assert suggestion.set_aside == (("nujaba-tv",),)
 
 
 def test_seed_us_officials_silence_on_the_accusation(seed: Dossier) -> None:
-    found = seed.silences()
+    found = silences(seed)
     [reported] = [s for s in found if s.kind is SilenceKind.REPORTED]
     assert reported.actor == "us-officials"
     assert reported.claim == "us-officials-no-comment"
@@ -175,7 +190,7 @@ def test_two_outlets_carrying_one_wire_story_share_an_origin() -> None:
             claim("bbc", "reuters", "casualties", killed(4), via="bbc"),
         ]
     )
-    found = d.corroboration("aj")
+    found = corroboration(d, "aj")
     assert found.count == 1
     assert found.supporters == ("bbc",)
     [merge] = found.own.merges
@@ -191,7 +206,7 @@ def test_a_repeat_is_not_independent() -> None:
             Link(LinkKind.REPEATS, "b", "a"),
         ]
     )
-    [origin] = d.corroboration("a").origins
+    [origin] = corroboration(d, "a").origins
     assert [m.reason for m in origin.merges] == [MergeReason.REPEATS]
 
 
@@ -204,13 +219,13 @@ def test_a_repeat_is_support_even_when_worded_differently() -> None:
             Link(LinkKind.REPEATS, "b", "a"),
         ]
     )
-    assert d.corroboration("a").supporters == ("b",)
-    assert d.corroboration("a").count == 1
+    assert corroboration(d, "a").supporters == ("b",)
+    assert corroboration(d, "a").count == 1
 
 
 def test_parts_of_one_whole_are_not_independent() -> None:
     d = Dossier([*base(), responsible("pmo", "iraq-pmo"), responsible("mofa", "iraq-mofa")])
-    [merge] = d.corroboration("mofa").own.merges
+    [merge] = corroboration(d, "mofa").own.merges
     assert merge.reason is MergeReason.PART_OF
     assert merge.note == "iraq-mofa is part of iraq-gov; iraq-pmo is part of iraq-gov"
 
@@ -223,7 +238,7 @@ def test_an_affiliated_outlet_is_not_independent_of_its_group() -> None:
             claim("tv-says", "nujaba-tv", "hit", Text("headquarters")),
         ]
     )
-    [origin] = d.corroboration("pmf-says").origins
+    [origin] = corroboration(d, "pmf-says").origins
     [merge] = origin.merges
     assert merge.reason is MergeReason.AFFILIATED
     assert merge.note == "nujaba-tv is affiliated with pmf (considered close to)"
@@ -238,10 +253,10 @@ def test_independent_origins_earn_a_confirmed_suggestion() -> None:
             claim("r2", "reuters", "casualties", killed(4), via="bbc"),
         ]
     )
-    found = d.corroboration("a")
+    found = corroboration(d, "a")
     assert found.count == 2
     assert [o.claims for o in found.origins] == [("r", "r2"), ("a",)]
-    suggestion = d.suggest_credibility("r")
+    suggestion = suggest_credibility(d, "r")
     assert suggestion.credibility is Credibility.CONFIRMED
     assert suggestion.origins == (("reuters",), ("ap",))
     assert "reuters" in suggestion.reason
@@ -250,7 +265,7 @@ def test_independent_origins_earn_a_confirmed_suggestion() -> None:
 
 def test_a_single_origin_earns_no_suggestion() -> None:
     d = Dossier([*base(), claim("r", "reuters", "casualties", killed(4))])
-    suggestion = d.suggest_credibility("r")
+    suggestion = suggest_credibility(d, "r")
     assert suggestion.credibility is None
     assert suggestion.origins == (("reuters",),)
 
@@ -263,7 +278,7 @@ def test_denials_do_not_corroborate_assertions() -> None:
             responsible("us-denies", "us-officials", stance=Stance.DENIES),
         ]
     )
-    assert d.corroboration("pmo").supporters == ()
+    assert corroboration(d, "pmo").supporters == ()
 
 
 def test_superseded_support_is_left_out_unless_asked() -> None:
@@ -276,8 +291,8 @@ def test_superseded_support_is_left_out_unless_asked() -> None:
             Link(LinkKind.SUPERSEDES, "a-new", "a-old"),
         ]
     )
-    assert d.corroboration("r").count == 1
-    assert d.corroboration("r", include_inactive=True).count == 2
+    assert corroboration(d, "r").count == 1
+    assert corroboration(d, "r", include_inactive=True).count == 2
 
 
 def test_explicit_support_links_count() -> None:
@@ -289,32 +304,32 @@ def test_explicit_support_links_count() -> None:
             Link(LinkKind.SUPPORTS, "bbc", "aj"),
         ]
     )
-    found = d.corroboration("aj")
+    found = corroboration(d, "aj")
     assert found.count == 2
-    assert d.suggest_credibility("aj").credibility is Credibility.CONFIRMED
+    assert suggest_credibility(d, "aj").credibility is Credibility.CONFIRMED
 
 
 def test_corroboration_of_an_unknown_claim_fails_cleanly() -> None:
     d = Dossier(base())
     with pytest.raises(claims.UnknownIdError):
-        d.corroboration("nope")
+        corroboration(d, "nope")
 
 
 def test_corroborations_answer_for_every_claim(seed: Dossier) -> None:
-    every = seed.corroborations()
+    every = corroborations(seed)
     assert set(every) == set(seed.claims)
     for cid, found in every.items():
-        assert found == seed.corroboration(cid)
+        assert found == corroboration(seed, cid)
 
 
 def test_indexes_are_rebuilt_after_an_add() -> None:
     d = Dossier([*base(), claim("r", "reuters", "casualties", killed(4))])
-    assert d.corroboration("r").count == 1
-    assert d.contradictions() == ()
+    assert corroboration(d, "r").count == 1
+    assert contradictions(d) == ()
     d.add(claim("a", "ap", "casualties", killed(4)))
-    assert d.corroboration("r").count == 2
+    assert corroboration(d, "r").count == 2
     d.add(claim("b", "bbc", "casualties", killed(40)))
-    assert len(d.contradictions()) == 2
+    assert len(contradictions(d)) == 2
 
 
 # --------------------------------------------------------------------------
@@ -322,7 +337,7 @@ def test_indexes_are_rebuilt_after_an_add() -> None:
 
 
 def test_provenance_names_the_origin_and_relays(seed: Dossier) -> None:
-    found = seed.provenance("reuters-killed")
+    found = provenance(seed, "reuters-killed")
     assert found.origin.actor == "reuters"
     assert [h.reporter for h in found.chain] == ["al-jazeera"]
     assert str(found) == "reuters [aj-article] → al-jazeera (reported)"
@@ -330,14 +345,14 @@ def test_provenance_names_the_origin_and_relays(seed: Dossier) -> None:
 
 
 def test_provenance_prefers_the_claimants_own_document(seed: Dossier) -> None:
-    assert seed.provenance("aj-strike-targeted-pmf").origin == claims.analysis.Origin(
+    assert provenance(seed, "aj-strike-targeted-pmf").origin == claims.analysis.Origin(
         "al-jazeera", "aj-article"
     )
 
 
 def test_a_relay_tied_to_its_claimant_is_flagged() -> None:
     d = Dossier([*base(), claim("p", "pmf", "hit", Text("HQ"), via="nujaba-tv")])
-    [tie] = d.provenance("p").ties
+    [tie] = provenance(d, "p").ties
     assert (tie.actor, tie.other, tie.reason) == ("nujaba-tv", "pmf", MergeReason.AFFILIATED)
 
 
@@ -353,7 +368,7 @@ def test_opposite_stances_contradict() -> None:
             responsible("coalition-denies", "coalition", stance=Stance.DENIES),
         ]
     )
-    [c] = d.contradictions()
+    [c] = contradictions(d)
     assert (c.first, c.second, c.reason) == (
         "pmo",
         "coalition-denies",
@@ -364,7 +379,7 @@ def test_opposite_stances_contradict() -> None:
 
 def test_two_responsible_parties_contradict() -> None:
     d = Dossier([*base(), responsible("pmo", "iraq-pmo"), responsible("iri", "al-jazeera", "iri")])
-    [c] = d.contradictions()
+    [c] = contradictions(d)
     assert c.reason is ContradictionReason.DIFFERENT_VALUES
     assert "coalition" in c.detail
     assert "iri" in c.detail
@@ -393,8 +408,8 @@ def test_functional_predicates_can_be_chosen() -> None:
             claim("escalation", "bbc", "characterised_as", Text("escalation")),
         ]
     )
-    assert d.contradictions() == ()
-    [c] = d.contradictions(functional={"characterised_as"})
+    assert contradictions(d) == ()
+    [c] = contradictions(d, functional={"characterised_as"})
     assert c.reason is ContradictionReason.DIFFERENT_VALUES
 
 
@@ -433,7 +448,7 @@ def test_quantities_of_different_units_are_not_compared() -> None:
             claim("w", "reuters", "casualties", Quantity(6, unit="PMF members wounded")),
         ]
     )
-    assert d.contradictions() == ()
+    assert contradictions(d) == ()
 
 
 def test_an_explicit_none_contradicts_a_value() -> None:
@@ -444,7 +459,7 @@ def test_an_explicit_none_contradicts_a_value() -> None:
             claim("four", "reuters", "casualties", killed(4)),
         ]
     )
-    [c] = d.contradictions()
+    [c] = contradictions(d)
     assert c.reason is ContradictionReason.NO_VALUE
 
 
@@ -456,8 +471,8 @@ def test_a_known_unknown_is_uncertainty_not_contradiction() -> None:
             claim("four", "reuters", "casualties", killed(4)),
         ]
     )
-    assert d.contradictions() == ()
-    [u] = d.uncertainties()
+    assert contradictions(d) == ()
+    [u] = uncertainties(d)
     assert (u.claim, u.predicate, u.known) == ("unclear", "casualties", ("four",))
 
 
@@ -473,7 +488,7 @@ def test_explicit_contradicts_links() -> None:
             Link(LinkKind.CONTRADICTS, "e", "c"),
         ]
     )
-    found = {(c.first, c.second): c for c in d.contradictions()}
+    found = {(c.first, c.second): c for c in contradictions(d)}
     assert found[("a", "b")].reason is ContradictionReason.LINKED
     assert found[("a", "b")].detail == "different targets"
     assert found[("c", "e")].reason is ContradictionReason.DISJOINT_QUANTITIES
@@ -493,8 +508,8 @@ def test_superseded_and_retracted_claims_are_left_out_unless_asked() -> None:
             Link(LinkKind.RETRACTS, "ap-retraction", "ap-wrong"),
         ]
     )
-    assert d.contradictions() == ()
-    every = {frozenset((c.first, c.second)) for c in d.contradictions(include_inactive=True)}
+    assert contradictions(d) == ()
+    every = {frozenset((c.first, c.second)) for c in contradictions(d, include_inactive=True)}
     assert every == {
         frozenset({"toll-1", "toll-2"}),
         frozenset({"toll-1", "ap-toll"}),
@@ -531,7 +546,7 @@ def test_contradictions_are_ordered_and_unique() -> None:
             Link(LinkKind.CONTRADICTS, "c", "a"),
         ]
     )
-    found = [(c.first, c.second) for c in d.contradictions()]
+    found = [(c.first, c.second) for c in contradictions(d)]
     assert found == [("a", "b"), ("a", "c"), ("b", "c")]
 
 
@@ -547,19 +562,19 @@ def test_an_answered_accusation_is_not_unanswered() -> None:
             responsible("denial", "coalition", stance=Stance.DENIES),
         ]
     )
-    assert d.silences() == ()
+    assert silences(d) == ()
 
 
 def test_an_accusation_answered_by_a_part_is_answered() -> None:
     d = Dossier(
         [*base(), responsible("pmo", "iraq-pmo", "us"), responsible("no", "us-officials", "us")]
     )
-    assert [s.kind for s in d.silences()] == []
+    assert [s.kind for s in silences(d)] == []
 
 
 def test_self_accusation_is_not_an_accusation() -> None:
     d = Dossier([*base(), responsible("admits", "iri", "iri")])
-    assert d.silences() == ()
+    assert silences(d) == ()
 
 
 @pytest.mark.parametrize(
@@ -574,7 +589,7 @@ def test_every_kind_of_silence_is_reported(stance: Stance) -> None:
             Link(LinkKind.RESPONDS_TO, "quiet", "pmo"),
         ]
     )
-    [s] = d.silences()
+    [s] = silences(d)
     assert (s.kind, s.actor, s.stance, s.accusations) == (
         SilenceKind.REPORTED,
         "coalition",
@@ -604,7 +619,7 @@ def test_current_view_follows_supersession_and_retraction() -> None:
             Link(LinkKind.REPEATS, "echo", "toll-3"),
         ]
     )
-    view = d.current()
+    view = current(d)
     assert view.claims == ("toll-3", "retraction", "echo")
     replaced = {r.claim: r for r in view.replaced}
     assert replaced["toll-1"].current == "toll-3"
@@ -630,7 +645,7 @@ def test_supersession_cycles_and_dangling_links_are_rejected_at_add_time() -> No
         d.add(Link(LinkKind.SUPERSEDES, "a", "b"))
     with pytest.raises(IntegrityError, match="not a known claim"):
         d.add(Link(LinkKind.SUPPORTS, "a", "ghost"))
-    assert len(d.current().claims) == 1
+    assert len(current(d).claims) == 1
 
 
 # --------------------------------------------------------------------------
@@ -655,12 +670,12 @@ def test_timeline_respects_precision() -> None:
             Claim("undated", "reuters", Proposition(STRIKE, "p", Text("x"))),
         ]
     )
-    order = [m.claim for m in d.timeline()]
+    order = [m.claim for m in timeline(d)]
     assert order == ["ten", "late", "day", "next", "jan"]
 
 
 def test_timeline_has_report_moments(seed: Dossier) -> None:
-    moments = [m for m in seed.timeline() if m.claim == "reuters-killed"]
+    moments = [m for m in timeline(seed) if m.claim == "reuters-killed"]
     assert [(m.kind, m.actor, m.source) for m in moments] == [
         (MomentKind.REPORTED, "al-jazeera", "aj-article")
     ]
@@ -669,13 +684,13 @@ def test_timeline_has_report_moments(seed: Dossier) -> None:
 def test_records_made_by_column_equal_those_made_by_init() -> None:
     from claims import analysis
 
-    for cls in analysis._PLAIN:
+    for cls in PLAIN:
         assert "__attrs_post_init__" not in vars(cls)
         for field in attrs.fields(cls):
             assert field.validator is None
             assert field.converter is None
             assert not isinstance(field.default, attrs.Factory)
-    origins = analysis._records(
+    origins = records(
         analysis.IndependentOrigin,
         2,
         claims=[("a",), ("b", "c")],
@@ -687,6 +702,6 @@ def test_records_made_by_column_equal_those_made_by_init() -> None:
         analysis.IndependentOrigin(("a",), ("x",)),
         analysis.IndependentOrigin(("b", "c"), ("y",)),
     ]
-    [found] = analysis._records(analysis.Corroboration, 1, claim=["a"], origins=[tuple(origins)])
+    [found] = records(analysis.Corroboration, 1, claim=["a"], origins=[tuple(origins)])
     assert found == analysis.Corroboration("a", tuple(origins))
     assert hash(found) == hash(analysis.Corroboration("a", tuple(origins)))

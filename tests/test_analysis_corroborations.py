@@ -1,4 +1,4 @@
-"""`Dossier.corroborations`: a mapping whose answers are made as they are read."""
+"""`claims.analysis.corroborations`: a mapping whose answers are made as they are read."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from claims import (
     When,
 )
 from claims import strategies as cst
+from claims.analysis import corroboration, corroborations
 
 
 def _later(dossier: Dossier) -> list[Record]:
@@ -46,12 +47,12 @@ def _later(dossier: Dossier) -> list[Record]:
 
 @given(cst.dossiers(max_claims=10, max_links=8))
 def test_answers_are_those_of_each_claim(dossier: Dossier) -> None:
-    every = dossier.corroborations()
+    every = corroborations(dossier)
     assert list(every) == list(every.keys()) == [cid for cid, _ in every.items()]
     assert len(every) == len(dossier.claims)
     assert set(every) == set(dossier.claims)
     for cid, found in every.items():
-        assert found == every[cid] == dossier.corroboration(cid)
+        assert found == every[cid] == corroboration(dossier, cid)
         assert cid in every
     assert list(every.values()) == [every[cid] for cid in every]
     assert "no such claim" not in every
@@ -61,8 +62,8 @@ def test_answers_are_those_of_each_claim(dossier: Dossier) -> None:
 
 @given(cst.dossiers(max_claims=10, max_links=8))
 def test_answers_do_not_depend_on_how_many_are_made_together(dossier: Dossier) -> None:
-    expected = dict(dossier.corroborations(include_inactive=True).items())
-    every: Any = dossier.corroborations(include_inactive=True)
+    expected = dict(corroborations(dossier, include_inactive=True).items())
+    every: Any = corroborations(dossier, include_inactive=True)
     every.chunk, every.keep = 1, 1
     assert dict(every.items()) == expected
     assert {cid: every[cid] for cid in reversed(list(every))} == expected
@@ -72,16 +73,16 @@ def test_answers_do_not_depend_on_how_many_are_made_together(dossier: Dossier) -
 @given(cst.dossiers(max_claims=8, max_links=6))
 def test_a_mapping_answers_for_the_dossier_as_it_was_when_made(dossier: Dossier) -> None:
     as_made = Dossier(list(dossier.records()))
-    every = dossier.corroborations()
-    inactive_too = dossier.corroborations(include_inactive=True)
+    every = corroborations(dossier)
+    inactive_too = corroborations(dossier, include_inactive=True)
     dossier.extend(_later(dossier))
-    assert list(every) == list(as_made.corroborations())
+    assert list(every) == list(corroborations(as_made))
     assert len(every) == len(as_made.claims)
     for cid in as_made.claims:
-        assert every[cid] == as_made.corroboration(cid)
-        assert inactive_too[cid] == as_made.corroboration(cid, include_inactive=True)
+        assert every[cid] == corroboration(as_made, cid)
+        assert inactive_too[cid] == corroboration(as_made, cid, include_inactive=True)
         assert f"{cid}-again" not in every
-    assert dict(every.items()) == dict(as_made.corroborations().items())
+    assert dict(every.items()) == dict(corroborations(as_made).items())
 
 
 def test_answers_read_after_an_add_are_those_before_it() -> None:
@@ -93,12 +94,12 @@ def test_answers_read_after_an_add_are_those_before_it() -> None:
             Event("e", "Strike", When.day(2024, 1, 4)),
         ]
     )
-    empty = d.corroborations()
+    empty = corroborations(d)
     d.add(Claim("r", "reuters", prop))
-    every = d.corroborations()
+    every = corroborations(d)
     d.extend([Claim("a", "ap", prop), Link(LinkKind.SUPPORTS, "a", "r")])
     assert every["r"].count == 1
     assert list(every) == ["r"]
     assert "a" not in every
-    assert d.corroborations()["r"].count == 2
+    assert corroborations(d)["r"].count == 2
     assert empty == {}

@@ -23,7 +23,15 @@ from claims import (
     Value,
 )
 from claims import strategies as cst
-from claims.analysis import APPROXIMATE_TOLERANCE, ContradictionReason
+from claims.analysis import (
+    APPROXIMATE_TOLERANCE,
+    ContradictionReason,
+    contradictions,
+    corroboration,
+    corroborations,
+    current,
+    timeline,
+)
 
 
 @st.composite
@@ -98,12 +106,12 @@ def test_a_verbatim_copy_never_adds_an_independent_origin(
     after = copy_of(dossier, original, new_id, reporter)
     for inactive in (False, True):
         for cid in dossier.claims:
-            before_count = dossier.corroboration(cid, include_inactive=inactive).count
-            after_count = after.corroboration(cid, include_inactive=inactive).count
+            before_count = corroboration(dossier, cid, include_inactive=inactive).count
+            after_count = corroboration(after, cid, include_inactive=inactive).count
             assert after_count <= before_count, (cid, inactive)
         assert (
-            after.corroboration(new_id, include_inactive=inactive).count
-            <= dossier.corroboration(original, include_inactive=inactive).count
+            corroboration(after, new_id, include_inactive=inactive).count
+            <= corroboration(dossier, original, include_inactive=inactive).count
         )
 
 
@@ -124,15 +132,15 @@ def test_a_repeat_link_never_adds_an_independent_origin(
     after = Dossier([*dossier.records(), Link(LinkKind.REPEATS, a, b)])
     for cid in dossier.claims:
         if cid != b:
-            assert after.corroboration(cid).count <= dossier.corroboration(cid).count
+            assert corroboration(after, cid).count <= corroboration(dossier, cid).count
 
 
 @given(crowded_dossiers())
 def test_corroboration_partitions_its_backing_claims(dossier: Dossier) -> None:
-    every = dossier.corroborations()
+    every = corroborations(dossier)
     assert set(every) == set(dossier.claims)
     for cid, found in every.items():
-        assert found == dossier.corroboration(cid)
+        assert found == corroboration(dossier, cid)
         members = [c for o in found.origins for c in o.claims]
         assert len(members) == len(set(members))  # disjoint
         assert cid in members
@@ -222,7 +230,7 @@ def test_contradictions_match_a_pairwise_check(dossier: Dossier) -> None:
         (link.claim, link.target) for link in dossier.links if link.kind is LinkKind.CONTRADICTS
     }
     found = {}
-    for c in dossier.contradictions():
+    for c in contradictions(dossier):
         if c.reason is ContradictionReason.LINKED:
             assert (c.first, c.second) in linked or (c.second, c.first) in linked
         else:
@@ -233,7 +241,7 @@ def test_contradictions_match_a_pairwise_check(dossier: Dossier) -> None:
 
 @given(crowded_dossiers())
 def test_an_unknown_never_contradicts_a_known_value(dossier: Dossier) -> None:
-    for c in dossier.contradictions():
+    for c in contradictions(dossier):
         a, b = (dossier.claim(c.first).proposition, dossier.claim(c.second).proposition)
         if isinstance(a.object, Unknown) or isinstance(b.object, Unknown):
             # Only an explicit link, or asserting and denying the same unknown.
@@ -243,7 +251,7 @@ def test_an_unknown_never_contradicts_a_known_value(dossier: Dossier) -> None:
 
 @given(cst.dossiers())
 def test_current_view_holds_exactly_the_active_claims(dossier: Dossier) -> None:
-    view = dossier.current()
+    view = current(dossier)
     active = tuple(c for c in dossier.claims if dossier.status(c).kind.value == "active")
     assert view.claims == active
     for r in view.replaced:
@@ -253,7 +261,7 @@ def test_current_view_holds_exactly_the_active_claims(dossier: Dossier) -> None:
 
 @given(cst.dossiers())
 def test_timeline_never_puts_a_coarse_time_before_a_finer_one_inside_it(dossier: Dossier) -> None:
-    moments = dossier.timeline()
+    moments = timeline(dossier)
     for earlier, later in itertools.combinations(moments, 2):
         e, l_ = earlier.when, later.when
         inside = e.start <= l_.start and l_.end <= e.end and (e.start, e.end) != (l_.start, l_.end)

@@ -9,7 +9,14 @@ from hypothesis import strategies as st
 
 import claims
 from claims import Quote, Source, fingerprint
-from claims.provenance import QuoteState, SourceState, check_quote, check_source, reanchor
+from claims.analysis.quotes import (
+    QuoteState,
+    SourceState,
+    check_quote,
+    check_source,
+    reanchor,
+    verify_quotes,
+)
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT / "seeds" / "baghdad-drone-strike.json"
@@ -17,7 +24,7 @@ ARTICLE = (ROOT / "seeds" / "000_722b12ae6f7ab902.txt").read_text(encoding="utf-
 
 
 def test_every_seed_quote_is_verified_against_the_article() -> None:
-    report = claims.load(SEED).verify_quotes({"aj-article": ARTICLE})
+    report = verify_quotes(claims.load(SEED), {"aj-article": ARTICLE})
     assert report.ok
     assert report.quotes
     assert {q.state for q in report.quotes} == {QuoteState.VERIFIED}
@@ -26,7 +33,7 @@ def test_every_seed_quote_is_verified_against_the_article() -> None:
 
 def test_moved_and_missing_quotes_are_reported() -> None:
     edited = "Updated: " + ARTICLE.replace("six wounded", "six injured")
-    report = claims.load(SEED).verify_quotes({"aj-article": edited})
+    report = verify_quotes(claims.load(SEED), {"aj-article": edited})
     assert not report.ok
     assert [(q.claim, q.where) for q in report.missing] == [("reuters-wounded", "quotes[0]")]
     assert report.moved
@@ -38,7 +45,7 @@ def test_moved_and_missing_quotes_are_reported() -> None:
 
 
 def test_hop_quotes_are_checked_too() -> None:
-    report = claims.load(SEED).verify_quotes({"aj-article": ARTICLE})
+    report = verify_quotes(claims.load(SEED), {"aj-article": ARTICLE})
     assert any(q.where == "chain[0].quote" for q in report.quotes)
 
 

@@ -6,7 +6,7 @@ import importlib
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from . import store
+from . import analysis, store
 from ._model import (
     Actor,
     ActorKind,
@@ -100,6 +100,7 @@ __all__ = [
     "Value",
     "When",
     "__version__",
+    "analysis",
     "dump",
     "dump_lines",
     "dumps",

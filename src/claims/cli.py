@@ -7,6 +7,7 @@ import sys
 import textwrap
 from collections.abc import Iterator, Sequence
 
+from . import analysis
 from . import store as _store
 from ._model import (
     ActorRef,
@@ -207,7 +208,7 @@ def _by(dossier: Dossier, claim_id: str) -> str:
 
 def _contradiction_lines(dossier: Dossier, width: int) -> Iterator[str]:
     yield from _heading("CONTRADICTIONS", width)
-    found = dossier.contradictions()
+    found = analysis.contradictions(dossier)
     if not found:
         yield "  none: no two active claims are incompatible"
     for c in found:
@@ -217,7 +218,7 @@ def _contradiction_lines(dossier: Dossier, width: int) -> Iterator[str]:
         if c.linked and c.reason is not ContradictionReason.LINKED:
             why += " (also linked)"
         yield from _wrap(why, width, "    ")
-    unknowns = dossier.uncertainties()
+    unknowns = analysis.uncertainties(dossier)
     if unknowns:
         yield from _heading("UNCERTAINTY (not contradictions)", width)
     for u in unknowns:
@@ -232,7 +233,7 @@ def _contradiction_lines(dossier: Dossier, width: int) -> Iterator[str]:
 def _corroboration_lines(dossier: Dossier, width: int) -> Iterator[str]:
     yield from _heading("CORROBORATION (independent origins per claim)", width)
     alone = 0
-    for claim_id, found in dossier.corroborations().items():
+    for claim_id, found in analysis.corroborations(dossier).items():
         if not found.supporters:
             alone += 1
             continue
@@ -250,7 +251,7 @@ def _corroboration_lines(dossier: Dossier, width: int) -> Iterator[str]:
             for t in origin.ties:
                 text = f"tied to {t.other}, named in the claim: {t.note}"
                 yield from _wrap(text, width, "      ")
-        suggestion = dossier.suggest_credibility(claim_id)
+        suggestion = analysis.suggest_credibility(dossier, claim_id)
         if suggestion.credibility is not None:
             text = f"suggested credibility 1: {suggestion.reason}"
             yield from _wrap(text, width, "    ")
@@ -261,7 +262,7 @@ def _corroboration_lines(dossier: Dossier, width: int) -> Iterator[str]:
 
 def _silence_lines(dossier: Dossier, width: int) -> Iterator[str]:
     yield from _heading("SILENCES AND UNANSWERED ACCUSATIONS", width)
-    found = dossier.silences()
+    found = analysis.silences(dossier)
     if not found:
         yield "  none"
     for s in found:
@@ -284,7 +285,7 @@ def _silence_lines(dossier: Dossier, width: int) -> Iterator[str]:
 
 
 def _current_lines(dossier: Dossier, width: int) -> Iterator[str]:
-    view = dossier.current()
+    view = analysis.current(dossier)
     yield from _heading("REPLACED (not in the current view)", width)
     if not view.replaced:
         yield "  none: every claim is current"

@@ -1,15 +1,29 @@
-"""The dossier: the one mutable collection, and the keeper of integrity."""
+"""The dossier: the one mutable collection, and the keeper of integrity.
+
+The analyst's questions are functions over a dossier in `claims.analysis`;
+the dossier imports nothing from them. Its read API (the lookups, the
+indexes, `Dossier.version`, `Dossier.positions`, `Dossier.statements`) is
+what they read.
+
+The integrity rules it keeps are also here, to be shared with anything else
+holding records: `references` (the ids a record refers to), `KINDS` and
+`label` (what kind of record, and how errors name it), `status_of` (a
+retraction outweighs a supersession) and the `Records` protocol the batch
+check reads.
+"""
 
 from __future__ import annotations
 
+import functools
+import inspect
+import warnings
 from collections import defaultdict
-from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from . import analysis as _analysis
+from ._integrity import KINDS, Found, Records, check, label, references, status_of
 from ._model import (
-    ACTIVE,
     Actor,
     ActorRef,
     Claim,
@@ -20,44 +34,30 @@ from ._model import (
     Source,
     Stance,
     Status,
-    StatusKind,
     Subject,
     Value,
 )
 from .exceptions import IntegrityError, Problem, UnknownIdError
 
-if TYPE_CHECKING:
-    from .analysis import (
-        Contradiction,
-        Corroboration,
-        CredibilitySuggestion,
-        CurrentView,
-        Moment,
-        Provenance,
-        Silence,
-        Uncertainty,
-    )
-    from .provenance import QuoteReport
-
-__all__ = ["Dossier", "Record"]
+__all__ = [
+    "KINDS",
+    "Dossier",
+    "Record",
+    "Records",
+    "deprecated_method",
+    "label",
+    "references",
+    "status_of",
+]
 
 Record = Actor | Source | Event | Claim | Link
 """Anything a dossier holds."""
 
-_KIND_OF: dict[type, str] = {
-    Actor: "actor",
-    Source: "source",
-    Event: "event",
-    Claim: "claim",
-    Link: "link",
-}
-_ENDS = frozenset({LinkKind.SUPERSEDES, LinkKind.RETRACTS})
+Statements = Mapping[tuple[Subject, str], Mapping[tuple[Value, Stance], Sequence[str]]]
+"""Claim ids by what they say: (subject, predicate) -> (object, stance) -> ids."""
 
-
-# A problem found in a batch: (index in the batch, field path, message).
-_Found = tuple[int, str, str]
-_Need = Callable[[int, str, str, str | None], None]
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class Dossier:
@@ -66,7 +66,8 @@ class Dossier:
     The dossier is the one mutable thing: `add` and `extend` check
     referential integrity and either add everything or change nothing.
     Lookups by claimant, subject and predicate use indexes kept up to date
-    on every add.
+    on every add. The analyst's questions are functions of
+    `claims.analysis` that take a dossier (``contradictions(d)``).
 
     Args:
         records: Records to add at once, as with `extend`.
@@ -96,14 +97,10 @@ class Dossier:
         self._by_subject: defaultdict[Subject, list[str]] = defaultdict(list)
         self._by_predicate: defaultdict[str, list[str]] = defaultdict(list)
         # Claims by what they say: (subject, predicate) -> (object, stance) -> ids.
-        self._statements: defaultdict[
-            tuple[Subject, str], dict[tuple[Value, Stance], list[str]]
-        ] = defaultdict(dict)
+        self._statements: dict[tuple[Subject, str], dict[tuple[Value, Stance], list[str]]] = {}
         self._links_from: defaultdict[str, list[Link]] = defaultdict(list)
         self._links_to: defaultdict[str, list[Link]] = defaultdict(list)
-        # Derived indexes, built on first use and dropped whenever records are added.
-        self._state = 0
-        self._derived: dict[Hashable, object] = {}
+        self._version = 0
         self.extend(records)
 
     # ------------------------------------------------------------------
@@ -251,82 +248,41 @@ class Dossier:
     def status(self, claim_id: str) -> Status:
         """Whether `claim_id` is active, superseded or retracted.
 
-        A retraction outweighs a supersession.
+        A retraction outweighs a supersession (see `claims.dossier.status_of`).
+
+        Raises:
+            UnknownIdError: There is no such claim.
         """
         self.claim(claim_id)
-        superseded_by = None
-        for link in self._links_to.get(claim_id, ()):
-            if link.kind is LinkKind.RETRACTS:
-                return Status(StatusKind.RETRACTED, link.claim)
-            if link.kind is LinkKind.SUPERSEDES and superseded_by is None:
-                superseded_by = link.claim
-        if superseded_by is not None:
-            return Status(StatusKind.SUPERSEDED, superseded_by)
-        return ACTIVE
+        return status_of(self._links_to.get(claim_id, ()))
 
     # ------------------------------------------------------------------
-    # The analyst's questions (answered by claims.analysis)
+    # What the analysis reads
 
-    def provenance(self, claim_id: str) -> Provenance:
-        """How we know `claim_id`: its origin and relays; see `analysis.provenance`."""
-        return _analysis.provenance(self, claim_id)
+    @property
+    def version(self) -> int:
+        """A number that changes whenever records are added, and only then.
 
-    def corroboration(self, claim_id: str, *, include_inactive: bool = False) -> Corroboration:
-        """The claims backing `claim_id`, in independent origins; see `analysis.corroboration`."""
-        return _analysis.corroboration(self, claim_id, include_inactive=include_inactive)
+        Anything derived from a dossier (the indexes of `claims.analysis`)
+        stays valid while the version is the same.
+        """
+        return self._version
 
-    def corroborations(self, *, include_inactive: bool = False) -> Mapping[str, Corroboration]:
-        """The corroboration of every claim, by id, as it is now; see `analysis.corroborations`."""
-        return _analysis.corroborations(self, include_inactive=include_inactive)
+    @property
+    def positions(self) -> Mapping[str, int]:
+        """Each claim's position in `claims` (0 for the first added), by id (read-only)."""
+        return MappingProxyType(self._positions)
 
-    def suggest_credibility(self, claim_id: str) -> CredibilitySuggestion:
-        """Credibility 1 if two independent origins back `claim_id`; see `analysis`."""
-        return _analysis.suggest_credibility(self, claim_id)
+    def statements(self) -> Statements:
+        """Claim ids by what they say, kept up to date on every add (read-only).
 
-    def contradictions(
-        self,
-        *,
-        include_inactive: bool = False,
-        functional: Collection[str] = _analysis.FUNCTIONAL_PREDICATES,
-        inverse_functional: Collection[str] = _analysis.INVERSE_FUNCTIONAL_PREDICATES,
-    ) -> tuple[Contradiction, ...]:
-        """Pairs of claims that cannot both hold; see `analysis.contradictions`."""
-        return self._memo(
-            (
-                "contradictions",
-                include_inactive,
-                frozenset(functional),
-                frozenset(inverse_functional),
-            ),
-            lambda: _analysis.contradictions(
-                self,
-                include_inactive=include_inactive,
-                functional=functional,
-                inverse_functional=inverse_functional,
-            ),
-        )
-
-    def uncertainties(self, *, include_inactive: bool = False) -> tuple[Uncertainty, ...]:
-        """Claims that a value is not known; see `analysis.uncertainties`."""
-        return _analysis.uncertainties(self, include_inactive=include_inactive)
-
-    def silences(self, *, include_inactive: bool = False) -> tuple[Silence, ...]:
-        """Reported silences and unanswered accusations; see `analysis.silences`."""
-        return _analysis.silences(self, include_inactive=include_inactive)
-
-    def current(self) -> CurrentView:
-        """Active claims, replacements and stale links; see `analysis.current`."""
-        return self._memo("current", lambda: _analysis.current(self))
-
-    def timeline(self, *, include_inactive: bool = True) -> tuple[Moment, ...]:
-        """When claims were made and reported, in order; see `analysis.timeline`."""
-        return _analysis.timeline(self, include_inactive=include_inactive)
-
-    def verify_quotes(self, texts: Mapping[str, str]) -> QuoteReport:
-        """Check every quote against its source's text; see `provenance.verify_quotes`."""
-        from .provenance import verify_quotes
-
-        return verify_quotes(self, texts)
+        (subject, predicate) -> (object, stance) -> ids of the claims saying
+        it, in the order they were added. Each sequence of ids is the same
+        object for the life of the dossier and only grows, so the analysis
+        can tell groups apart by identity and take a group as it was at some
+        time by its length then. Do not change what this returns.
+        """
+        return MappingProxyType(self._statements)
 
     # ------------------------------------------------------------------
     # Adding
@@ -348,22 +304,13 @@ class Dossier:
                 exactly as it was.
         """
         batch = list(records)
-        found = self._check(batch)
+        found = check(self, batch)
         if found:
-            raise IntegrityError([Problem(_label(batch[i]) + sub, msg) for i, sub, msg in found])
+            raise IntegrityError([Problem(label(batch[i]) + sub, msg) for i, sub, msg in found])
         for record in batch:
             self._insert(record)
         if batch:
-            self._state += 1
-            self._derived.clear()
-
-    def _memo(self, key: Hashable, build: Callable[[], T]) -> T:
-        """`build()`, computed once per state of the dossier."""
-        try:
-            return cast(T, self._derived[key])
-        except KeyError:
-            value = self._derived[key] = build()
-            return value
+            self._version += 1
 
     def _insert(self, record: Record) -> None:
         if isinstance(record, Actor):
@@ -381,160 +328,48 @@ class Dossier:
             self._by_subject[record.proposition.subject].append(record.id)
             self._by_predicate[record.proposition.predicate].append(record.id)
             prop = record.proposition
-            said = self._statements[prop.subject, prop.predicate]
+            said = self._statements.get((prop.subject, prop.predicate))
+            if said is None:
+                said = self._statements[prop.subject, prop.predicate] = {}
             said.setdefault((prop.object, record.stance), []).append(record.id)
         else:
             self._links[(record.kind, record.claim, record.target)] = record
             self._links_from[record.claim].append(record)
             self._links_to[record.target].append(record)
 
-    def _check(self, batch: list[Record]) -> list[_Found]:
-        """Every integrity problem of adding `batch`, without changing anything."""
-        found: list[_Found] = []
-        new: dict[str, dict[str, int]] = {k: {} for k in _KIND_OF.values()}
-        existing: dict[str, Mapping[str, object]] = {
-            "actor": self._actors,
-            "source": self._sources,
-            "event": self._events,
-            "claim": self._claims,
-        }
-        new_links: dict[tuple[LinkKind, str, str], int] = {}
-        for i, record in enumerate(batch):
-            kind = _KIND_OF.get(type(record))
-            if kind is None:
-                found.append((i, "", f"cannot add a {type(record).__name__} to a dossier"))
-            elif isinstance(record, Link):
-                key = (record.kind, record.claim, record.target)
-                if key in self._links or key in new_links:
-                    found.append((i, "", "the same link is already in the dossier"))
-                new_links[key] = i
-            elif record.id in existing[kind] or record.id in new[kind]:
-                found.append((i, ".id", f"{kind} id {record.id!r} is already taken"))
-            else:
-                new[kind][record.id] = i
+    def _check(self, batch: list[Record]) -> list[Found]:
+        """`claims._integrity.check` of `batch` against what this dossier holds.
 
-        def known(kind: str, id: str) -> bool:
-            return id in existing[kind] or id in new[kind]
-
-        def need(i: int, where: str, kind: str, id: str | None) -> None:
-            if id is not None and not known(kind, id):
-                found.append((i, where, f"{id!r} is not a known {kind}"))
-
-        for i, record in enumerate(batch):
-            if isinstance(record, Actor):
-                need(i, ".part_of", "actor", record.part_of)
-                for j, aff in enumerate(record.affiliations):
-                    need(i, f".affiliations[{j}].actor", "actor", aff.actor)
-            elif isinstance(record, Source):
-                need(i, ".publisher", "actor", record.publisher)
-            elif isinstance(record, Claim):
-                self._check_claim(i, record, need)
-            elif isinstance(record, Link):
-                need(i, ".claim", "claim", record.claim)
-                need(i, ".target", "claim", record.target)
-        if not found:
-            found.extend(self._check_cycles_and_ends(batch))
-        return found
-
-    @staticmethod
-    def _check_claim(i: int, claim: Claim, need: _Need) -> None:
-        need(i, ".claimant", "actor", claim.claimant)
-        prop = claim.proposition
-        for where, term in (
-            (".proposition.subject", prop.subject),
-            (".proposition.object", prop.object),
-        ):
-            if isinstance(term, ActorRef):
-                need(i, where + ".id", "actor", term.id)
-            elif isinstance(term, EventRef):
-                need(i, where + ".id", "event", term.id)
-        for j, quote in enumerate(claim.quotes):
-            need(i, f".quotes[{j}].source", "source", quote.source)
-        for j, hop in enumerate(claim.chain):
-            need(i, f".chain[{j}].reporter", "actor", hop.reporter)
-            need(i, f".chain[{j}].source", "source", hop.source)
-            if hop.quote is not None:
-                need(i, f".chain[{j}].quote.source", "source", hop.quote.source)
-
-    def _check_cycles_and_ends(self, batch: list[Record]) -> list[_Found]:
-        found: list[_Found] = []
-        batch_actors = {r.id: r for r in batch if isinstance(r, Actor)}
-        batch_claims = {r.id: r for r in batch if isinstance(r, Claim)}
-
-        def actor(id: str) -> Actor:
-            return batch_actors.get(id) or self._actors[id]
-
-        def claim(id: str) -> Claim:
-            return batch_claims.get(id) or self._claims[id]
-
-        # part_of must not loop back.
-        for i, record in enumerate(batch):
-            if isinstance(record, Actor) and record.part_of is not None:
-                seen = {record.id}
-                up: str | None = record.part_of
-                while up is not None and up not in seen:
-                    seen.add(up)
-                    up = actor(up).part_of
-                if up is not None:
-                    found.append((i, ".part_of", f"part_of makes a cycle through {up!r}"))
-
-        # Supersession and retraction: same claimant, and no cycles.
-        ends: defaultdict[str, set[str]] = defaultdict(set)
-        for link in self._links.values():
-            if link.kind in _ENDS:
-                ends[link.claim].add(link.target)
-        for i, record in enumerate(batch):
-            if not isinstance(record, Link) or record.kind not in _ENDS:
-                continue
-            newer, older = claim(record.claim), claim(record.target)
-            if newer.claimant != older.claimant:
-                found.append(
-                    (
-                        i,
-                        "",
-                        f"only a claim of the same claimant can {record.kind.value[:-1]} "
-                        f"a claim: {newer.id!r} is by {newer.claimant!r}, "
-                        f"{older.id!r} by {older.claimant!r}",
-                    )
-                )
-            ends[record.claim].add(record.target)
-        for i, record in enumerate(batch):
-            if (
-                isinstance(record, Link)
-                and record.kind in _ENDS
-                and _reaches(ends, record.target, record.claim)
-            ):
-                found.append(
-                    (
-                        i,
-                        "",
-                        f"{record.claim!r} {record.kind.value} {record.target!r} "
-                        "would make a supersession/retraction cycle",
-                    )
-                )
-        return found
+        Only for `claims.store`, its last user, which fills the tables of an
+        empty dossier directly (`_actors`, ..., `_links`, with placeholders
+        for records known only to exist) and checks a batch against them.
+        """
+        held = _Filled(self._actors, self._sources, self._events, self._claims, self._links)
+        return check(held, batch)
 
 
-def _reaches(graph: Mapping[str, set[str]], start: str, goal: str) -> bool:
-    stack, seen = [start], {start}
-    while stack:
-        node = stack.pop()
-        if node == goal:
-            return True
-        for nxt in graph.get(node, ()):
-            if nxt not in seen:
-                seen.add(nxt)
-                stack.append(nxt)
-    return False
+class _Filled:
+    """The `Records` of a dossier whose tables were filled directly (see `Dossier._check`)."""
+
+    def __init__(
+        self,
+        actors: Mapping[str, Actor],
+        sources: Mapping[str, Source],
+        events: Mapping[str, Event],
+        claims: Mapping[str, Claim],
+        links: Mapping[tuple[LinkKind, str, str], Link],
+    ) -> None:
+        self.actors, self.sources, self.events, self.claims = actors, sources, events, claims
+        self._links_from: defaultdict[str, list[Link]] = defaultdict(list)
+        for link in links.values():
+            self._links_from[link.claim].append(link)
+
+    def links_from(self, claim_id: str) -> Sequence[Link]:
+        return self._links_from.get(claim_id, ())
 
 
-def _label(record: object) -> str:
-    kind = _KIND_OF.get(type(record))
-    if isinstance(record, Link):
-        return f"link {record.claim!r} {record.kind.value} {record.target!r}"
-    if kind is None:
-        return type(record).__name__
-    return f"{kind} {getattr(record, 'id', '?')!r}"
+_label = label
+"""The old private name of `label`; `claims.store` and `claims.serialize` are its last users."""
 
 
 def _get(table: Mapping[str, T], kind: str, id: str) -> T:
@@ -542,3 +377,40 @@ def _get(table: Mapping[str, T], kind: str, id: str) -> T:
         return table[id]
     except KeyError:
         raise UnknownIdError(kind, id) from None
+
+
+def deprecated_method(
+    function: Callable[Concatenate[Dossier, P], T], *, name: str, replacement: str
+) -> None:
+    """Make `Dossier.<name>` a deprecated method calling `function`.
+
+    The hook by which `claims.analysis` keeps the dossier's old question
+    methods (``d.contradictions()``) working without the dossier importing
+    it: each method is made from its function, takes the function's own
+    parameters after the dossier (so the two cannot drift), and warns with a
+    `DeprecationWarning` naming the function to call instead.
+
+    Args:
+        function: The function, taking the dossier first.
+        name: The method's name.
+        replacement: The function as users should call it, e.g.
+            ``"claims.analysis.contradictions"``.
+    """
+    signature = inspect.signature(function)
+    first, *rest = signature.parameters.values()
+    message = f"Dossier.{name}() is deprecated; call {replacement}(dossier, ...) instead"
+
+    @functools.wraps(function)
+    def method(self: Dossier, /, *args: Any, **kwargs: Any) -> T:
+        warnings.warn(message, DeprecationWarning, stacklevel=2)
+        return function(self, *args, **kwargs)
+
+    del method.__wrapped__  # the signature is the function's, with `self` first
+    method.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[first.replace(name="self", annotation=inspect.Parameter.empty), *rest]
+    )
+    method.__module__ = Dossier.__module__
+    method.__name__ = name
+    method.__qualname__ = f"Dossier.{name}"
+    method.__doc__ = f"Deprecated: call `{replacement}` with the dossier first."
+    setattr(Dossier, name, method)

@@ -3,7 +3,7 @@
 Actors are boxes and claims rounded boxes. Each claimant points at its claim
 with its stance; each claim points at the reporters of its chain, innermost
 first, dashed, with their cues; links between claims are arrows labelled by
-their kind; and contradictions (`Dossier.contradictions`, explicit
+their kind; and contradictions (`claims.analysis.contradictions`, explicit
 ``contradicts`` links included) are thick red edges, so they stand out.
 
 Every name and quote is escaped, so whatever an actor is called (quotes,
@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from ._model import LinkKind
+from .analysis import contradictions
 from .dossier import Dossier
 
 __all__ = ["Format", "dot", "graph", "mermaid"]
@@ -43,7 +44,7 @@ def _edges(dossier: Dossier) -> Iterator[tuple[str, str, str, str]]:
     for link in dossier.links:
         if link.kind is not LinkKind.CONTRADICTS:
             yield "link", f"c:{link.claim}", f"c:{link.target}", link.kind.value.replace("_", " ")
-    for found in dossier.contradictions():
+    for found in contradictions(dossier):
         yield "contradicts", f"c:{found.second}", f"c:{found.first}", "contradicts"
 
 

@@ -45,7 +45,8 @@ from ._convert import (
 )
 from ._files import read_bytes, write_atomic
 from ._gc import no_gc
-from .dossier import Dossier, _label
+from ._integrity import label
+from .dossier import Dossier
 from .exceptions import ClaimsError, IntegrityError, LoadError, Problem
 
 __all__ = [
@@ -134,7 +135,7 @@ def from_builtins(data: Any) -> Dossier:
 
 
 def _relocate(exc: IntegrityError, records: list[Any], paths: list[str]) -> list[Problem]:
-    where = {_label(r): p for r, p in zip(records, paths, strict=True)}
+    where = {label(r): p for r, p in zip(records, paths, strict=True)}
     out = []
     for problem in exc.problems:
         for label, path in where.items():

@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._convert import TAGS, encode
+from ._integrity import ENDS, status_of
 from ._model import (
     Actor,
     ActorRef,
@@ -53,7 +54,6 @@ from ._model import (
     Event,
     EventRef,
     Link,
-    LinkKind,
     NoValue,
     Quantity,
     Source,
@@ -277,13 +277,14 @@ def _claim_row(c: Claim, status: tuple[str, str | None]) -> dict[str, Any]:
 
 def _statuses(links: Iterable[Link]) -> dict[str, tuple[str, str | None]]:
     """Each superseded or retracted claim's status, as `Dossier.status` gives it."""
-    out: dict[str, tuple[str, str | None]] = {}
+    ending: dict[str, list[Link]] = {}
     for link in links:
-        if link.kind is LinkKind.RETRACTS:
-            if out.get(link.target, ("",))[0] != StatusKind.RETRACTED.value:
-                out[link.target] = (StatusKind.RETRACTED.value, link.claim)
-        elif link.kind is LinkKind.SUPERSEDES and link.target not in out:
-            out[link.target] = (StatusKind.SUPERSEDED.value, link.claim)
+        if link.kind in ENDS:
+            ending.setdefault(link.target, []).append(link)
+    out: dict[str, tuple[str, str | None]] = {}
+    for target, links_to in ending.items():
+        status = status_of(links_to)
+        out[target] = (status.kind.value, status.by)
     return out
 
 

@@ -1,0 +1,300 @@
+"""Every claim's corroboration at once: the bulk answers and their shortcuts.
+
+`corroborations` gives the same answers as `corroboration` asks of each
+claim (the differential tests hold it to that), made many at a time: most
+groups of claims need no merging, so their origins are made column by
+column, and the records are made without a Python call each (`records`).
+The benchmark figures that justify these shortcuts are in
+``docs/benchmarks.md``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import deque
+from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
+from itertools import repeat
+from typing import TypeVar, cast
+
+import attrs
+
+from .._gc import no_gc
+from .._model import ActorRef, Link, Status
+from ..dossier import Dossier
+from ._index import ASSERTS, DENIES, SUPPORTING, Index, groups_of, index_of, parties
+from .corroboration import Corroboration, IndependentOrigin, partition
+from .ties import Tie
+
+__all__ = ["PLAIN", "Corroborations", "corroborations", "records"]
+
+R = TypeVar("R", bound=attrs.AttrsInstance)
+
+PLAIN: frozenset[type] = frozenset({Corroboration, IndependentOrigin})
+"""Records `records` may make without calling their ``__init__``: frozen and
+slotted, with no defaults that compute, validators, converters or hooks."""
+
+
+def corroborations(
+    dossier: Dossier, *, include_inactive: bool = False
+) -> Mapping[str, Corroboration]:
+    """The corroboration of every claim, by claim id.
+
+    The same answers as `corroboration` for each claim. The mapping is made
+    at once; each answer is made when it is read, together with those of the
+    claims that say the same thing (they share their partition). Reading all
+    of them through ``values()`` or ``items()`` makes them a few thousand
+    claims at a time, so they need not all be held at once.
+
+    The mapping answers for the dossier as it is when the mapping is made:
+    records added to the dossier later change neither which claims it holds
+    nor any of its answers.
+
+    Args:
+        dossier: The dossier.
+        include_inactive: Also count superseded and retracted claims.
+
+    Returns:
+        A read-only mapping from each claim's id to its corroboration,
+        claims that say the same thing next to each other, then claims of
+        other stances (silences).
+    """
+    index = index_of(dossier)
+    return index.answer(
+        ("corroborations", include_inactive),
+        lambda: Corroborations(dossier, index, include_inactive),
+    )
+
+
+class Corroborations(Mapping[str, Corroboration]):
+    """Every claim's corroboration in one state of a dossier, made as read.
+
+    What the answers depend on that a later add could change (how many
+    claims each group has, the links, the blocs of actors) is copied or
+    computed when the mapping is made.
+
+    Attributes:
+        chunk: About how many claims' answers ``values()`` and ``items()``
+            make together.
+        keep: How many groups' partitions lookups by id keep.
+    """
+
+    chunk = 256
+    keep = 256
+
+    def __init__(self, dossier: Dossier, index: Index, include_inactive: bool) -> None:
+        self._claims = index.claims
+        self._positions = index.order
+        self._statements = index.statements
+        self._size = len(index.claims)
+        self._index = index
+        groups = index.groups
+        self._members = groups.members
+        self._sizes = list(map(len, groups.members))
+        self._keys = groups.keys
+        self._others = groups.others
+        self._bloc = index.actor_graph[0]
+        self._alone = {a: (a,) for a in dossier.actors}
+        inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
+        self._inactive = inactive
+        self._links_from: Mapping[str, Sequence[Link]] = index.links_from
+        backers: dict[str, list[str]] = {}
+        for link in dossier.links:
+            if link.kind in SUPPORTING and link.claim not in inactive:
+                backers.setdefault(link.target, []).append(link.claim)
+        self._backers = backers
+        self._special = {*inactive, *backers}
+        self._with_special = groups_of(index, self._special)
+        self._linked = groups_of(index, self._links_from)
+        self._kept: dict[int, tuple[IndependentOrigin, ...]] = {}
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __contains__(self, key: object) -> bool:
+        position = self._positions.get(key) if isinstance(key, str) else None
+        return position is not None and position < self._size
+
+    def __iter__(self) -> Iterator[str]:
+        for same, n in zip(self._members, self._sizes, strict=True):
+            yield from same if n == len(same) else same[:n]
+        yield from self._others
+
+    def __repr__(self) -> str:
+        return f"<corroborations of {self._size} claims>"
+
+    def __getitem__(self, claim_id: str) -> Corroboration:
+        if claim_id not in self:
+            raise KeyError(claim_id)
+        claim = self._claims[claim_id]
+        if claim.stance is not ASSERTS and claim.stance is not DENIES:
+            return Corroboration(claim_id, self._backing(claim_id, None))
+        p = claim.proposition
+        same = self._statements[p.subject, p.predicate][p.object, claim.stance]
+        shared = self._kept.get(id(same))
+        if shared is not None and claim_id not in self._special:
+            return Corroboration(claim_id, shared)
+        end = bisect_left(same, self._size, key=self._positions.__getitem__)
+        live = [c for c in same[:end] if c not in self._inactive]
+        if claim_id in self._special:
+            return Corroboration(claim_id, self._backing(claim_id, live))
+        if shared is None:
+            index = self._index
+            shared = partition(self._claims, index, live, parties(p), self._links_from)
+            if len(self._kept) >= self.keep:
+                del self._kept[next(iter(self._kept))]
+            self._kept[id(same)] = shared
+        return Corroboration(claim_id, shared)
+
+    def values(self) -> ValuesView[Corroboration]:
+        """The answers, in the mapping's order, made a few thousand at a time."""
+        return _Values(self)
+
+    def items(self) -> ItemsView[str, Corroboration]:
+        """Ids and answers, in the mapping's order, made a few thousand at a time."""
+        return _Items(self)
+
+    def answers(self) -> Iterator[tuple[str, Corroboration]]:
+        """Every (id, answer), in order: groups of claims a chunk at a time, then the rest."""
+        sizes, n_groups = self._sizes, len(self._sizes)
+        start = 0
+        while start < n_groups:
+            end, count = start, 0
+            while end < n_groups and count < self.chunk:
+                count += sizes[end]
+                end += 1
+            with no_gc():
+                ids, found = self._make(start, end)
+            yield from zip(ids, found, strict=True)
+            start = end
+        for cid in self._others:
+            yield cid, Corroboration(cid, self._backing(cid, None))
+
+    def _make(self, start: int, end: int) -> tuple[list[str], list[Corroboration]]:
+        """The answers for the claims of groups `start` to `end` (excluded), in order.
+
+        Most groups need no merging: every claim is its own origin. Their
+        origins are made together, column by column; the others go through
+        `_partition`. A claim shares its group's partition unless it is
+        inactive or a ``supports`` or ``repeats`` link from an active claim
+        points at it.
+        """
+        claims, index, bloc, inactive = self._claims, self._index, self._bloc, self._inactive
+        members, sizes, keys = self._members, self._sizes, self._keys
+        special, with_special, linked = self._special, self._with_special, self._linked
+        ties = index.ties
+        # The origins of groups where every claim is its own origin, as
+        # columns; then, for each group, its run of them or its partition.
+        col_ids: list[str] = []
+        col_actors: list[str] = []
+        col_ties: list[tuple[Tie, ...]] = []
+        plan: list[tuple[int, int] | tuple[IndependentOrigin, ...]] = []
+        for g in range(start, end):
+            same, n = members[g], sizes[g]
+            subject, _, obj, _ = keys[g]
+            parties: tuple[str, ...]
+            if isinstance(subject, ActorRef):
+                parties = (subject.id, obj.id) if isinstance(obj, ActorRef) else (subject.id,)
+            else:
+                parties = (obj.id,) if isinstance(obj, ActorRef) else ()
+            if n == 1 and id(same) not in with_special:
+                a = claims[same[0]].claimant
+                col_ids.append(same[0])
+                col_actors.append(a)
+                col_ties.append(ties(a, parties) if parties else ())
+                plan.append((len(col_ids) - 1, len(col_ids)))
+                continue
+            live = same if n == len(same) else same[:n]
+            if id(same) in with_special:
+                live = [c for c in live if c not in inactive]
+            claimants = [claims[c].claimant for c in live]
+            m = len(live)
+            if m > 1 and (
+                len(set(map(bloc.__getitem__, claimants))) < m
+                or (id(same) in linked and not self._links_from.keys().isdisjoint(live))
+            ):
+                plan.append(partition(claims, index, live, parties, self._links_from))
+                continue
+            first = len(col_ids)
+            col_ids += live
+            col_actors += claimants
+            if parties:
+                col_ties += [ties(a, parties) for a in claimants]
+            else:
+                col_ties += repeat((), m)
+            plan.append((first, first + m))
+        made = records(
+            IndependentOrigin,
+            len(col_ids),
+            claims=zip(col_ids),
+            actors=map(self._alone.__getitem__, col_actors),
+            merges=repeat(()),
+            ties=col_ties,
+        )
+        ids: list[str] = []
+        origins: list[tuple[IndependentOrigin, ...]] = []
+        for g, step in zip(range(start, end), plan, strict=True):
+            same, n = members[g], sizes[g]
+            if step and type(step[0]) is int:
+                shared = tuple(made[step[0] : step[1]])
+            else:
+                shared = cast(tuple[IndependentOrigin, ...], step)
+            every = same if n == len(same) else same[:n]
+            ids += every
+            if id(same) not in with_special:
+                origins += repeat(shared, n)
+                continue
+            live = [c for c in every if c not in inactive]
+            for cid in every:
+                origins.append(self._backing(cid, live) if cid in special else shared)
+        return ids, records(Corroboration, len(ids), claim=ids, origins=origins)
+
+    def _backing(self, claim_id: str, same: list[str] | None) -> tuple[IndependentOrigin, ...]:
+        """The origins of one claim's backing; `same` are its group's active claims."""
+        claim = self._claims[claim_id]
+        backing = {claim_id, *(same or ()), *self._backers.get(claim_id, ())}
+        ids = sorted(backing, key=self._positions.__getitem__)
+        return partition(
+            self._claims, self._index, ids, parties(claim.proposition), self._links_from
+        )
+
+
+class _Values(ValuesView[Corroboration]):
+    """The answers of `Corroborations`, made a chunk at a time."""
+
+    def __init__(self, answers: Corroborations) -> None:
+        super().__init__(answers)
+        self._answers = answers
+
+    def __iter__(self) -> Iterator[Corroboration]:
+        for _, found in self._answers.answers():
+            yield found
+
+
+class _Items(ItemsView[str, Corroboration]):
+    """The ids and answers of `Corroborations`, made a chunk at a time."""
+
+    def __init__(self, answers: Corroborations) -> None:
+        super().__init__(answers)
+        self._answers = answers
+
+    def __iter__(self) -> Iterator[tuple[str, Corroboration]]:
+        return self._answers.answers()
+
+
+def records(cls: type[R], n: int, **columns: Iterable[object]) -> list[R]:
+    """`n` records of the attrs class `cls`, each field's values given as a column.
+
+    Each slot is set directly, as the generated ``__init__`` would set it,
+    without a Python call per record: for many small records at once. Only
+    for the plain classes of `PLAIN` (no validators, converters or hooks).
+
+    Args:
+        cls: The record class.
+        n: How many records.
+        columns: An iterable of at least `n` values for each field, by name.
+    """
+    assert cls in PLAIN
+    made = cast(list[R], list(map(object.__new__, repeat(cls, n))))
+    for field in attrs.fields(cls):
+        deque(map(getattr(cls, field.name).__set__, made, columns[field.name]), maxlen=0)
+    return made

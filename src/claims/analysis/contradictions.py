@@ -1,0 +1,379 @@
+"""Contradictions and uncertainty: claims that cannot both hold, and known unknowns.
+
+Claims on the same subject and predicate are compared group by group (a
+group is the claims saying one thing), never every claim with every other.
+"""
+
+from __future__ import annotations
+
+import enum
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+import attrs
+
+from .._gc import no_gc
+from .._model import LinkKind, NoValue, Proposition, Quantity, Status, Subject, Unknown, Value
+from ..dossier import Dossier
+from ._index import ASSERTS, Index, Key, groups_of, index_of
+
+__all__ = [
+    "APPROXIMATE_TOLERANCE",
+    "FUNCTIONAL_PREDICATES",
+    "INVERSE_FUNCTIONAL_PREDICATES",
+    "Contradiction",
+    "ContradictionReason",
+    "Uncertainty",
+    "contradictions",
+    "uncertainties",
+]
+
+FUNCTIONAL_PREDICATES: frozenset[str] = frozenset({"caused_by", "cause", "located_in", "location"})
+"""Predicates with one value per subject: two different known values conflict."""
+
+
+INVERSE_FUNCTIONAL_PREDICATES: frozenset[str] = frozenset(
+    {"responsible_for", "carried_out", "perpetrated"}
+)
+"""Predicates with one subject per object: two actors each said to be
+responsible for the same event conflict."""
+
+
+APPROXIMATE_TOLERANCE = 0.25
+"""How far an approximate quantity stretches: a quarter of itself, at least 1."""
+
+
+class ContradictionReason(enum.Enum):
+    """Why two claims cannot both hold."""
+
+    OPPOSITE_STANCES = "opposite_stances"
+    """One asserts what the other denies."""
+    DIFFERENT_VALUES = "different_values"
+    """Different known values for a predicate that has only one."""
+    DISJOINT_QUANTITIES = "disjoint_quantities"
+    """Quantities of the same unit whose intervals do not overlap."""
+    NO_VALUE = "no_value"
+    """One says there is none, the other gives a value."""
+    LINKED = "linked"
+    """An explicit ``contradicts`` link, and no other reason found."""
+
+
+@attrs.frozen
+class Contradiction:
+    """Two claims that cannot both hold.
+
+    Attributes:
+        first: The id of the claim added first.
+        second: The id of the other claim.
+        reason: Why they cannot both hold.
+        detail: The reason in words.
+        linked: Whether a ``contradicts`` link between them is also recorded.
+    """
+
+    first: str
+    second: str
+    reason: ContradictionReason
+    detail: str
+    linked: bool = False
+
+
+@attrs.frozen
+class Uncertainty:
+    """A known unknown: a claim that a value is not known.
+
+    It contradicts nothing; it says that the known values beside it are not
+    settled.
+
+    Attributes:
+        claim: The id of the claim whose object is `Unknown`.
+        subject: What the value is about.
+        predicate: Which value.
+        known: Ids of claims that give a known value for the same subject and
+            predicate.
+    """
+
+    claim: str
+    subject: Subject
+    predicate: str
+    known: tuple[str, ...] = ()
+
+
+_Interval = tuple[float | None, bool, float | None, bool]
+
+
+def _interval(q: Quantity, tolerance: float) -> _Interval:
+    if q.lower is None and q.upper is None:
+        assert q.value is not None
+        lo: float | None = q.value
+        hi: float | None = q.value
+        lo_open = hi_open = False
+    else:
+        lo, hi, lo_open, hi_open = q.lower, q.upper, q.lower_open, q.upper_open
+    if q.approximate:
+        if lo is not None:
+            lo, lo_open = lo - max(1.0, tolerance * abs(lo)), False
+        if hi is not None:
+            hi, hi_open = hi + max(1.0, tolerance * abs(hi)), False
+    return lo, lo_open, hi, hi_open
+
+
+def _before(a: _Interval, b: _Interval) -> bool:
+    """Whether every number of `a` is below every number of `b`."""
+    hi, hi_open = a[2], a[3]
+    lo, lo_open = b[0], b[1]
+    if hi is None or lo is None:
+        return False
+    return hi < lo or (hi == lo and (hi_open or lo_open))
+
+
+def _compatible_settings(a: Proposition, b: Proposition) -> bool:
+    """Whether two propositions may be about the same time and place."""
+    if (
+        a.when is not None
+        and b.when is not None
+        and (a.when.end <= b.when.start or b.when.end <= a.when.start)
+    ):
+        return False
+    return a.where is None or b.where is None or a.where == b.where
+
+
+class _Pairs:
+    """Collects contradictions, one per pair of claims, each in dossier order.
+
+    Attributes:
+        found: The contradictions, by the positions of their two claims.
+    """
+
+    def __init__(self, index: Index) -> None:
+        self.claims = index.claims
+        self.order = index.order
+        self.found: dict[tuple[int, int], Contradiction] = {}
+
+    def add(self, a: str, b: str, reason: ContradictionReason, detail: str) -> None:
+        """Record that `a` and `b` conflict, unless they already do or are set apart."""
+        i, j = self.order[a], self.order[b]
+        if i > j:
+            a, b, i, j = b, a, j, i
+        if (i, j) in self.found:
+            return
+        if _compatible_settings(self.claims[a].proposition, self.claims[b].proposition):
+            self.found[(i, j)] = Contradiction(a, b, reason, detail)
+
+
+def contradictions(
+    dossier: Dossier,
+    *,
+    include_inactive: bool = False,
+    functional: Collection[str] = FUNCTIONAL_PREDICATES,
+    inverse_functional: Collection[str] = INVERSE_FUNCTIONAL_PREDICATES,
+    tolerance: float = APPROXIMATE_TOLERANCE,
+) -> tuple[Contradiction, ...]:
+    """Every pair of claims that cannot both hold, each with its reason.
+
+    Claims on the same subject and predicate are compared: opposite stances
+    on the same object; an explicit none against a value; quantities of the
+    same unit whose intervals do not overlap (an approximate quantity
+    stretches by `tolerance`); and, for `functional` predicates, two different
+    known values. For `inverse_functional` predicates ("responsible_for"),
+    two different subjects with the same object conflict. Explicit
+    ``contradicts`` links are included. Claims whose propositions are set at
+    times or places that do not overlap never conflict. A known unknown
+    conflicts with nothing: see `uncertainties`.
+
+    Args:
+        dossier: The dossier.
+        include_inactive: Also compare superseded and retracted claims.
+        functional: Predicates with one value per subject.
+        inverse_functional: Predicates with one subject per object.
+        tolerance: How far an approximate quantity stretches, as a fraction.
+
+    Returns:
+        The contradictions, in dossier order of their claims.
+    """
+    index = index_of(dossier)
+    one_value, one_subject = frozenset(functional), frozenset(inverse_functional)
+
+    def build() -> tuple[Contradiction, ...]:
+        with no_gc():
+            return _contradictions(
+                dossier, index, include_inactive, one_value, one_subject, tolerance
+            )
+
+    key = ("contradictions", include_inactive, one_value, one_subject, tolerance)
+    return index.answer(key, build)
+
+
+def _contradictions(
+    dossier: Dossier,
+    index: Index,
+    include_inactive: bool,
+    functional: Collection[str],
+    inverse_functional: Collection[str],
+    tolerance: float,
+) -> tuple[Contradiction, ...]:
+    groups = index.groups
+    keys, members = groups.keys, groups.members
+    inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
+    pairs = _Pairs(index)
+    marked = groups_of(index, inactive)
+
+    def live(g: int) -> Sequence[str]:
+        ids = members[g]
+        return [c for c in ids if c not in inactive] if id(ids) in marked else ids
+
+    for same_sp in groups.by_sp:
+        _compare_group(keys, live, same_sp, functional, tolerance, pairs)
+    by_po: dict[tuple[str, Value], list[int]] = {}
+    for predicate in inverse_functional:
+        for g in groups.by_predicate.get(predicate, ()):
+            if not keys[g][3] and not isinstance(keys[g][2], (Unknown, NoValue)):
+                by_po.setdefault((predicate, keys[g][2]), []).append(g)
+    for same_po in by_po.values():
+        for i, ga in enumerate(same_po):
+            for gb in same_po[i + 1 :]:
+                detail = f"{keys[ga][1]}: {_term(keys[ga][0])} vs {_term(keys[gb][0])}"
+                _cross(live(ga), live(gb), ContradictionReason.DIFFERENT_VALUES, detail, pairs)
+
+    order = index.order
+    found = pairs.found
+    for link in dossier.links:
+        if link.kind is not LinkKind.CONTRADICTS:
+            continue
+        if link.claim in inactive or link.target in inactive:
+            continue
+        a, b = link.claim, link.target
+        i, j = order[a], order[b]
+        if i > j:
+            a, b, i, j = b, a, j, i
+        other = found.get((i, j))
+        if other is not None:
+            if not other.linked:
+                found[(i, j)] = attrs.evolve(other, linked=True)
+        else:
+            detail = link.note or f"{link.claim} is linked as contradicting {link.target}"
+            found[(i, j)] = Contradiction(a, b, ContradictionReason.LINKED, detail, linked=True)
+    return tuple([found[k] for k in sorted(found)])
+
+
+def _compare_group(
+    keys: list[Key],
+    live: Callable[[int], Sequence[str]],
+    groups: list[int],
+    functional: Collection[str],
+    tolerance: float,
+    pairs: _Pairs,
+) -> None:
+    """Find the conflicts among groups sharing a subject and predicate."""
+    predicate = keys[groups[0]][1]
+    asserted = [(keys[g][2], g) for g in groups if not keys[g][3]]
+    denied = [g for g in groups if keys[g][3]]
+    if denied:
+        # Opposite stances on the same object.
+        lookup = dict(asserted)
+        for gd in denied:
+            obj = keys[gd][2]
+            ga = lookup.get(obj)
+            if ga is not None:
+                detail = f"asserted and denied: {predicate} {_term(obj)}"
+                _cross(live(ga), live(gd), ContradictionReason.OPPOSITE_STANCES, detail, pairs)
+    known = [(o, g) for o, g in asserted if not isinstance(o, (Unknown, NoValue))]
+    # An explicit none against a value.
+    for obj, g in asserted:
+        if isinstance(obj, NoValue):
+            for other, gk in known:
+                detail = f"{predicate}: none vs {_term(other)}"
+                _cross(live(g), live(gk), ContradictionReason.NO_VALUE, detail, pairs)
+    # Quantities of the same unit whose intervals do not overlap.
+    by_unit: dict[str | None, list[tuple[_Interval, Quantity, int]]] = {}
+    for obj, g in known:
+        if isinstance(obj, Quantity):
+            by_unit.setdefault(obj.unit, []).append((_interval(obj, tolerance), obj, g))
+    for spans in by_unit.values():
+        if len(spans) > 1:
+            _disjoint(spans, predicate, live, pairs)
+    # Different known values of a functional predicate.
+    if predicate in functional:
+        plain = [(o, g) for o, g in known if not isinstance(o, Quantity)]
+        for i, (oa, ga) in enumerate(plain):
+            for ob, gb in plain[i + 1 :]:
+                detail = f"{predicate}: {_term(oa)} vs {_term(ob)}"
+                _cross(live(ga), live(gb), ContradictionReason.DIFFERENT_VALUES, detail, pairs)
+
+
+def _disjoint(
+    spans: list[tuple[_Interval, Quantity, int]],
+    predicate: str,
+    live: Callable[[int], Sequence[str]],
+    pairs: _Pairs,
+) -> None:
+    """Pairs of quantities whose intervals do not overlap, without comparing all pairs."""
+    spans = sorted(spans, key=lambda s: -float("inf") if s[0][0] is None else s[0][0])
+    lows = [-float("inf") if s[0][0] is None else s[0][0] for s in spans]
+    for a in spans:
+        hi = a[0][2]
+        if hi is None:
+            continue
+        for b in spans[bisect_left(lows, hi) :]:
+            if _before(a[0], b[0]):
+                detail = f"{predicate}: {_term(a[1])} vs {_term(b[1])} do not overlap"
+                reason = ContradictionReason.DISJOINT_QUANTITIES
+                _cross(live(a[2]), live(b[2]), reason, detail, pairs)
+
+
+def _cross(
+    xs: Sequence[str], ys: Sequence[str], reason: ContradictionReason, detail: str, pairs: _Pairs
+) -> None:
+    for x in xs:
+        for y in ys:
+            if x != y:
+                pairs.add(x, y, reason, detail)
+
+
+def _term(value: Value) -> str:
+    if isinstance(value, Quantity):
+        if value.lower is None and value.upper is None:
+            text = f"{value.value:g}"
+        else:
+            lo = "" if value.lower is None else f"{'(' if value.lower_open else '['}{value.lower:g}"
+            hi = "" if value.upper is None else f"{value.upper:g}{')' if value.upper_open else ']'}"
+            text = f"{lo or '(-inf'}..{hi or 'inf)'}"
+        return ("~" if value.approximate else "") + text
+    if isinstance(value, Unknown):
+        return "unknown"
+    if isinstance(value, NoValue):
+        return "none"
+    return value.id if hasattr(value, "id") else repr(value.value)
+
+
+def uncertainties(dossier: Dossier, *, include_inactive: bool = False) -> tuple[Uncertainty, ...]:
+    """Claims that a value is not known, each with the known values beside it.
+
+    Args:
+        dossier: The dossier.
+        include_inactive: Also superseded and retracted claims.
+    """
+    index = index_of(dossier)
+    inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
+    found: list[Uncertainty] = []
+    for (subject, predicate), said in index.statements.items():
+        unknown = [
+            ids
+            for (obj, stance), ids in said.items()
+            if stance is ASSERTS and isinstance(obj, Unknown)
+        ]
+        if not unknown:
+            continue
+        known = [
+            c
+            for (obj, stance), ids in said.items()
+            if stance is ASSERTS and not isinstance(obj, (Unknown, NoValue))
+            for c in ids
+            if c not in inactive
+        ]
+        known.sort(key=index.order.__getitem__)
+        for ids in unknown:
+            found.extend(
+                Uncertainty(c, subject, predicate, tuple(known)) for c in ids if c not in inactive
+            )
+    found.sort(key=lambda u: index.order[u.claim])
+    return tuple(found)
