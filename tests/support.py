@@ -6,6 +6,7 @@ import copy
 from collections.abc import Iterator
 from typing import Any
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 import claims
@@ -61,3 +62,13 @@ def set_at(doc: Any, path: Path, value: Any) -> Any:
         target = target[part]
     target[path[-1]] = value
     return doc
+
+
+def examples(n: int) -> int:
+    """`n` under the default profile, scaled as the loaded profile scales its examples.
+
+    For ``@settings(max_examples=examples(1000))``: a count written in the
+    test would otherwise stay fixed whatever the profile.
+    """
+    scale = settings.default.max_examples / settings.get_profile("default").max_examples
+    return max(1, round(n * scale))

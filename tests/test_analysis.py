@@ -36,14 +36,13 @@ from claims import (
 )
 from claims.analysis import ContradictionReason, MergeReason, MomentKind, SilenceKind
 
-SEED = Path(__file__).parent.parent / "seeds" / "baghdad-drone-strike.json"
 STRIKE = EventRef("strike")
 THURSDAY = When.day(2024, 1, 4, tz=timezone(timedelta(hours=3)))
 
 
 @pytest.fixture(scope="module")
-def seed() -> Dossier:
-    return claims.load(SEED)
+def seed(seed_path: Path) -> Dossier:
+    return claims.load(seed_path)
 
 
 def base() -> list[claims.Record]:

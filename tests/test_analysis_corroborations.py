@@ -24,6 +24,7 @@ from claims import (
     When,
 )
 from claims import strategies as cst
+from support import examples
 
 
 def _later(dossier: Dossier) -> list[Record]:
@@ -68,7 +69,7 @@ def test_answers_do_not_depend_on_how_many_are_made_together(dossier: Dossier) -
     assert {cid: every[cid] for cid in reversed(list(every))} == expected
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(50))
 @given(cst.dossiers(max_claims=8, max_links=6))
 def test_a_mapping_answers_for_the_dossier_as_it_was_when_made(dossier: Dossier) -> None:
     as_made = Dossier(list(dossier.records()))

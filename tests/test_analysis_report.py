@@ -10,8 +10,6 @@ import claims
 from claims import Claim, EventRef, Hop, Link, LinkKind, Proposition, Quantity
 from claims.cli import main, render_report
 
-SEED = str(Path(__file__).parent.parent / "seeds" / "baghdad-drone-strike.json")
-
 
 def section(report: str, title: str) -> str:
     """The lines of one section: from its title to the next title."""
@@ -26,8 +24,8 @@ def section(report: str, title: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def report() -> str:
-    return render_report(claims.load(SEED))
+def report(seed_path: Path) -> str:
+    return render_report(claims.load(seed_path))
 
 
 def test_casualty_figures_are_uncertainty_not_contradiction(report: str) -> None:
@@ -57,9 +55,10 @@ def test_us_officials_silence_and_the_unanswered_accusation(report: str) -> None
 
 
 def test_current_view_leaves_out_replaced_claims(
+    seed_path: Path,
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    dossier = claims.load(SEED)
+    dossier = claims.load(seed_path)
     revised = Claim(
         "reuters-killed-revised",
         "reuters",

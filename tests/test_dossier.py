@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -28,8 +29,6 @@ from claims import (
     UnknownIdError,
 )
 from claims import strategies as cs
-
-SEED = "seeds/baghdad-drone-strike.json"
 
 
 def prop() -> Proposition:
@@ -212,8 +211,8 @@ def test_index_lookups_agree_with_a_scan(d: Dossier) -> None:
         assert d.links_to(claim.id) == tuple(link for link in d.links if link.target == claim.id)
 
 
-def test_claims_about_a_subject_by_id() -> None:
-    d = claims.load(SEED)
+def test_claims_about_a_subject_by_id(seed_path: Path) -> None:
+    d = claims.load(seed_path)
     about_strike = {c.id for c in d.claims_about("strike")}
     assert {"aj-strike-targeted-pmf", "reuters-killed", "aj-casualties-unclear"} <= about_strike
     assert all(c.proposition.subject == EventRef("strike") for c in d.claims_about("strike"))

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import claims
 from claims import serialize
 from claims import strategies as cs
-from support import RECORD_TYPES, json_values, nodes, set_at
+from support import RECORD_TYPES, examples, json_values, nodes, set_at
 
 FAST = serialize.converter
 SLOW = serialize.make_converter(fast=False)
@@ -42,7 +42,7 @@ def test_each_record_type_is_written_and_read_alike(cls: type[Any]) -> None:
     check()
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(cs.dossiers())
 def test_whole_documents_are_written_byte_for_byte_alike(d: claims.Dossier) -> None:
     doc = DOC(
@@ -56,7 +56,7 @@ def test_whole_documents_are_written_byte_for_byte_alike(d: claims.Dossier) -> N
     assert orjson.dumps(FAST.unstructure(doc)) == orjson.dumps(SLOW.unstructure(doc))
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(cs.dossiers(), st.data(), json_values)
 def test_any_mutation_is_read_alike(d: claims.Dossier, data: st.DataObject, junk: Any) -> None:
     doc = orjson.loads(claims.dumps(d))
@@ -67,7 +67,7 @@ def test_any_mutation_is_read_alike(d: claims.Dossier, data: st.DataObject, junk
     assert outcome(FAST, doc, DOC) == outcome(SLOW, doc, DOC)
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(cs.dossiers(), st.data())
 def test_dropping_or_adding_keys_is_read_alike(d: claims.Dossier, data: st.DataObject) -> None:
     doc = orjson.loads(claims.dumps(d))
@@ -83,7 +83,7 @@ def test_dropping_or_adding_keys_is_read_alike(d: claims.Dossier, data: st.DataO
     assert outcome(FAST, doc, DOC) == outcome(SLOW, doc, DOC)
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(cs.dossiers())
 def test_encode_writes_the_bytes_of_the_converter(d: claims.Dossier) -> None:
     for record in d.records():

@@ -13,7 +13,6 @@ from prov.model import ProvDocument
 import claims
 from claims.cli import main
 
-SEED = str(Path(__file__).parent.parent / "seeds" / "baghdad-drone-strike.json")
 pytestmark = pytest.mark.filterwarnings("ignore:.*deprecated - use:DeprecationWarning")
 
 
@@ -22,8 +21,8 @@ def test_schema_prints_the_generated_schema(capsys: pytest.CaptureFixture[str]) 
     assert json.loads(capsys.readouterr().out) == claims.json_schema()
 
 
-def test_export_to_stix_with_a_scale(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["export", "--to", "stix", "--scale", "dni", SEED]) == 0
+def test_export_to_stix_with_a_scale(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--to", "stix", "--scale", "dni", str(seed_path)]) == 0
     bundle = json.loads(capsys.readouterr().out)
     parsed = stix2.parse(json.dumps(bundle), allow_custom=True)
     toll = next(o for o in parsed.objects if o.get("x_claims_id") == "reuters-killed")
@@ -31,28 +30,31 @@ def test_export_to_stix_with_a_scale(capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_export_to_stix_without_a_scale_leaves_confidence_out(
+    seed_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["export", "--to", "stix", SEED]) == 0
+    assert main(["export", "--to", "stix", str(seed_path)]) == 0
     bundle = json.loads(capsys.readouterr().out)
     assert not any("confidence" in o for o in bundle["objects"])
 
 
-def test_export_to_prov_into_a_file(tmp_path: Path) -> None:
+def test_export_to_prov_into_a_file(seed_path: Path, tmp_path: Path) -> None:
     target = tmp_path / "seed.prov.json"
-    assert main(["export", "--to", "prov", SEED, str(target)]) == 0
+    assert main(["export", "--to", "prov", str(seed_path), str(target)]) == 0
     doc = ProvDocument.deserialize(content=target.read_text(), format="json")
-    assert len(doc.records) > len(claims.load(SEED).actors)
+    assert len(doc.records) > len(claims.load(seed_path).actors)
 
 
-def test_export_needs_a_target_without_to(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["export", SEED]) == 2
+def test_export_needs_a_target_without_to(
+    seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", str(seed_path)]) == 2
     assert "TARGET is needed" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("fmt", ["mermaid", "dot"])
-def test_graph(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["graph", "--format", fmt, SEED]) == 0
+def test_graph(seed_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["graph", "--format", fmt, str(seed_path)]) == 0
     out = capsys.readouterr().out
     if fmt == "dot":
         (graph,) = pydot.graph_from_dot_data(out)

@@ -12,11 +12,9 @@ from hypothesis import given
 import claims
 from claims import _migrations, strategies
 
-DATA = Path(__file__).parent / "data"
 
-
-def test_the_version_1_fixture_loads_as_the_dossier_it_describes() -> None:
-    d = claims.load(DATA / "v1" / "dossier.json")
+def test_the_version_1_fixture_loads_as_the_dossier_it_describes(data_dir: Path) -> None:
+    d = claims.load(data_dir / "v1" / "dossier.json")
     expected = claims.Dossier(
         [
             claims.Actor("pmo", "Iraqi Prime Minister's office", claims.ActorKind.GOVERNMENT_BODY),
@@ -46,8 +44,8 @@ def test_the_version_1_fixture_loads_as_the_dossier_it_describes() -> None:
     assert d == expected
 
 
-def test_the_migrated_fixture_is_written_in_the_current_format() -> None:
-    text = claims.dumps(claims.load(DATA / "v1" / "dossier.json"))
+def test_the_migrated_fixture_is_written_in_the_current_format(data_dir: Path) -> None:
+    text = claims.dumps(claims.load(data_dir / "v1" / "dossier.json"))
     data = orjson.loads(text)
     assert data["schema_version"] == claims.SCHEMA_VERSION == 2
     assert data["claims"][0]["proposition"]["object"] == {
@@ -77,15 +75,15 @@ def test_any_dossier_written_in_version_1_loads_unchanged(dossier: claims.Dossie
     assert claims.loads(orjson.dumps(data)) == dossier
 
 
-def test_the_step_does_not_change_its_argument() -> None:
-    data = orjson.loads((DATA / "v1" / "dossier.json").read_bytes())
+def test_the_step_does_not_change_its_argument(data_dir: Path) -> None:
+    data = orjson.loads((data_dir / "v1" / "dossier.json").read_bytes())
     before = orjson.dumps(data)
     _migrations.migrate(data, to=2)
     assert orjson.dumps(data) == before
 
 
-def test_a_malformed_old_document_is_reported_with_its_path() -> None:
-    data = orjson.loads((DATA / "v1" / "dossier.json").read_bytes())
+def test_a_malformed_old_document_is_reported_with_its_path(data_dir: Path) -> None:
+    data = orjson.loads((data_dir / "v1" / "dossier.json").read_bytes())
     data["claims"][0]["proposition"]["subject"] = {"type": "none"}
     data["claims"][1] = "not a claim"
     with pytest.raises(claims.LoadError) as info:

@@ -14,8 +14,7 @@ from hypothesis import given, settings
 import claims
 from claims import parquet, serialize, store
 from claims import strategies as cs
-
-SEED = Path(__file__).parent.parent / "seeds" / "baghdad-drone-strike.json"
+from support import examples
 
 
 def sql(query: str, directory: Path) -> list[tuple[Any, ...]]:
@@ -27,8 +26,8 @@ def sql(query: str, directory: Path) -> list[tuple[Any, ...]]:
     return rows
 
 
-def test_duckdb_answers_who_claimed_what(tmp_path: Path) -> None:
-    seed = claims.load(SEED)
+def test_duckdb_answers_who_claimed_what(seed_path: Path, tmp_path: Path) -> None:
+    seed = claims.load(seed_path)
     files = parquet.export(seed, tmp_path)
     assert set(files) == set(parquet.SCHEMAS)
     rows = sql(
@@ -56,7 +55,7 @@ def test_duckdb_answers_who_claimed_what(tmp_path: Path) -> None:
     assert relayed == sorted({(h.reporter,) for c in seed.claims_by("reuters") for h in c.chain})
 
 
-@settings(max_examples=40)
+@settings(max_examples=examples(40))
 @given(cs.dossiers())
 def test_every_table_holds_every_record(tmp_path_factory: Any, d: claims.Dossier) -> None:
     out = tmp_path_factory.mktemp("parquet")
@@ -88,8 +87,8 @@ def test_every_table_holds_every_record(tmp_path_factory: Any, d: claims.Dossier
         assert object_type == serialize.TAGS[type(claim.proposition.object)]
 
 
-def test_a_store_exports_as_its_dossier_does(tmp_path: Path) -> None:
-    seed = claims.load(SEED)
+def test_a_store_exports_as_its_dossier_does(seed_path: Path, tmp_path: Path) -> None:
+    seed = claims.load(seed_path)
     with store.open(tmp_path / "s.db") as s:
         s.extend(seed.records())
         parquet.export(s, tmp_path / "from-store")

@@ -28,8 +28,6 @@ import claims
 from claims import strategies
 from claims.prov import NAMESPACE, to_prov
 
-ROOT = Path(__file__).parent.parent
-
 
 def read(dossier: claims.Dossier) -> ProvDocument:
     return ProvDocument.deserialize(content=json.dumps(to_prov(dossier)), format="json")
@@ -118,8 +116,8 @@ def test_every_export_of_a_generated_dossier_reads_back_record_for_record(
     check(dossier)
 
 
-def test_the_seed_exports_to_prov() -> None:
-    check(claims.load(ROOT / "seeds" / "baghdad-drone-strike.json"))
+def test_the_seed_exports_to_prov(seed_path: Path) -> None:
+    check(claims.load(seed_path))
 
 
 def test_a_reporting_chain_becomes_derivations_outermost_last() -> None:

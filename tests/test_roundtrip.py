@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import claims
 from claims import serialize
 from claims import strategies as cs
-from support import RECORD_TYPES
+from support import RECORD_TYPES, examples
 
 
 @pytest.mark.parametrize("cls", RECORD_TYPES, ids=lambda c: c.__name__)
@@ -27,7 +27,7 @@ def test_every_record_type_round_trips(cls: type[Any]) -> None:
     check()
 
 
-@settings(max_examples=1000)
+@settings(max_examples=examples(1000))
 @given(cs.dossiers())
 def test_dossier_round_trip_is_exact(dossier: claims.Dossier) -> None:
     text = claims.dumps(dossier)

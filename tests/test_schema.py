@@ -13,7 +13,7 @@ import attrs
 import jsonschema
 import orjson
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import claims
@@ -179,8 +179,7 @@ def test_dropping_or_nulling_a_key_is_judged_alike(data: dict[str, Any], pick: A
         for p in positions(data)
         if len(p) > 1 and isinstance(p[-1], str) and not in_quantity(data, p)
     ]
-    if not keys:
-        return
+    assume(keys)
     path = pick.draw(st.sampled_from(keys))
     parent = at(data, path[:-1])
     if pick.draw(st.booleans()):

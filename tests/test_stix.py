@@ -19,8 +19,8 @@ import claims
 from claims import strategies
 from claims.confidence import Credibility, Likelihood, StixScale
 from claims.stix import IDENTITY_CLASS, from_stix_bundle, to_stix_bundle
+from support import examples
 
-ROOT = Path(__file__).parent.parent
 SCHEMAS = Path(__file__).parent / "data" / "stix2-json-schemas" / "schemas"
 CREATED = datetime(2024, 1, 5, 12, 0, tzinfo=UTC)
 
@@ -67,7 +67,7 @@ def check(bundle: dict[str, Any]) -> stix2.Bundle:
 SCALES = st.sampled_from([StixScale.DNI, StixScale.ADMIRALTY_CREDIBILITY, None])
 
 
-@settings(max_examples=30)
+@settings(max_examples=examples(30))
 @given(strategies.dossiers(), SCALES)
 def test_every_export_of_a_generated_dossier_is_valid_stix(
     dossier: claims.Dossier, scale: StixScale | None
@@ -119,7 +119,7 @@ def expected_confidence(assessment: claims.Assessment | None, scale: StixScale |
     return None if assessment.credibility is None else admiralty[assessment.credibility]
 
 
-@settings(max_examples=30)
+@settings(max_examples=examples(30))
 @given(strategies.dossiers(), SCALES)
 def test_an_export_imports_back_unchanged(dossier: claims.Dossier, scale: StixScale | None) -> None:
     result = from_stix_bundle(to_stix_bundle(dossier, scale=scale, created=CREATED))
@@ -141,23 +141,23 @@ def test_a_scale_with_no_assessment_dimension_is_refused() -> None:
         to_stix_bundle(d, scale=StixScale.WEP)
 
 
-def test_the_same_dossier_gives_the_same_bundle() -> None:
-    d = claims.load(ROOT / "seeds" / "baghdad-drone-strike.json")
+def test_the_same_dossier_gives_the_same_bundle(seed_path: Path) -> None:
+    d = claims.load(seed_path)
     first = to_stix_bundle(d, scale=StixScale.DNI, created=CREATED)
     assert to_stix_bundle(d, scale=StixScale.DNI, created=CREATED) == first
 
 
-def test_the_seed_exports_and_imports_back() -> None:
-    d = claims.load(ROOT / "seeds" / "baghdad-drone-strike.json")
+def test_the_seed_exports_and_imports_back(seed_path: Path) -> None:
+    d = claims.load(seed_path)
     bundle = to_stix_bundle(d, scale=StixScale.DNI, created=CREATED)
     check(bundle)
     assert from_stix_bundle(bundle).dossier == d
 
 
-def test_the_committed_seed_bundle_is_what_the_code_produces() -> None:
-    d = claims.load(ROOT / "seeds" / "baghdad-drone-strike.json")
+def test_the_committed_seed_bundle_is_what_the_code_produces(seed_path: Path, root: Path) -> None:
+    d = claims.load(seed_path)
     committed = json.loads(
-        (ROOT / "docs" / "interop" / "baghdad-drone-strike.stix.json").read_text()
+        (root / "docs" / "interop" / "baghdad-drone-strike.stix.json").read_text()
     )
     check(committed)
     assert committed == to_stix_bundle(d, scale=StixScale.DNI, created=CREATED)

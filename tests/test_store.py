@@ -27,8 +27,7 @@ from claims import (
 )
 from claims import strategies as cs
 from claims.store import StoreError
-
-SEED = Path(__file__).parent.parent / "seeds" / "baghdad-drone-strike.json"
+from support import examples
 
 
 @pytest.fixture(scope="session")
@@ -45,7 +44,7 @@ def fresh(tmp: Any, template: Path) -> store.Store:
     return store.open(path)
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(cs.dossiers())
 def test_dossier_to_store_to_dossier_is_exact(
     tmp_path_factory: Any, template: Path, d: claims.Dossier
@@ -66,7 +65,7 @@ def integrity_problems(extend: Any, batch: list[Any]) -> tuple[claims.Problem, .
     return ()
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(cs.dossiers(), st.data())
 def test_two_batches_are_checked_exactly_as_the_dossier_checks_them(
     tmp_path_factory: Any, template: Path, d: claims.Dossier, data: st.DataObject
@@ -84,7 +83,7 @@ def test_two_batches_are_checked_exactly_as_the_dossier_checks_them(
             assert s.dossier() == expected
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(50))
 @given(cs.dossiers())
 def test_the_store_answers_as_the_dossier_does(
     tmp_path_factory: Any, template: Path, d: claims.Dossier
@@ -134,8 +133,8 @@ def test_unknown_ids_are_unknown_id_errors(tmp_path: Path) -> None:
             s.get("planet", "x")
 
 
-def test_a_failed_batch_leaves_the_store_as_it_was(tmp_path: Path) -> None:
-    seed = claims.load(SEED)
+def test_a_failed_batch_leaves_the_store_as_it_was(seed_path: Path, tmp_path: Path) -> None:
+    seed = claims.load(seed_path)
     with store.open(tmp_path / "s.db") as s:
         s.extend(seed.records())
         before = s.dossier()
@@ -183,28 +182,27 @@ def test_history_keeps_superseded_and_retracted_claims_with_when_and_why(tmp_pat
             s.add(Link(LinkKind.SUPERSEDES, "toll-1", "toll-2"))
 
 
-def test_import_and_export_files(tmp_path: Path) -> None:
-    seed = claims.load(SEED)
+def test_import_and_export_files(seed_path: Path, tmp_path: Path) -> None:
+    seed = claims.load(seed_path)
     with store.open(tmp_path / "s.db") as s:
         seen: list[tuple[int, int]] = []
-        assert s.import_file(SEED, progress=lambda done, total: seen.append((done, total))) == len(
-            seed
-        )
+        added = s.import_file(seed_path, progress=lambda done, total: seen.append((done, total)))
+        assert added == len(seed)
         assert seen[-1] == (len(seed), len(seed))
         assert s.export_file(tmp_path / "out.json") == len(seed)
     assert claims.load(tmp_path / "out.json") == seed
     assert (tmp_path / "out.json").read_text() == claims.dumps(seed)
 
 
-def test_reopening_keeps_everything(tmp_path: Path) -> None:
-    seed = claims.load(SEED)
+def test_reopening_keeps_everything(seed_path: Path, tmp_path: Path) -> None:
+    seed = claims.load(seed_path)
     with store.open(tmp_path / "s.db") as s:
         s.extend(seed.records())
     with store.open(tmp_path / "s.db", create=False) as s:
         assert s.dossier() == seed
         assert "claims" in repr(s)
     assert store.is_store(tmp_path / "s.db")
-    assert not store.is_store(SEED)
+    assert not store.is_store(seed_path)
     assert not store.is_store(tmp_path / "missing.db")
 
 
@@ -257,13 +255,15 @@ def test_what_is_not_a_store_is_a_store_error(tmp_path: Path) -> None:
     assert issubclass(StoreError, claims.ClaimsError)
 
 
-def test_records_of_an_older_schema_version_are_upgraded_on_open(tmp_path: Path) -> None:
+def test_records_of_an_older_schema_version_are_upgraded_on_open(
+    seed_path: Path, tmp_path: Path
+) -> None:
     none_claimed = Claim(
         "none-claimed",
         "reuters",
         Proposition(claims.EventRef("strike"), "claimed_by", claims.NoValue("no group has")),
     )
-    seed = claims.Dossier([*claims.load(SEED).records(), none_claimed])
+    seed = claims.Dossier([*claims.load(seed_path).records(), none_claimed])
     path = tmp_path / "old.db"
     with store.open(path) as s:
         s.extend(seed.records())

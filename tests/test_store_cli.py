@@ -12,14 +12,13 @@ import claims
 from claims import store
 from claims.cli import main
 
-SEED = Path(__file__).parent.parent / "seeds" / "baghdad-drone-strike.json"
-
 
 def test_import_then_report_and_validate_a_store(
+    seed_path: Path,
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "claims.db"
-    assert main(["import", str(db), str(SEED), "--progress"]) == 0
+    assert main(["import", str(db), str(seed_path), "--progress"]) == 0
     out, err = capsys.readouterr()
     assert "76 records added" in out
     assert "100% 76/76" in err
@@ -27,17 +26,18 @@ def test_import_then_report_and_validate_a_store(
     assert "valid (23 actors, 1 sources, 7 events, 41 claims, 4 links)" in capsys.readouterr().out
     assert main(["report", str(db)]) == 0
     from_store = capsys.readouterr().out
-    assert main(["report", str(SEED)]) == 0
+    assert main(["report", str(seed_path)]) == 0
     assert from_store == capsys.readouterr().out
 
 
 def test_importing_twice_fails_whole_and_says_why(
+    seed_path: Path,
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "claims.db"
-    assert main(["import", str(db), str(SEED), "--no-progress"]) == 0
+    assert main(["import", str(db), str(seed_path), "--no-progress"]) == 0
     capsys.readouterr()
-    assert main(["import", str(db), str(SEED)]) == 1
+    assert main(["import", str(db), str(seed_path)]) == 1
     err = capsys.readouterr().err
     assert "actor id 'reuters' is already taken" in err
     with store.open(db) as s:
@@ -45,12 +45,13 @@ def test_importing_twice_fails_whole_and_says_why(
 
 
 def test_export_a_store_as_json_and_parquet(
+    seed_path: Path,
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "claims.db"
-    main(["import", str(db), str(SEED)])
+    main(["import", str(db), str(seed_path)])
     assert main(["export", str(db), str(tmp_path / "out.json")]) == 0
-    assert claims.load(tmp_path / "out.json") == claims.load(SEED)
+    assert claims.load(tmp_path / "out.json") == claims.load(seed_path)
     assert main(["export", str(db), str(tmp_path / "pq"), "--format", "parquet"]) == 0
     rows = duckdb.sql(f"SELECT count(*) FROM '{tmp_path}/pq/claims.parquet'").fetchall()
     assert rows == [(41,)]
@@ -58,10 +59,11 @@ def test_export_a_store_as_json_and_parquet(
 
 
 def test_a_broken_store_is_reported_not_raised(
+    seed_path: Path,
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "claims.db"
-    main(["import", str(db), str(SEED)])
+    main(["import", str(db), str(seed_path)])
     con = sqlite3.connect(db)
     con.execute("DELETE FROM actors WHERE id = 'reuters'")
     con.commit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pathlib
 from typing import Any
 
 import orjson
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 import claims
 from claims import LoadError, serialize
 from claims import strategies as cs
-from support import Path, json_values, nodes, set_at
+from support import Path, examples, json_values, nodes, set_at
 
 
 def render(path: Path) -> str:
@@ -44,7 +45,7 @@ WRONG_TYPE = {str: 7, int: "7", float: "7.5", bool: 1, list: "abc", dict: ["x"]}
 WRONG_TYPE = {str: 7, int: "7", float: "7.5", bool: 1, list: "abc", dict: ["x"]}
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(cs.dossiers(), st.data())
 def test_a_value_of_the_wrong_type_is_named_by_its_path(
     dossier: claims.Dossier, data: st.DataObject
@@ -58,7 +59,7 @@ def test_a_value_of_the_wrong_type_is_named_by_its_path(
     assert expected in {p.path for p in problems}, (expected, problems)
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(cs.dossiers(), st.data(), st.text(min_size=1, max_size=8))
 def test_unknown_keys_are_rejected_with_their_path(
     dossier: claims.Dossier, data: st.DataObject, key: str
@@ -76,7 +77,7 @@ def test_top_level_unknown_key() -> None:
     assert [(p.path, p.message) for p in problems] == [("claimz", "unknown key")]
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(cs.dossiers(), st.data(), json_values)
 def test_any_mutation_is_accepted_or_a_load_error(
     dossier: claims.Dossier, data: st.DataObject, junk: Any
@@ -151,12 +152,14 @@ def test_bool_is_not_a_number_and_number_not_a_bool() -> None:
     assert [p.path for p in problems] == ["claims[0].proposition.object.approximate"]
 
 
-def seed_doc() -> dict[str, Any]:
-    return orjson.loads(claims.dumps(claims.load("seeds/baghdad-drone-strike.json")))  # type: ignore[no-any-return]
+@pytest.fixture
+def seed_doc(seed_path: pathlib.Path) -> dict[str, Any]:
+    """The example dossier as a JSON value, to break."""
+    return orjson.loads(claims.dumps(claims.load(seed_path)))  # type: ignore[no-any-return]
 
 
-def test_bad_enum_value_names_path_and_choices() -> None:
-    doc = seed_doc()
+def test_bad_enum_value_names_path_and_choices(seed_doc: dict[str, Any]) -> None:
+    doc = seed_doc
     index = next(i for i, c in enumerate(doc["claims"]) if "assessment" in c)
     doc["claims"][index]["assessment"]["reliability"] = "G"
     problems = load_problems(doc)
@@ -165,16 +168,16 @@ def test_bad_enum_value_names_path_and_choices() -> None:
     ]
 
 
-def test_naive_datetime_is_rejected() -> None:
-    doc = seed_doc()
+def test_naive_datetime_is_rejected(seed_doc: dict[str, Any]) -> None:
+    doc = seed_doc
     doc["sources"][0]["published"]["at"] = "2024-01-04T00:00:00"
     problems = load_problems(doc)
     assert [p.path for p in problems] == ["sources[0].published.at"]
     assert "no UTC offset" in problems[0].message
 
 
-def test_dangling_ids_name_every_place_that_refers_to_them() -> None:
-    doc = seed_doc()
+def test_dangling_ids_name_every_place_that_refers_to_them(seed_doc: dict[str, Any]) -> None:
+    doc = seed_doc
     doc["actors"] = [a for a in doc["actors"] if a["id"] != "reuters"]
     problems = load_problems(doc)
     paths = {p.path for p in problems}
@@ -185,8 +188,8 @@ def test_dangling_ids_name_every_place_that_refers_to_them() -> None:
     assert all("'reuters' is not a known actor" in p.message for p in problems)
 
 
-def test_duplicate_ids_are_rejected() -> None:
-    doc = seed_doc()
+def test_duplicate_ids_are_rejected(seed_doc: dict[str, Any]) -> None:
+    doc = seed_doc
     doc["claims"].append(doc["claims"][0])
     problems = load_problems(doc)
     assert [p.path for p in problems] == [f"claims[{len(doc['claims']) - 1}].id"]
@@ -233,8 +236,8 @@ def test_a_record_rule_is_placed_at_its_field(
     assert message in problems[0].message
 
 
-def test_quote_offsets_are_placed_at_the_end_offset() -> None:
-    doc = seed_doc()
+def test_quote_offsets_are_placed_at_the_end_offset(seed_doc: dict[str, Any]) -> None:
+    doc = seed_doc
     doc["claims"][0]["quotes"][0]["end"] += 1
     problems = load_problems(doc)
     assert [p.path for p in problems] == ["claims[0].quotes[0].end"]
