@@ -126,3 +126,27 @@ def test_the_committed_seed_graph_is_what_the_code_produces(seed_path: Path, roo
 def test_an_unknown_format_is_refused() -> None:
     with pytest.raises(claims.InvalidValueError, match="not one of 'mermaid', 'dot'"):
         graph(claims.Dossier(), "svg")  # type: ignore[arg-type]
+
+
+def test_a_claim_without_a_quote_is_labelled_with_its_proposition() -> None:
+    d = claims.Dossier(
+        [
+            claims.Actor("a", name="A"),
+            claims.Claim(
+                "c",
+                claimant="a",
+                proposition=claims.Proposition(
+                    subject=claims.ActorRef("a"),
+                    predicate="responsible_for",
+                    object=claims.Text("the strike"),
+                ),
+                stance=claims.Stance.DENIES,
+            ),
+        ]
+    )
+    (parsed,) = pydot.graph_from_dot_data(dot(d))
+    labels = [unescape_dot(n.get("label")) for n in parsed.get_nodes() if n.get("label")]
+    assert labels == ["A", "A responsible for “the strike”"]
+    assert labels[1] == claims.describe(d.claim("c").proposition, d)
+    (says,) = parsed.get_edges()
+    assert unescape_dot(says.get("label")) == "denies"

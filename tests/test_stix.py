@@ -246,3 +246,30 @@ def test_a_malformed_custom_property_is_a_load_error_with_its_place() -> None:
     bundle["objects"][0]["x_claims_kind"] = "dragon"
     with pytest.raises(claims.LoadError, match=r"identity--.*x_claims_kind: 'dragon' is not one"):
         from_stix_bundle(bundle)
+
+
+def test_a_note_abstract_says_the_claim_in_words_with_its_figures() -> None:
+    d = claims.Dossier(
+        [
+            claims.Actor("reuters", name="Reuters", kind=claims.ActorKind.NEWS_AGENCY),
+            claims.Event("strike", description="the strike"),
+            claims.Claim(
+                "toll",
+                claimant="reuters",
+                proposition=claims.Proposition(
+                    subject=claims.EventRef("strike"),
+                    predicate="killed_in_total",
+                    object=claims.Quantity(value=4, unit="people"),
+                ),
+            ),
+        ]
+    )
+    note = next(
+        o
+        for o in to_stix_bundle(d, scale=None, created=CREATED)["objects"]
+        if o["type"] == "note"
+    )
+    # The figure and the predicate's words, not the value's type and the raw predicate.
+    assert note["abstract"] == "Reuters asserts: the strike killed in total 4 people"
+    assert note["abstract"] == claims.describe(d.claim("toll"), d)
+    assert note["content"] == note["abstract"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from . import store
+from ._describe import describe
 from ._jsonl import dump_lines, iter_load, load_lines
 from ._model import (
     Actor,
@@ -98,6 +99,7 @@ __all__ = [
     "Value",
     "When",
     "__version__",
+    "describe",
     "dump",
     "dump_lines",
     "dumps",
