@@ -22,6 +22,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import claims
+from support import DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 """The repository: the folder that holds ``tests``, ``seeds`` and ``docs``."""
@@ -41,7 +42,7 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     """``tests/data``: vendored schemas, taxonomies and old documents."""
-    return ROOT / "tests" / "data"
+    return DATA
 
 
 @pytest.fixture(scope="session")

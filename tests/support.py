@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import pathlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,6 +11,13 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 import claims
+
+DATA = pathlib.Path(__file__).resolve().parent / "data"
+"""``tests/data``: vendored schemas, taxonomies and old documents.
+
+For the few tests that need it at import time (to parametrize, or to build a
+schema registry once); the others take the ``data_dir`` fixture.
+"""
 
 Path = tuple[str | int, ...]
 """A place in a JSON document: keys and list indexes from the top."""

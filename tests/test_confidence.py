@@ -44,8 +44,9 @@ from claims.confidence import (
     to_misp_tag,
     to_stix,
 )
+from support import DATA
 
-MISP_DIR = Path(__file__).parent / "data" / "misp-taxonomies"
+MISP_DIR = DATA / "misp-taxonomies"
 
 # --------------------------------------------------------------------------
 # STIX 2.1, Appendix A "Confidence Scales": (label as printed, STIX
@@ -630,12 +631,11 @@ def test_dossier_json_round_trip_keeps_assessments(d: claims.Dossier) -> None:
 
 
 def test_seed_report_shows_assessments_in_analyst_notation(
-    capsys: pytest.CaptureFixture[str],
+    seed_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from claims.cli import main
 
-    seed = Path(__file__).parents[1] / "seeds" / "baghdad-drone-strike.json"
-    raw = json.loads(seed.read_text("utf-8"))
+    raw = json.loads(seed_path.read_text("utf-8"))
     expected = set()
     for c in raw["claims"]:
         a = c.get("assessment")
@@ -645,7 +645,7 @@ def test_seed_report_shows_assessments_in_analyst_notation(
                 f"{a['likelihood'].replace('_', ' ')}, {a['confidence']} confidence"
             )
     assert expected, "the seed dossier has fully rated assessments"
-    assert main(["report", str(seed)]) == 0
+    assert main(["report", str(seed_path)]) == 0
     out = " ".join(capsys.readouterr().out.split())
     for notation in expected:
         assert f"assessed: {notation}" in out

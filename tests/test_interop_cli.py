@@ -53,17 +53,16 @@ def test_export_needs_a_target_without_to(
 
 
 @pytest.mark.parametrize("fmt", ["mermaid", "dot"])
-def test_graph(seed_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_graph(
+    root: Path, seed_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["graph", "--format", fmt, str(seed_path)]) == 0
     out = capsys.readouterr().out
     if fmt == "dot":
         (graph,) = pydot.graph_from_dot_data(out)
         assert graph.get_name() == "claims"
     else:
-        assert (
-            out
-            == (Path(__file__).parent.parent / "docs/interop/baghdad-drone-strike.mmd").read_text()
-        )
+        assert out == (root / "docs" / "interop" / "baghdad-drone-strike.mmd").read_text()
 
 
 def test_graph_of_a_bad_file_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,9 +19,9 @@ import claims
 from claims import strategies
 from claims.confidence import Credibility, Likelihood, StixScale
 from claims.stix import IDENTITY_CLASS, from_stix_bundle, to_stix_bundle
-from support import examples
+from support import DATA, examples
 
-SCHEMAS = Path(__file__).parent / "data" / "stix2-json-schemas" / "schemas"
+SCHEMAS = DATA / "stix2-json-schemas" / "schemas"
 CREATED = datetime(2024, 1, 5, 12, 0, tzinfo=UTC)
 
 # The official schemas refer to each other by $id; load them all into one registry.
