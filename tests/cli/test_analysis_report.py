@@ -55,8 +55,7 @@ def test_us_officials_silence_and_the_unanswered_accusation(report: str) -> None
 
 
 def test_current_view_leaves_out_replaced_claims(
-    seed_path: Path,
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     dossier = claims.load(seed_path)
     revised = Claim(

@@ -45,8 +45,7 @@ def test_validate_valid(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_validate_lists_every_error_with_its_path(
-    seed_path: Path,
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = seed_path.read_text().replace('"B"', '"G"').replace('"C"', '"H"')
     bad = tmp_path / "bad.json"

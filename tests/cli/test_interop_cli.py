@@ -53,9 +53,7 @@ def test_export_needs_a_target_without_to(
 
 
 @pytest.mark.parametrize("fmt", ["mermaid", "dot"])
-def test_graph(
-    root: Path, seed_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_graph(root: Path, seed_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["graph", "--format", fmt, str(seed_path)]) == 0
     out = capsys.readouterr().out
     if fmt == "dot":

@@ -14,8 +14,7 @@ from claims.cli import main
 
 
 def test_import_then_report_and_validate_a_store(
-    seed_path: Path,
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "claims.db"
     assert main(["import", str(db), str(seed_path), "--progress"]) == 0
@@ -31,8 +30,7 @@ def test_import_then_report_and_validate_a_store(
 
 
 def test_importing_twice_fails_whole_and_says_why(
-    seed_path: Path,
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "claims.db"
     assert main(["import", str(db), str(seed_path), "--no-progress"]) == 0
@@ -45,8 +43,7 @@ def test_importing_twice_fails_whole_and_says_why(
 
 
 def test_export_a_store_as_json_and_parquet(
-    seed_path: Path,
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "claims.db"
     main(["import", str(db), str(seed_path)])
@@ -59,8 +56,7 @@ def test_export_a_store_as_json_and_parquet(
 
 
 def test_a_broken_store_is_reported_not_raised(
-    seed_path: Path,
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "claims.db"
     main(["import", str(db), str(seed_path)])

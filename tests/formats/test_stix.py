@@ -265,9 +265,7 @@ def test_a_note_abstract_says_the_claim_in_words_with_its_figures() -> None:
         ]
     )
     note = next(
-        o
-        for o in to_stix_bundle(d, scale=None, created=CREATED)["objects"]
-        if o["type"] == "note"
+        o for o in to_stix_bundle(d, scale=None, created=CREATED)["objects"] if o["type"] == "note"
     )
     # The figure and the predicate's words, not the value's type and the raw predicate.
     assert note["abstract"] == "Reuters asserts: the strike killed in total 4 people"

@@ -60,9 +60,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="?",
         help="a JSON file, or a directory for Parquet; with --to, standard output if left out",
     )
-    exp.add_argument(
-        "--format", choices=("json", "parquet"), default="json", help="default json"
-    )
+    exp.add_argument("--format", choices=("json", "parquet"), default="json", help="default json")
     exp.add_argument(
         "--to", choices=("stix", "prov"), help="a STIX 2.1 bundle or a W3C PROV-JSON document"
     )

@@ -55,9 +55,7 @@ def _claim_lines(dossier: Dossier, claim: Claim, width: int) -> Iterator[str]:
     yield from _wrap(f"id: {claim.id}", width, "    ")
 
 
-def render_report(
-    dossier: Dossier, *, width: int = 80, current: bool = False
-) -> str:
+def render_report(dossier: Dossier, *, width: int = 80, current: bool = False) -> str:
     """Who claimed what, grouped by claimant, with stance, chain, quote and assessment.
 
     Then contradictions, uncertainty, corroboration (independent origins per
