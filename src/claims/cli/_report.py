@@ -81,8 +81,7 @@ def render_report(dossier: Dossier, *, width: int = 80, current: bool = False) -
             continue
         about = actor.kind.value.replace("_", " ")
         if actor.part_of is not None:
-            parent = dossier.actors.get(actor.part_of)
-            about += f", part of {parent.name if parent else actor.part_of}"
+            about += f", part of {describe(ActorRef(actor.part_of), dossier)}"
         lines.append("")
         lines.extend(_wrap(f"{actor.name} ({about})", width, ""))
         for claim in claims:
@@ -121,8 +120,7 @@ def _heading(title: str, width: int) -> list[str]:
 
 def _by(dossier: Dossier, claim_id: str) -> str:
     claimant = dossier.claim(claim_id).claimant
-    actor = dossier.actors.get(claimant)
-    return f"{claim_id} ({actor.name if actor else claimant})"
+    return f"{claim_id} ({describe(ActorRef(claimant), dossier)})"
 
 
 def _contradiction_lines(dossier: Dossier, width: int) -> Iterator[str]:
@@ -185,8 +183,7 @@ def _silence_lines(dossier: Dossier, width: int) -> Iterator[str]:
     if not found:
         yield "  none"
     for s in found:
-        actor = dossier.actors.get(s.actor)
-        name = actor.name if actor else s.actor
+        name = describe(ActorRef(s.actor), dossier)
         what = describe(s.proposition, dossier)
         if s.kind is SilenceKind.REPORTED:
             assert s.stance is not None
