@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEED := seeds/baghdad-drone-strike.json
 
-.PHONY: demo test bench clean
+.PHONY: demo test docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(VENV)/.installed $@
 
+$(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	touch $(VENV)/.installed $@
+
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $(VENV)/.installed $(VENV)/.installed-test $@
@@ -30,6 +34,11 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 	$(BIN)/python -m mypy --strict src
 	$(BIN)/python -m ruff check src tests seeds docs
+	$(BIN)/python -m ruff format --check src tests
+
+# The site, with the API reference generated from the docstrings; any warning fails.
+docs: $(VENV)/.installed-docs
+	$(BIN)/python -m mkdocs build --strict
 
 # Not part of the test suite; the method and figures are in docs/benchmarks.md.
 bench: $(VENV)/.installed-bench
@@ -38,4 +47,4 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/bench_store.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis site

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import copy
+import pathlib
 from collections.abc import Iterator
 from typing import Any
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 import claims
+
+DATA = pathlib.Path(__file__).resolve().parent / "data"
+"""``tests/data``: vendored schemas, taxonomies and old documents.
+
+For the few tests that need it at import time (to parametrize, or to build a
+schema registry once); the others take the ``data_dir`` fixture.
+"""
 
 Path = tuple[str | int, ...]
 """A place in a JSON document: keys and list indexes from the top."""
@@ -61,3 +70,13 @@ def set_at(doc: Any, path: Path, value: Any) -> Any:
         target = target[part]
     target[path[-1]] = value
     return doc
+
+
+def examples(n: int) -> int:
+    """`n` under the default profile, scaled as the loaded profile scales its examples.
+
+    For ``@settings(max_examples=examples(1000))``: a count written in the
+    test would otherwise stay fixed whatever the profile.
+    """
+    scale = settings.default.max_examples / settings.get_profile("default").max_examples
+    return max(1, round(n * scale))

@@ -13,15 +13,10 @@ import pytest
 import claims
 from claims import ActorRef, EventRef, Quantity, Stance, Unknown
 
-ROOT = Path(__file__).parent.parent
-ARTICLE = (ROOT / "seeds" / "000_722b12ae6f7ab902.txt").read_text(encoding="utf-8")
-SEED = ROOT / "seeds" / "baghdad-drone-strike.json"
-SCRIPT = ROOT / "seeds" / "build_seed.py"
-
 
 @pytest.fixture(scope="module")
-def dossier() -> claims.Dossier:
-    return claims.load(SEED)
+def dossier(seed_path: Path) -> claims.Dossier:
+    return claims.load(seed_path)
 
 
 def all_quotes(d: claims.Dossier) -> list[claims.Quote]:
@@ -30,28 +25,28 @@ def all_quotes(d: claims.Dossier) -> list[claims.Quote]:
     return quotes
 
 
-def test_the_article_is_the_shared_one() -> None:
-    shared = ROOT.parent / "shared" / "seeds" / "000_722b12ae6f7ab902.txt"
+def test_the_article_is_the_shared_one(root: Path, article: str) -> None:
+    shared = root.parent / "shared" / "seeds" / "000_722b12ae6f7ab902.txt"
     if shared.exists():  # beside the checkout in development and CI
-        assert shared.read_text(encoding="utf-8") == ARTICLE
+        assert shared.read_text(encoding="utf-8") == article
 
 
-def test_the_source_fingerprint_matches_the_article(dossier: claims.Dossier) -> None:
-    assert dossier.source("aj-article").sha256 == claims.fingerprint(ARTICLE)
+def test_the_source_fingerprint_matches_the_article(article: str, dossier: claims.Dossier) -> None:
+    assert dossier.source("aj-article").sha256 == claims.fingerprint(article)
 
 
 def test_every_claim_has_a_quote(dossier: claims.Dossier) -> None:
     assert [c.id for c in dossier.claims.values() if not c.quotes] == []
 
 
-def test_every_quote_points_at_its_exact_text(dossier: claims.Dossier) -> None:
+def test_every_quote_points_at_its_exact_text(article: str, dossier: claims.Dossier) -> None:
     quotes = all_quotes(dossier)
     assert len(quotes) > 40
     for q in quotes:
         assert q.source == "aj-article"
-        assert ARTICLE[q.start : q.end] == q.exact, q
-        assert ARTICLE[: q.start].endswith(q.prefix), q
-        assert ARTICLE[q.end :].startswith(q.suffix), q
+        assert article[q.start : q.end] == q.exact, q
+        assert article[: q.start].endswith(q.prefix), q
+        assert article[q.end :].startswith(q.suffix), q
 
 
 def sentences(text: str) -> list[tuple[int, int, str]]:
@@ -64,10 +59,12 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def test_every_statement_of_the_article_is_quoted_by_a_claim(dossier: claims.Dossier) -> None:
+def test_every_statement_of_the_article_is_quoted_by_a_claim(
+    article: str, dossier: claims.Dossier
+) -> None:
     """Each sentence is mostly covered by claim quotes, so no statement is left out."""
     claim_quotes = [q for c in dossier.claims.values() for q in c.quotes]
-    found = sentences(ARTICLE)
+    found = sentences(article)
     assert len(found) == 20  # headline, subheading, two captions, 15 sentences, credit
     thin = []
     for start, end, text in found:
@@ -79,17 +76,19 @@ def test_every_statement_of_the_article_is_quoted_by_a_claim(dossier: claims.Dos
     assert thin == []
 
 
-def test_the_script_reproduces_the_committed_json_byte_for_byte() -> None:
-    spec = importlib.util.spec_from_file_location("build_seed", SCRIPT)
+def test_the_script_reproduces_the_committed_json_byte_for_byte(
+    seed_path: Path, seeds_dir: Path
+) -> None:
+    spec = importlib.util.spec_from_file_location("build_seed", seeds_dir / "build_seed.py")
     assert spec is not None
     assert spec.loader is not None
     module: ModuleType = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert claims.dumps(module.build()) == SEED.read_text(encoding="utf-8")
+    assert claims.dumps(module.build()) == seed_path.read_text(encoding="utf-8")
 
 
-def test_the_script_uses_only_the_public_api() -> None:
-    tree = ast.parse(SCRIPT.read_text(encoding="utf-8"))
+def test_the_script_uses_only_the_public_api(seeds_dir: Path) -> None:
+    tree = ast.parse((seeds_dir / "build_seed.py").read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("claims"):
             assert node.module == "claims", node.module

@@ -7,6 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from . import analysis, store
+from ._describe import describe
 from ._model import (
     Actor,
     ActorKind,
@@ -101,6 +102,7 @@ __all__ = [
     "When",
     "__version__",
     "analysis",
+    "describe",
     "dump",
     "dump_lines",
     "dumps",

@@ -1,10 +1,12 @@
 """Attribution graphs: who said what via whom, as Mermaid or Graphviz DOT.
 
-Actors are boxes and claims rounded boxes. Each claimant points at its claim
-with its stance; each claim points at the reporters of its chain, innermost
-first, dashed, with their cues; links between claims are arrows labelled by
-their kind; and contradictions (`claims.analysis.contradictions`, explicit
-``contradicts`` links included) are thick red edges, so they stand out.
+Actors are boxes and claims rounded boxes, labelled with the claim's first
+quote or else its proposition in words (`claims.describe`). Each claimant
+points at its claim with its stance; each claim points at the reporters of
+its chain, innermost first, dashed, with their cues; links between claims
+are arrows labelled by their kind; and contradictions
+(`claims.analysis.contradictions`, explicit ``contradicts`` links included)
+are thick red edges, so they stand out.
 
 Every name and quote is escaped, so whatever an actor is called (quotes,
 brackets, newlines, markup) the output parses: DOT labels are quoted strings
@@ -19,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
+from ._describe import describe
 from ._model import LinkKind
 from .analysis import contradictions
 from .dossier import Dossier
@@ -38,7 +41,7 @@ def _short(text: str, limit: int = 60) -> str:
 def _edges(dossier: Dossier) -> Iterator[tuple[str, str, str, str]]:
     """(kind, from, to, label): kind is says, relays, link or contradicts."""
     for claim in dossier.claims.values():
-        yield "says", f"a:{claim.claimant}", f"c:{claim.id}", claim.stance.value.replace("_", " ")
+        yield "says", f"a:{claim.claimant}", f"c:{claim.id}", describe(claim.stance)
         for hop in reversed(claim.chain):
             yield "relays", f"c:{claim.id}", f"a:{hop.reporter}", hop.cue
     for link in dossier.links:
@@ -54,8 +57,7 @@ def _nodes(dossier: Dossier) -> dict[str, tuple[str, str, str]]:
     for i, actor in enumerate(dossier.actors.values(), 1):
         nodes[f"a:{actor.id}"] = (f"a{i}", "actor", actor.name)
     for i, claim in enumerate(dossier.claims.values(), 1):
-        prop = claim.proposition
-        words = claim.quotes[0].exact if claim.quotes else prop.predicate.replace("_", " ")
+        words = claim.quotes[0].exact if claim.quotes else describe(claim.proposition, dossier)
         nodes[f"c:{claim.id}"] = (f"c{i}", "claim", _short(words))
     return nodes
 

@@ -38,6 +38,7 @@ from typing import Any
 import attrs
 
 from ._convert import converter, problems
+from ._describe import describe
 from ._model import (
     Actor,
     ActorKind,
@@ -319,7 +320,7 @@ def _claim_object(
             add(actor_ref[term.id])
         elif isinstance(term, EventRef):
             add(common("incident", term.id)["id"])
-    summary = _summary(dossier, claim)
+    summary = describe(claim, dossier)
     text = "\n\n".join(q.exact for q in claim.quotes) or summary
     opinion = _opinion(dossier, claim.id)
     kind = "note" if opinion is None else "opinion"
@@ -357,23 +358,6 @@ def _claim_object(
     }
     obj |= {k: v for k, v in optional.items() if v is not None}
     return obj
-
-
-def _summary(dossier: Dossier, claim: Claim) -> str:
-    prop = claim.proposition
-
-    def term(value: Any) -> str:
-        if isinstance(value, ActorRef):
-            return dossier.actor(value.id).name
-        if isinstance(value, EventRef):
-            return dossier.event(value.id).description
-        if hasattr(value, "value") and isinstance(value.value, str):
-            return str(value.value)
-        return type(value).__name__.lower()
-
-    stance = claim.stance.value.replace("_", " ")
-    name = dossier.actor(claim.claimant).name
-    return f"{name} {stance}: {term(prop.subject)} {prop.predicate} {term(prop.object)}"
 
 
 # --------------------------------------------------------------------------

@@ -14,6 +14,7 @@ registered with Hypothesis, so ``st.from_type(claims.Claim)`` works.
 from __future__ import annotations
 
 import string
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 
@@ -70,68 +71,90 @@ __all__ = [
     "whens",
 ]
 
+# Every strategy that does not depend on the ids of a particular dossier is
+# built once, here or on first use, and reused: building strategies is far
+# slower than drawing from them. `dossiers` draws its references as indexes
+# into the ids it has drawn, with no strategy built per draw.
+
 _ID_ALPHABET = string.ascii_lowercase + string.digits + "-_."
+_IDS = st.text(_ID_ALPHABET, min_size=1, max_size=10)
+_TEXTS: dict[int, st.SearchStrategy[str]] = {}
+_BOOLEANS = st.booleans()
 
 
 def ids() -> st.SearchStrategy[str]:
     """Record ids: short, non-empty."""
-    return st.text(_ID_ALPHABET, min_size=1, max_size=10)
+    return _IDS
 
 
 def texts(max_size: int = 40) -> st.SearchStrategy[str]:
     """Non-empty text, any Unicode (no lone surrogates)."""
-    return st.text(min_size=1, max_size=max_size).filter(str.strip)
+    found = _TEXTS.get(max_size)
+    if found is None:
+        found = _TEXTS[max_size] = st.text(min_size=1, max_size=max_size).filter(str.strip)
+    return found
 
 
 def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.none() | strategy
 
 
+_TIMEZONES = st.integers(-12 * 60, 14 * 60).map(lambda m: timezone(timedelta(minutes=m)))
+_DATETIMES = st.datetimes(
+    min_value=datetime(1900, 1, 2),
+    max_value=datetime(2099, 12, 30),
+    timezones=_TIMEZONES,
+)
+_WHENS = st.builds(When.of, _DATETIMES, st.sampled_from(Precision))
+_NUMBERS = st.integers(-MAX_SAFE_INT, MAX_SAFE_INT) | st.floats(
+    allow_nan=False, allow_infinity=False
+)
+_BOUNDS = st.lists(_NUMBERS, min_size=0, max_size=2)
+
+
 def timezones() -> st.SearchStrategy[tzinfo]:
     """Fixed UTC offsets in whole minutes, -12:00 to +14:00."""
-    return st.integers(-12 * 60, 14 * 60).map(lambda m: timezone(timedelta(minutes=m)))
+    return _TIMEZONES
 
 
 def aware_datetimes() -> st.SearchStrategy[datetime]:
     """Timezone-aware datetimes between 1900 and 2100."""
-    return st.datetimes(
-        min_value=datetime(1900, 1, 2),
-        max_value=datetime(2099, 12, 30),
-        timezones=timezones(),
-    )
+    return _DATETIMES
 
 
 def whens() -> st.SearchStrategy[When]:
     """Times of every precision, truncated so they claim no more than they know."""
-    return st.builds(When.of, aware_datetimes(), st.sampled_from(Precision))
+    return _WHENS
 
 
-def _numbers() -> st.SearchStrategy[int | float]:
-    return st.integers(-MAX_SAFE_INT, MAX_SAFE_INT) | st.floats(
-        allow_nan=False, allow_infinity=False
-    )
+def _index(draw: st.DrawFn, size: int) -> int:
+    """An index below `size` (at least 1), shrinking towards 0."""
+    return draw(st.integers(0, size - 1)) if size > 1 else 0
+
+
+def _pick(draw: st.DrawFn, choices: Sequence[str]) -> str:
+    return choices[_index(draw, len(choices))]
 
 
 @st.composite
 def quantities(draw: st.DrawFn) -> Quantity:
     """Exact, bounded, half-open and approximate quantities."""
-    bounds = sorted(draw(st.lists(_numbers(), min_size=0, max_size=2)))
+    bounds = sorted(draw(_BOUNDS))
     lower = upper = None
     if len(bounds) == 2:
         lower, upper = bounds
     elif bounds:
-        if draw(st.booleans()):
+        if draw(_BOOLEANS):
             lower = bounds[0]
         else:
             upper = bounds[0]
-    lower_open = lower is not None and draw(st.booleans())
-    upper_open = upper is not None and draw(st.booleans())
+    lower_open = lower is not None and draw(_BOOLEANS)
+    upper_open = upper is not None and draw(_BOOLEANS)
     if lower is not None and lower == upper:
         lower_open = upper_open = False
     value = None
-    if not bounds or draw(st.booleans()):
-        candidates = [b for b in bounds if b is not None]
-        value = draw(_numbers()) if not candidates else draw(st.sampled_from(candidates))
+    if not bounds or draw(_BOOLEANS):
+        value = draw(_NUMBERS) if not bounds else bounds[_index(draw, len(bounds))]
         probe = (
             Quantity(lower=lower, upper=upper, lower_open=lower_open, upper_open=upper_open)
             if bounds
@@ -145,9 +168,37 @@ def quantities(draw: st.DrawFn) -> Quantity:
         upper=upper,
         lower_open=lower_open,
         upper_open=upper_open,
-        unit=draw(_maybe(texts(20))),
-        approximate=draw(st.booleans()),
+        unit=draw(_MAYBE_TEXT_20),
+        approximate=draw(_BOOLEANS),
     )
+
+
+_TEXT = texts()
+_MAYBE_TEXT = _maybe(_TEXT)
+_MAYBE_TEXT_20 = _maybe(texts(20))
+_MAYBE_WHEN = _maybe(_WHENS)
+_QUANTITIES = quantities()
+_UNKNOWNS = st.builds(Unknown, note=_MAYBE_TEXT)
+_NO_VALUES = st.builds(NoValue, note=_MAYBE_TEXT)
+_OTHER_VALUES: tuple[st.SearchStrategy[Value], ...] = (_QUANTITIES, _UNKNOWNS, _NO_VALUES)
+_PREDICATES = st.sampled_from(["responsible_for", "killed", "wounded", "targeted"]) | texts(15)
+_QUALIFIERS = st.lists(st.builds(Qualifier, name=texts(10), value=_TEXT), max_size=2)
+_CUES = st.sampled_from(
+    [
+        "reported",
+        "said in a statement",
+        "according to",
+        "told",
+        "published footage",
+    ]
+) | texts(20)
+_SHORT_CUES = st.sampled_from(["reported", "according to"]) | texts(20)
+_AFFIX = st.text(max_size=10)
+_OFFSETS = st.integers(0, 10**6)
+_STANCES = st.sampled_from(Stance)
+_LINK_KINDS = st.sampled_from(LinkKind)
+_ACTOR_KINDS = st.sampled_from(ActorKind)
+_ALIASES = st.lists(texts(20), max_size=2)
 
 
 def subjects(
@@ -155,7 +206,7 @@ def subjects(
     event_ids: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[Subject]:
     """What a proposition is about: an actor, an event or text."""
-    options: list[st.SearchStrategy[Any]] = [st.builds(Text, texts())]
+    options: list[st.SearchStrategy[Any]] = [st.builds(Text, _TEXT)]
     if actor_ids is not None:
         options.append(st.builds(ActorRef, actor_ids))
     if event_ids is not None:
@@ -168,12 +219,7 @@ def values(
     event_ids: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[Value]:
     """A proposition's object: known, unknown or none."""
-    return st.one_of(
-        subjects(actor_ids, event_ids),
-        quantities(),
-        st.builds(Unknown, _maybe(texts())),
-        st.builds(NoValue, _maybe(texts())),
-    )
+    return st.one_of(subjects(actor_ids, event_ids), _QUANTITIES, _UNKNOWNS, _NO_VALUES)
 
 
 def propositions(
@@ -184,26 +230,30 @@ def propositions(
     return st.builds(
         Proposition,
         subject=subjects(actor_ids, event_ids),
-        predicate=st.sampled_from(["responsible_for", "killed", "wounded", "targeted"]) | texts(15),
+        predicate=_PREDICATES,
         object=values(actor_ids, event_ids),
-        when=_maybe(whens()),
-        where=_maybe(texts()),
-        qualifiers=st.lists(st.builds(Qualifier, texts(10), texts()), max_size=2),
+        when=_MAYBE_WHEN,
+        where=_MAYBE_TEXT,
+        qualifiers=_QUALIFIERS,
     )
 
 
 @st.composite
 def quotes(draw: st.DrawFn, source_ids: st.SearchStrategy[str] | None = None) -> Quote:
     """Quotes whose offsets span their exact text."""
-    exact = draw(texts())
-    start = draw(st.integers(0, 10**6))
+    return _draw_quote(draw, draw(source_ids if source_ids is not None else _IDS))
+
+
+def _draw_quote(draw: st.DrawFn, source: str) -> Quote:
+    exact = draw(_TEXT)
+    start = draw(_OFFSETS)
     return Quote(
-        source=draw(source_ids if source_ids is not None else ids()),
+        source=source,
         exact=exact,
         start=start,
         end=start + len(exact),
-        prefix=draw(st.text(max_size=10)),
-        suffix=draw(st.text(max_size=10)),
+        prefix=draw(_AFFIX),
+        suffix=draw(_AFFIX),
     )
 
 
@@ -214,40 +264,36 @@ def hops(
     source_ids: st.SearchStrategy[str] | None = None,
 ) -> Hop:
     """One relay of a reporting chain."""
-    source = draw(_maybe(source_ids if source_ids is not None else ids()))
-    quote = draw(_maybe(quotes(st.just(source) if source is not None else source_ids)))
+    s_ids = source_ids if source_ids is not None else _IDS
+    source = draw(st.none() | s_ids)
+    quote = None
+    if draw(_BOOLEANS):
+        quote = _draw_quote(draw, source if source is not None else draw(s_ids))
     return Hop(
-        reporter=draw(actor_ids if actor_ids is not None else ids()),
-        cue=draw(
-            st.sampled_from(
-                [
-                    "reported",
-                    "said in a statement",
-                    "according to",
-                    "told",
-                    "published footage",
-                ]
-            )
-            | texts(20)
-        ),
+        reporter=draw(actor_ids if actor_ids is not None else _IDS),
+        cue=draw(_CUES),
         source=source,
         quote=quote,
     )
 
 
+_ASSESSMENTS = st.builds(
+    Assessment,
+    reliability=_maybe(st.sampled_from(Reliability)),
+    credibility=_maybe(st.sampled_from(Credibility)),
+    likelihood=_maybe(st.sampled_from(Likelihood)),
+    confidence=_maybe(st.sampled_from(AnalyticConfidence)),
+    probability=_maybe(st.floats(0, 1)),
+    rationale=_MAYBE_TEXT,
+    assessor=_MAYBE_TEXT_20,
+    assessed_at=_maybe(_DATETIMES),
+)
+_MAYBE_ASSESSMENT = _maybe(_ASSESSMENTS)
+
+
 def assessments() -> st.SearchStrategy[Assessment]:
     """Assessments with any mix of the four dimensions."""
-    return st.builds(
-        Assessment,
-        reliability=_maybe(st.sampled_from(Reliability)),
-        credibility=_maybe(st.sampled_from(Credibility)),
-        likelihood=_maybe(st.sampled_from(Likelihood)),
-        confidence=_maybe(st.sampled_from(AnalyticConfidence)),
-        probability=_maybe(st.floats(0, 1)),
-        rationale=_maybe(texts()),
-        assessor=_maybe(texts(20)),
-        assessed_at=_maybe(aware_datetimes()),
-    )
+    return _ASSESSMENTS
 
 
 @st.composite
@@ -257,16 +303,22 @@ def actors(
     actor_ids: st.SearchStrategy[str] | None = None,
 ) -> Actor:
     """Actors; `actor_ids` supplies the ids they may be part of or affiliated with."""
-    id_ = draw(ids_ if ids_ is not None else ids())
-    others = (actor_ids if actor_ids is not None else ids()).filter(lambda a: a != id_)
+    id_ = draw(ids_ if ids_ is not None else _IDS)
+    others = (actor_ids if actor_ids is not None else _IDS).filter(lambda a: a != id_)
     return Actor(
         id=id_,
-        name=draw(texts()),
-        kind=draw(st.sampled_from(ActorKind)),
-        aliases=draw(st.lists(texts(20), max_size=2)),
+        name=draw(_TEXT),
+        kind=draw(_ACTOR_KINDS),
+        aliases=draw(_ALIASES),
         part_of=draw(_maybe(others)),
-        affiliations=draw(st.lists(st.builds(Affiliation, others, _maybe(texts(20))), max_size=2)),
+        affiliations=draw(
+            st.lists(st.builds(Affiliation, actor=others, note=_MAYBE_TEXT_20), max_size=2)
+        ),
     )
+
+
+_URLS = st.builds("https://example.org/{}".format, _IDS)
+_SHA256S = st.binary(min_size=32, max_size=32).map(bytes.hex)
 
 
 def sources(
@@ -276,13 +328,13 @@ def sources(
     """Sources, published by one of `actor_ids`."""
     return st.builds(
         Source,
-        id=ids_ if ids_ is not None else ids(),
-        title=texts(),
-        publisher=_maybe(actor_ids if actor_ids is not None else ids()),
-        url=_maybe(st.builds("https://example.org/{}".format, ids())),
-        published=_maybe(whens()),
-        retrieved=_maybe(aware_datetimes()),
-        sha256=_maybe(st.binary(min_size=32, max_size=32).map(bytes.hex)),
+        id=ids_ if ids_ is not None else _IDS,
+        title=_TEXT,
+        publisher=_maybe(actor_ids if actor_ids is not None else _IDS),
+        url=_maybe(_URLS),
+        published=_MAYBE_WHEN,
+        retrieved=_maybe(_DATETIMES),
+        sha256=_maybe(_SHA256S),
     )
 
 
@@ -290,10 +342,10 @@ def events(ids_: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Even
     """Events."""
     return st.builds(
         Event,
-        id=ids_ if ids_ is not None else ids(),
-        description=texts(),
-        when=_maybe(whens()),
-        where=_maybe(texts()),
+        id=ids_ if ids_ is not None else _IDS,
+        description=_TEXT,
+        when=_MAYBE_WHEN,
+        where=_MAYBE_TEXT,
     )
 
 
@@ -304,28 +356,147 @@ def claims(
     event_ids: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[Claim]:
     """Claims whose references are drawn from the given id strategies."""
-    a_ids = actor_ids if actor_ids is not None else ids()
+    a_ids = actor_ids if actor_ids is not None else _IDS
     return st.builds(
         Claim,
-        id=ids_ if ids_ is not None else ids(),
+        id=ids_ if ids_ is not None else _IDS,
         claimant=a_ids,
-        proposition=propositions(a_ids, event_ids if event_ids is not None else ids()),
-        stance=st.sampled_from(Stance),
+        proposition=propositions(a_ids, event_ids if event_ids is not None else _IDS),
+        stance=_STANCES,
         quotes=st.lists(quotes(source_ids), max_size=2),
         chain=st.lists(hops(a_ids, source_ids), max_size=3),
-        made=_maybe(whens()),
-        assessment=_maybe(assessments()),
-        note=_maybe(texts()),
+        made=_MAYBE_WHEN,
+        assessment=_MAYBE_ASSESSMENT,
+        note=_MAYBE_TEXT,
     )
 
 
 @st.composite
 def links(draw: st.DrawFn, claim_ids: st.SearchStrategy[str] | None = None) -> Link:
     """Links between two different claims."""
-    c_ids = claim_ids if claim_ids is not None else ids()
+    c_ids = claim_ids if claim_ids is not None else _IDS
     claim = draw(c_ids)
     target = draw(c_ids.filter(lambda c: c != claim))
-    return Link(draw(st.sampled_from(LinkKind)), claim, target, draw(_maybe(texts())))
+    return Link(kind=draw(_LINK_KINDS), claim=claim, target=target, note=draw(_MAYBE_TEXT))
+
+
+# --------------------------------------------------------------------------
+# Whole dossiers: references drawn as indexes into the ids already drawn
+
+
+def _count(draw: st.DrawFn, max_size: int) -> int:
+    """How many items of a list to draw, shrinking towards none."""
+    return draw(st.integers(0, max_size)) if max_size > 0 else 0
+
+
+def _maybe_pick(draw: st.DrawFn, choices: Sequence[str]) -> str | None:
+    if not choices or not draw(_BOOLEANS):
+        return None
+    return _pick(draw, choices)
+
+
+def _draw_subject(
+    draw: st.DrawFn, actor_ids: Sequence[str], event_ids: Sequence[str], *, extra: int = 0
+) -> Subject | int:
+    """Text, an actor or (if there are events) an event; or one of `extra` more options.
+
+    Returns the subject, or the number (0 to `extra` - 1) of the extra option drawn.
+    """
+    options = 2 + bool(event_ids)
+    choice = _index(draw, options + extra)
+    if choice == 0:
+        return Text(draw(_TEXT))
+    if choice == 1:
+        return ActorRef(_pick(draw, actor_ids))
+    if choice == 2 and event_ids:
+        return EventRef(_pick(draw, event_ids))
+    return choice - options
+
+
+def _draw_proposition(
+    draw: st.DrawFn, actor_ids: Sequence[str], event_ids: Sequence[str]
+) -> Proposition:
+    subject = _draw_subject(draw, actor_ids, event_ids)
+    assert not isinstance(subject, int)
+    predicate = draw(_PREDICATES)
+    drawn = _draw_subject(draw, actor_ids, event_ids, extra=3)
+    value: Value = draw(_OTHER_VALUES[drawn]) if isinstance(drawn, int) else drawn
+    return Proposition(
+        subject=subject,
+        predicate=predicate,
+        object=value,
+        when=draw(_MAYBE_WHEN),
+        where=draw(_MAYBE_TEXT),
+        qualifiers=draw(_QUALIFIERS),
+    )
+
+
+def _draw_hop(draw: st.DrawFn, actor_ids: Sequence[str], source_ids: Sequence[str]) -> Hop:
+    reporter = _pick(draw, actor_ids)
+    if not source_ids:
+        return Hop(reporter=reporter, cue=draw(_SHORT_CUES))
+    cue = draw(_CUES)
+    source = _maybe_pick(draw, source_ids)
+    quote = None
+    if draw(_BOOLEANS):
+        quote = _draw_quote(draw, source if source is not None else _pick(draw, source_ids))
+    return Hop(reporter=reporter, cue=cue, source=source, quote=quote)
+
+
+def _draw_actor(draw: st.DrawFn, actor_ids: Sequence[str], i: int) -> Actor:
+    aid = actor_ids[i]
+    others = [a for a in actor_ids if a != aid]
+    part_of = _maybe_pick(draw, actor_ids[:i])
+    affiliations = (
+        [
+            Affiliation(actor=_pick(draw, others), note=draw(_MAYBE_TEXT_20))
+            for _ in range(_count(draw, 2))
+        ]
+        if others
+        else []
+    )
+    return Actor(
+        id=aid,
+        name=draw(_TEXT),
+        kind=draw(_ACTOR_KINDS),
+        aliases=draw(_ALIASES),
+        part_of=part_of,
+        affiliations=affiliations,
+    )
+
+
+def _draw_source(draw: st.DrawFn, sid: str, actor_ids: Sequence[str]) -> Source:
+    return Source(
+        id=sid,
+        title=draw(_TEXT),
+        publisher=_maybe_pick(draw, actor_ids),
+        url=draw(_maybe(_URLS)),
+        published=draw(_MAYBE_WHEN),
+        retrieved=draw(_maybe(_DATETIMES)),
+        sha256=draw(_maybe(_SHA256S)),
+    )
+
+
+def _draw_claim(
+    draw: st.DrawFn,
+    cid: str,
+    actor_ids: Sequence[str],
+    source_ids: Sequence[str],
+    event_ids: Sequence[str],
+) -> Claim:
+    return Claim(
+        id=cid,
+        claimant=_pick(draw, actor_ids),
+        proposition=_draw_proposition(draw, actor_ids, event_ids),
+        stance=draw(_STANCES),
+        quotes=[_draw_quote(draw, _pick(draw, source_ids)) for _ in range(_count(draw, 2))]
+        if source_ids
+        else (),
+        chain=[_draw_hop(draw, actor_ids, source_ids) for _ in range(_count(draw, 3))],
+        made=draw(_MAYBE_WHEN),
+        assessment=draw(_MAYBE_ASSESSMENT),
+        note=draw(_MAYBE_TEXT),
+    )
 
 
 @st.composite
@@ -343,74 +514,28 @@ def dossiers(
     exists; parts form a tree; supersession and retraction link newer claims
     to older ones of the same claimant, so they never loop.
     """
-    actor_ids = draw(st.lists(ids(), min_size=1, max_size=max_actors, unique=True))
-    actor_list: list[Actor] = []
-    for i, aid in enumerate(actor_ids):
-        earlier = st.sampled_from(actor_ids[:i]) if i else None
-        others = st.sampled_from([a for a in actor_ids if a != aid]) if len(actor_ids) > 1 else None
-        actor_list.append(
-            Actor(
-                id=aid,
-                name=draw(texts()),
-                kind=draw(st.sampled_from(ActorKind)),
-                aliases=draw(st.lists(texts(20), max_size=2)),
-                part_of=draw(_maybe(earlier)) if earlier is not None else None,
-                affiliations=draw(
-                    st.lists(st.builds(Affiliation, others, _maybe(texts(20))), max_size=2)
-                )
-                if others is not None
-                else (),
-            )
-        )
-    a_ids = st.sampled_from(actor_ids)
-    source_ids = draw(st.lists(ids(), max_size=max_sources, unique=True))
-    s_ids = st.sampled_from(source_ids) if source_ids else None
-    source_list = [draw(sources(st.just(sid), a_ids)) for sid in source_ids]
-    event_ids = draw(st.lists(ids(), max_size=max_events, unique=True))
-    e_ids = st.sampled_from(event_ids) if event_ids else None
-    event_list = [draw(events(st.just(eid))) for eid in event_ids]
+    actor_ids = draw(st.lists(_IDS, min_size=1, max_size=max_actors, unique=True))
+    actor_list = [_draw_actor(draw, actor_ids, i) for i in range(len(actor_ids))]
+    source_ids = draw(st.lists(_IDS, max_size=max_sources, unique=True))
+    source_list = [_draw_source(draw, sid, actor_ids) for sid in source_ids]
+    event_ids = draw(st.lists(_IDS, max_size=max_events, unique=True))
+    event_list = [
+        Event(id=eid, description=draw(_TEXT), when=draw(_MAYBE_WHEN), where=draw(_MAYBE_TEXT))
+        for eid in event_ids
+    ]
 
-    claim_ids = draw(st.lists(ids(), max_size=max_claims, unique=True))
-    claim_list = []
-    for cid in claim_ids:
-        claim_list.append(
-            Claim(
-                id=cid,
-                claimant=draw(a_ids),
-                proposition=draw(propositions(a_ids, e_ids)),
-                stance=draw(st.sampled_from(Stance)),
-                quotes=draw(st.lists(quotes(s_ids), max_size=2)) if s_ids is not None else (),
-                chain=draw(st.lists(_hop_in(a_ids, s_ids), max_size=3)),
-                made=draw(_maybe(whens())),
-                assessment=draw(_maybe(assessments())),
-                note=draw(_maybe(texts())),
-            )
-        )
+    claim_ids = draw(st.lists(_IDS, max_size=max_claims, unique=True))
+    claim_list = [_draw_claim(draw, cid, actor_ids, source_ids, event_ids) for cid in claim_ids]
     link_list: dict[tuple[LinkKind, str, str], Link] = {}
     if len(claim_list) > 1:
+        pairs = st.lists(st.integers(0, len(claim_list) - 1), min_size=2, max_size=2, unique=True)
         for _ in range(draw(st.integers(0, max_links))):
-            newer, older = sorted(
-                draw(
-                    st.lists(
-                        st.integers(0, len(claim_list) - 1),
-                        min_size=2,
-                        max_size=2,
-                        unique=True,
-                    )
-                ),
-                reverse=True,
-            )
-            kind = draw(st.sampled_from(LinkKind))
+            newer, older = sorted(draw(pairs), reverse=True)
+            kind = draw(_LINK_KINDS)
             a, b = claim_list[newer], claim_list[older]
             if kind in (LinkKind.SUPERSEDES, LinkKind.RETRACTS) and a.claimant != b.claimant:
                 continue
-            link_list[(kind, a.id, b.id)] = Link(kind, a.id, b.id, draw(_maybe(texts())))
+            link_list[(kind, a.id, b.id)] = Link(
+                kind=kind, claim=a.id, target=b.id, note=draw(_MAYBE_TEXT)
+            )
     return Dossier([*actor_list, *source_list, *event_list, *claim_list, *link_list.values()])
-
-
-def _hop_in(
-    a_ids: st.SearchStrategy[str], s_ids: st.SearchStrategy[str] | None
-) -> st.SearchStrategy[Hop]:
-    if s_ids is None:
-        return st.builds(Hop, a_ids, st.sampled_from(["reported", "according to"]) | texts(20))
-    return hops(a_ids, s_ids)

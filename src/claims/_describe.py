@@ -1,0 +1,173 @@
+"""Values, propositions and claims in words: one rendering for every view.
+
+The report, the graphs and the STIX export all render through `describe`, so
+the same claim reads the same wherever it is shown.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ._model import (
+    Actor,
+    ActorRef,
+    Claim,
+    Event,
+    EventRef,
+    NoValue,
+    Proposition,
+    Quantity,
+    Stance,
+    Text,
+    Unknown,
+    Value,
+)
+from .exceptions import InvalidTypeError, UnknownIdError
+
+__all__ = ["Names", "describe"]
+
+_STANCE_WORDS = {
+    Stance.ASSERTS: "asserts",
+    Stance.DENIES: "denies",
+    Stance.DECLINED_TO_COMMENT: "declined to comment",
+    Stance.NO_RESPONSE: "did not respond",
+    Stance.NO_COMMENT: "no comment",
+    Stance.UNCLEAR: "says it is unclear",
+}
+
+
+class Names(Protocol):
+    """Where `describe` looks up the names of actors and events.
+
+    A `Dossier` is one, and so is an open store.
+    """
+
+    def actor(self, id: str, /) -> Actor:
+        """The actor with `id`; `UnknownIdError` if there is none."""
+        ...
+
+    def event(self, id: str, /) -> Event:
+        """The event with `id`; `UnknownIdError` if there is none."""
+        ...
+
+
+def describe(obj: Value | Proposition | Claim | Stance, dossier: Names | None = None) -> str:
+    """`obj` in words, as one line of plain text.
+
+    - An actor or event reference: the actor's name or the event's
+      description when `dossier` has it, else its id.
+    - Text: in quotation marks, ``“dangerous escalation”``.
+    - A quantity: ``4``, ``at least 3 and at most 5 killed``,
+      ``more than 100 attacks (approximate)``.
+    - Unknown and none: ``unknown``, ``none``, with the note in brackets.
+    - A proposition: subject, predicate (underscores as spaces), object, then
+      when, where and the qualifiers in brackets.
+    - A stance: its verb, ``asserts``, ``denies``, ``did not respond``.
+    - A claim: the claimant, the stance and the proposition,
+      ``Reuters asserts: the strike killed 4``.
+
+    Args:
+        obj: What to render.
+        dossier: Where to look up actor and event names (a `Dossier` or
+            anything else with ``actor(id)`` and ``event(id)``); without it,
+            references are shown by id.
+
+    Returns:
+        The text, without a trailing newline.
+
+    Raises:
+        InvalidTypeError: `obj` is none of these.
+
+    >>> import claims
+    >>> toll = claims.Proposition(
+    ...     subject=claims.EventRef("strike"),
+    ...     predicate="killed",
+    ...     object=claims.Quantity(lower=3, upper=5),
+    ... )
+    >>> d = claims.Dossier([
+    ...     claims.Actor("reuters", name="Reuters"),
+    ...     claims.Event("strike", description="the strike"),
+    ...     claims.Claim("c", claimant="reuters", proposition=toll),
+    ... ])
+    >>> describe(d.claim("c"), d)
+    'Reuters asserts: the strike killed at least 3 and at most 5'
+    >>> describe(d.claim("c"))
+    'reuters asserts: strike killed at least 3 and at most 5'
+    >>> describe(claims.Quantity(value=1200, unit="people", approximate=True))
+    '1,200 people (approximate)'
+    """
+    if isinstance(obj, Claim):
+        claimant = _actor_name(obj.claimant, dossier)
+        return f"{claimant} {_STANCE_WORDS[obj.stance]}: {describe(obj.proposition, dossier)}"
+    if isinstance(obj, Proposition):
+        return _proposition(obj, dossier)
+    if isinstance(obj, Stance):
+        return _STANCE_WORDS[obj]
+    return _value(obj, dossier)
+
+
+def _number(x: float) -> str:
+    return f"{x:,}" if isinstance(x, int) else f"{x:,g}"
+
+
+def _quantity(q: Quantity) -> str:
+    if q.value is not None and q.lower is None and q.upper is None:
+        text = _number(q.value)
+    else:
+        bounds = []
+        if q.lower is not None:
+            bounds.append(("more than " if q.lower_open else "at least ") + _number(q.lower))
+        if q.upper is not None:
+            bounds.append(("fewer than " if q.upper_open else "at most ") + _number(q.upper))
+        text = " and ".join(bounds)
+        if q.value is not None:
+            text = f"{_number(q.value)} ({text})"
+    if q.unit:
+        text = f"{text} {q.unit}"
+    return f"{text} (approximate)" if q.approximate else text
+
+
+def _actor_name(id: str, dossier: Names | None) -> str:
+    if dossier is None:
+        return id
+    try:
+        return dossier.actor(id).name
+    except UnknownIdError:
+        return id
+
+
+def _event_description(id: str, dossier: Names | None) -> str:
+    if dossier is None:
+        return id
+    try:
+        return dossier.event(id).description
+    except UnknownIdError:
+        return id
+
+
+def _value(value: Value, dossier: Names | None) -> str:
+    if isinstance(value, ActorRef):
+        return _actor_name(value.id, dossier)
+    if isinstance(value, EventRef):
+        return _event_description(value.id, dossier)
+    if isinstance(value, Text):
+        return f"“{value.value}”"
+    if isinstance(value, Quantity):
+        return _quantity(value)
+    if isinstance(value, Unknown):
+        return f"unknown ({value.note})" if value.note else "unknown"
+    if isinstance(value, NoValue):
+        return f"none ({value.note})" if value.note else "none"
+    raise InvalidTypeError(
+        f"cannot describe a {type(value).__name__}: not a value, proposition, claim or stance"
+    )
+
+
+def _proposition(prop: Proposition, dossier: Names | None) -> str:
+    words = prop.predicate.replace("_", " ")
+    text = f"{_value(prop.subject, dossier)} {words} {_value(prop.object, dossier)}"
+    extra = [str(prop.when)] if prop.when else []
+    if prop.where:
+        extra.append(prop.where)
+    extra.extend(f"{q.name}: {q.value}" for q in prop.qualifiers)
+    return f"{text} ({'; '.join(extra)})" if extra else text

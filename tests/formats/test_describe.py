@@ -1,0 +1,118 @@
+"""`claims.describe`: every value, proposition, stance and claim in words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import claims
+from claims import (
+    ActorRef,
+    EventRef,
+    NoValue,
+    Proposition,
+    Quantity,
+    Stance,
+    Text,
+    Unknown,
+    describe,
+)
+from claims import strategies as cs
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Quantity(value=4, unit="PMF members killed"), "4 PMF members killed"),
+        (Quantity(value=1200), "1,200"),
+        (Quantity(value=2.5), "2.5"),
+        (Quantity(lower=100, lower_open=True, unit="attacks"), "more than 100 attacks"),
+        (Quantity(upper=10), "at most 10"),
+        (Quantity(upper=10, upper_open=True), "fewer than 10"),
+        (Quantity(lower=3, upper=5), "at least 3 and at most 5"),
+        (Quantity(value=4, lower=3, upper=5), "4 (at least 3 and at most 5)"),
+        (Quantity(lower=2, unit="people", approximate=True), "at least 2 people (approximate)"),
+        (Unknown(), "unknown"),
+        (Unknown(note="not immediately clear"), "unknown (not immediately clear)"),
+        (NoValue(), "none"),
+        (NoValue(note="denied"), "none (denied)"),
+        (Text("dangerous escalation"), "“dangerous escalation”"),
+        (ActorRef("pmf"), "pmf"),
+        (EventRef("strike"), "strike"),
+    ],
+)
+def test_values_in_words(value: Any, text: str) -> None:
+    assert describe(value) == text
+
+
+def test_references_are_named_from_the_dossier(seed: claims.Dossier) -> None:
+    assert describe(ActorRef("pmf"), seed) == seed.actor("pmf").name
+    assert describe(EventRef("strike"), seed) == seed.event("strike").description
+    # An id the dossier does not hold is shown as it is.
+    assert describe(ActorRef("nobody"), seed) == "nobody"
+    assert describe(EventRef("nothing"), seed) == "nothing"
+
+
+def test_a_proposition_with_when_where_and_qualifiers(seed: claims.Dossier) -> None:
+    prop = Proposition(
+        subject=EventRef("strike"),
+        predicate="killed_in",
+        object=Quantity(value=4, unit="people"),
+        when=claims.When.day(2024, 1, 4),
+        where="Baghdad",
+        qualifiers=[claims.Qualifier(name="agency", value="Reuters")],
+    )
+    assert describe(prop, seed) == (
+        f"{seed.event('strike').description} killed in 4 people"
+        " (2024-01-04; Baghdad; agency: Reuters)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("stance", "words"),
+    [
+        (Stance.ASSERTS, "asserts"),
+        (Stance.DENIES, "denies"),
+        (Stance.DECLINED_TO_COMMENT, "declined to comment"),
+        (Stance.NO_RESPONSE, "did not respond"),
+        (Stance.NO_COMMENT, "no comment"),
+        (Stance.UNCLEAR, "says it is unclear"),
+    ],
+)
+def test_stances_in_words(stance: Stance, words: str) -> None:
+    assert describe(stance) == words
+
+
+def test_a_claim_is_its_claimant_stance_and_proposition(seed: claims.Dossier) -> None:
+    claim = seed.claim("reuters-killed")
+    name = seed.actor(claim.claimant).name
+    assert describe(claim, seed) == (
+        f"{name} {describe(claim.stance)}: {describe(claim.proposition, seed)}"
+    )
+    assert describe(claim, seed).startswith("Reuters asserts: ")
+    assert "4 PMF members killed" in describe(claim, seed)
+
+
+def test_anything_else_is_an_invalid_type_error() -> None:
+    with pytest.raises(claims.InvalidTypeError, match="cannot describe a Actor"):
+        describe(claims.Actor("a", name="A"))  # type: ignore[arg-type]
+
+
+@given(cs.dossiers())
+def test_every_claim_of_any_dossier_is_one_line_naming_its_claimant(d: claims.Dossier) -> None:
+    for claim in d.claims.values():
+        text = describe(claim, d)
+        assert text.startswith(f"{d.actor(claim.claimant).name} {describe(claim.stance)}: ")
+        assert describe(claim.proposition, d) in text
+
+
+@given(st.from_type(claims.Quantity))
+def test_every_quantity_shows_its_figures(q: Quantity) -> None:
+    text = describe(q)
+    for figure in (q.value, q.lower, q.upper):
+        if figure is not None:
+            shown = f"{figure:,}" if isinstance(figure, int) else f"{figure:,g}"
+            assert shown in text

@@ -1,0 +1,114 @@
+"""Schema versions: old documents are migrated, newer ones refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import given
+
+import claims
+from claims import strategies
+from claims._convert import _migrations
+
+
+def test_the_version_1_fixture_loads_as_the_dossier_it_describes(data_dir: Path) -> None:
+    d = claims.load(data_dir / "v1" / "dossier.json")
+    expected = claims.Dossier(
+        [
+            claims.Actor("pmo", "Iraqi Prime Minister's office", claims.ActorKind.GOVERNMENT_BODY),
+            claims.Actor("us-officials", "US officials", claims.ActorKind.UNNAMED_COLLECTIVE),
+            claims.Event("strike", "Drone strike on a PMF headquarters in Baghdad"),
+            claims.Claim(
+                "nobody-claimed",
+                "pmo",
+                claims.Proposition(
+                    claims.EventRef("strike"),
+                    "claimed_by",
+                    claims.NoValue("no group has claimed responsibility"),
+                ),
+            ),
+            claims.Claim(
+                "us-silent",
+                "us-officials",
+                claims.Proposition(
+                    claims.EventRef("strike"),
+                    "carried_out_by",
+                    claims.Unknown("not immediately clear"),
+                ),
+                stance=claims.Stance.NO_COMMENT,
+            ),
+        ]
+    )
+    assert d == expected
+
+
+def test_the_migrated_fixture_is_written_in_the_current_format(data_dir: Path) -> None:
+    text = claims.dumps(claims.load(data_dir / "v1" / "dossier.json"))
+    data = orjson.loads(text)
+    assert data["schema_version"] == claims.SCHEMA_VERSION == 2
+    assert data["claims"][0]["proposition"]["object"] == {
+        "type": "no_value",
+        "note": "no group has claimed responsibility",
+    }
+
+
+def test_every_older_version_has_a_registered_step() -> None:
+    assert sorted(_migrations.steps()) == list(range(1, claims.SCHEMA_VERSION))
+
+
+def downgrade_to_1(data: dict[str, Any]) -> dict[str, Any]:
+    """The version 1 spelling of a version 2 document, written independently of the step."""
+    old = orjson.loads(orjson.dumps(data))
+    for claim in old["claims"]:
+        if claim["proposition"]["object"]["type"] == "no_value":
+            claim["proposition"]["object"]["type"] = "none"
+    old["schema_version"] = 1
+    return old
+
+
+@given(strategies.dossiers())
+def test_any_dossier_written_in_version_1_loads_unchanged(dossier: claims.Dossier) -> None:
+    data = downgrade_to_1(orjson.loads(claims.dumps(dossier)))
+    assert all(c["proposition"]["object"]["type"] != "no_value" for c in data["claims"])
+    assert claims.loads(orjson.dumps(data)) == dossier
+
+
+def test_the_step_does_not_change_its_argument(data_dir: Path) -> None:
+    data = orjson.loads((data_dir / "v1" / "dossier.json").read_bytes())
+    before = orjson.dumps(data)
+    _migrations.migrate(data, to=2)
+    assert orjson.dumps(data) == before
+
+
+def test_a_malformed_old_document_is_reported_with_its_path(data_dir: Path) -> None:
+    data = orjson.loads((data_dir / "v1" / "dossier.json").read_bytes())
+    data["claims"][0]["proposition"]["subject"] = {"type": "none"}
+    data["claims"][1] = "not a claim"
+    with pytest.raises(claims.LoadError) as info:
+        claims.loads(orjson.dumps(data))
+    assert [str(p) for p in info.value.problems] == [
+        "claims[0].proposition.subject: type 'none' is not one of 'actor', 'event', 'text'",
+        "claims[1]: must be an object, not a string",
+    ]
+
+
+def test_a_newer_document_is_refused_with_a_message_that_says_so() -> None:
+    with pytest.raises(claims.LoadError) as info:
+        claims.loads('{"schema_version": 3}')
+    assert str(info.value.problems[0]) == (
+        "schema_version: 3 is newer than this release of claims reads (2); "
+        "upgrade claims to read it"
+    )
+
+
+def test_a_missing_step_is_a_clear_error() -> None:
+    with pytest.raises(claims.LoadError, match="no migration from version 2 to 3"):
+        _migrations.migrate({"schema_version": 2}, to=3)
+
+
+def test_a_step_cannot_be_registered_twice() -> None:
+    with pytest.raises(claims.ClaimsError, match="already registered"):
+        _migrations.migration(from_version=1)(lambda data: data)

@@ -1,0 +1,109 @@
+"""The Parquet export, read back with DuckDB."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import orjson
+import pytest
+from hypothesis import given, settings
+
+import claims
+from claims import json as claims_json
+from claims import parquet, store
+from claims import strategies as cs
+from claims._convert import TAGS
+from support import examples
+
+
+def sql(query: str, directory: Path) -> list[tuple[Any, ...]]:
+    con = duckdb.connect()
+    for table in parquet.SCHEMAS:
+        con.execute(f"CREATE VIEW {table} AS SELECT * FROM '{directory}/{table}.parquet'")
+    rows = con.execute(query).fetchall()
+    con.close()
+    return rows
+
+
+def test_duckdb_answers_who_claimed_what(seed_path: Path, tmp_path: Path) -> None:
+    seed = claims.load(seed_path)
+    files = parquet.export(seed, tmp_path)
+    assert set(files) == set(parquet.SCHEMAS)
+    rows = sql(
+        """
+        SELECT a.id, c.id, c.stance, c.predicate, c.status
+        FROM claims c JOIN actors a ON a.id = c.claimant
+        ORDER BY a.id, c.id
+        """,
+        tmp_path,
+    )
+    expected = sorted(
+        (actor, c.id, c.stance.value, c.proposition.predicate, seed.status(c.id).kind.value)
+        for actor in seed.actors
+        for c in seed.claims_by(actor)
+    )
+    assert rows == expected
+    # Who relayed Reuters' figures, from the hops table.
+    relayed = sql(
+        """
+        SELECT DISTINCT h.reporter FROM hops h JOIN claims c ON c.id = h.claim
+        WHERE c.claimant = 'reuters' ORDER BY 1
+        """,
+        tmp_path,
+    )
+    assert relayed == sorted({(h.reporter,) for c in seed.claims_by("reuters") for h in c.chain})
+
+
+@settings(max_examples=examples(40))
+@given(cs.dossiers())
+def test_every_table_holds_every_record(tmp_path_factory: Any, d: claims.Dossier) -> None:
+    out = tmp_path_factory.mktemp("parquet")
+    parquet.export(d, out)
+    counts = sql(
+        "SELECT (SELECT count(*) FROM actors), (SELECT count(*) FROM sources), "
+        "(SELECT count(*) FROM events), (SELECT count(*) FROM claims), "
+        "(SELECT count(*) FROM links), (SELECT count(*) FROM hops), (SELECT count(*) FROM quotes)",
+        out,
+    )
+    assert counts == [
+        (
+            len(d.actors),
+            len(d.sources),
+            len(d.events),
+            len(d.claims),
+            len(d.links),
+            sum(len(c.chain) for c in d.claims.values()),
+            sum(len(c.quotes) for c in d.claims.values()),
+        )
+    ]
+    rows = sql("SELECT id, json, status, status_by, subject, object_type FROM claims", out)
+    for cid, text, status, by, subject, object_type in rows:
+        claim = d.claim(cid)
+        assert claims_json.structure(orjson.loads(text), claims.Claim) == claim
+        assert (status, by) == (d.status(cid).kind.value, d.status(cid).by)
+        term = claim.proposition.subject
+        assert subject == (term.value if isinstance(term, claims.Text) else term.id)
+        assert object_type == TAGS[type(claim.proposition.object)]
+
+
+def test_a_store_exports_as_its_dossier_does(seed_path: Path, tmp_path: Path) -> None:
+    seed = claims.load(seed_path)
+    with store.open(tmp_path / "s.db") as s:
+        s.extend(seed.records())
+        parquet.export(s, tmp_path / "from-store")
+    parquet.export(seed, tmp_path / "from-dossier")
+    for table in parquet.SCHEMAS:
+        a = sql(f"SELECT * FROM {table}", tmp_path / "from-store")
+        b = sql(f"SELECT * FROM {table}", tmp_path / "from-dossier")
+        assert a == b, table
+
+
+def test_without_pyarrow_the_error_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(claims.ClaimsError, match=r"pip install 'claims\[parquet\]'"):
+        parquet.export(claims.Dossier(), tmp_path)
