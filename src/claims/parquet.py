@@ -69,7 +69,7 @@ from .exceptions import ClaimsError, StorageError
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["SCHEMAS", "export"]
+__all__ = ["SCHEMAS", "export", "tables"]
 
 Progress = Callable[[int, int], None]
 _ROWS_PER_GROUP = 50_000
@@ -365,6 +365,35 @@ class _Tables:
                 tmp.unlink()
 
 
+class _Rows:
+    """Rows of every table, kept in memory (for `tables`)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[dict[str, Any]]] = {t: [] for t in _schemas()}
+        self.claims = 0
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        self.rows[table].append(row)
+
+
+def tables(source: Dossier) -> dict[str, Any]:
+    """The tables `export` writes, as Arrow tables in memory, by table name.
+
+    For small dossiers handed to an engine without files, as
+    ``claims.sql.contradictions(parquet.tables(dossier))``.
+
+    Raises:
+        ClaimsError: pyarrow is not installed.
+    """
+    pa = _pa()
+    rows = _Rows()
+    statuses = _statuses(source.links)
+    for record in source.records():
+        _write(rows, record, statuses)
+    schemas = _schemas()
+    return {t: pa.Table.from_pylist(r, schema=schemas[t]) for t, r in rows.rows.items()}
+
+
 def export(
     source: Dossier | Store,
     directory: str | os.PathLike[str],
@@ -419,7 +448,7 @@ def export(
         raise
 
 
-def _write(tables: _Tables, r: Record, statuses: dict[str, tuple[str, str | None]]) -> None:
+def _write(tables: _Tables | _Rows, r: Record, statuses: dict[str, tuple[str, str | None]]) -> None:
     if isinstance(r, Claim):
         status = statuses.get(r.id, (StatusKind.ACTIVE.value, None))
         tables.add("claims", _claim_row(r, tables.claims, status))

@@ -1,0 +1,23 @@
+"""The analyst's questions as SQL over the Parquet tables, on DuckDB or Spark.
+
+For claims past one machine's memory: each question reads the tables
+`claims.parquet` writes and gives the same answer as `claims.analysis`, as a
+`pyarrow.Table`. DuckDB (embedded, the default) spills to disk; Spark runs
+the same queries, transpiled with SQLGlot, in local mode or on a cluster.
+Install with ``pip install 'claims[sql]'`` (DuckDB) or
+``pip install 'claims[spark]'`` (PySpark); docs/scale.md shows both.
+
+>>> import tempfile, claims
+>>> from claims import parquet, sql
+>>> out = tempfile.mkdtemp()
+>>> _ = parquet.export(claims.load("seeds/baghdad-drone-strike.json"), out)
+>>> sql.corroborations(out).column_names
+['claim', 'count', 'origins']
+"""
+
+from __future__ import annotations
+
+from ._engines import ENGINES, local_session
+from ._questions import contradictions, corroborations
+
+__all__ = ["ENGINES", "contradictions", "corroborations", "local_session"]
