@@ -131,3 +131,33 @@ def test_an_unknown_engine_is_refused(tmp_path: Path) -> None:
 def test_a_directory_without_an_export_is_refused(tmp_path: Path) -> None:
     with pytest.raises(claims.ClaimsError, match="not a Parquet export"):
         csql.corroborations(tmp_path)
+
+
+def test_the_command_writes_the_answer_as_jsonl_and_parquet(tmp_path: Path) -> None:
+    import orjson
+    import pyarrow.parquet as pq
+
+    from claims.cli import main
+
+    seed = claims.load(SEED)
+    parquet.export(seed, tmp_path / "pq")
+    out = tmp_path / "c.jsonl"
+    assert (
+        main(["analyze", str(tmp_path / "pq"), "--question", "corroborations", "-o", str(out)]) == 0
+    )
+    lines = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+    found = {r["claim"]: (r["count"], r["origins"]) for r in lines}
+    assert found == expected_corroborations(seed)
+    out = tmp_path / "c.parquet"
+    argv = ["analyze", str(tmp_path / "pq"), "--question", "contradictions", "-o", str(out)]
+    assert main(argv) == 0
+    assert rows(pq.read_table(out)) == expected_contradictions(seed)
+
+
+def test_the_command_refuses_an_output_it_cannot_write(tmp_path: Path) -> None:
+    from claims.cli import main
+
+    parquet.export(claims.load(SEED), tmp_path)
+    argv = ["analyze", str(tmp_path), "--question", "contradictions", "-o", "out.csv"]
+    assert main(argv) == 2
+    assert main(["analyze", str(tmp_path / "nothing"), "--question", "contradictions"]) == 1

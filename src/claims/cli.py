@@ -519,6 +519,10 @@ def _parser() -> argparse.ArgumentParser:
     draw.add_argument("file", metavar="FILE", help="a claims JSON document or store")
     draw.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
     draw.set_defaults(run=_graph)
+
+    from ._analyze_command import add_parser as add_analyze
+
+    add_analyze(commands)
     return parser
 
 

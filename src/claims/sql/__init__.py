@@ -17,7 +17,14 @@ Install with ``pip install 'claims[sql]'`` (DuckDB) or
 
 from __future__ import annotations
 
-from ._engines import ENGINES, local_session
-from ._questions import contradictions, corroborations
+from ._engines import ENGINES, check_java, local_session
+from ._questions import QUESTIONS, contradictions, corroborations
 
-__all__ = ["ENGINES", "contradictions", "corroborations", "local_session"]
+__all__ = [
+    "ENGINES",
+    "QUESTIONS",
+    "check_java",
+    "contradictions",
+    "corroborations",
+    "local_session",
+]

@@ -48,8 +48,13 @@ class Engine:
 
     names: dict[str, str]
 
-    def create(self, name: str, query: str) -> str:
-        """Run `query` into a temporary table; return the table's name in SQL."""
+    def create(self, name: str, query: str, *, lasting: bool = False) -> str:
+        """Run `query` into a temporary table; return the table's name in SQL.
+
+        Spark makes a view, computed where used, unless `lasting` (a step of
+        an iteration, which the next step reads): then it is computed now and
+        kept, so plans do not grow with the steps.
+        """
         raise NotImplementedError
 
     def arrow(self, query: str) -> Any:
@@ -80,7 +85,7 @@ class DuckDB(Engine):
                 self.con.register(table, source)
             self.names[table] = table
 
-    def create(self, name: str, query: str) -> str:
+    def create(self, name: str, query: str, *, lasting: bool = False) -> str:
         self.con.sql(f"CREATE OR REPLACE TEMP TABLE {name} AS {query}")
         return name
 
@@ -123,8 +128,10 @@ class Spark(Engine):
         self.views.append(view)
         return view
 
-    def create(self, name: str, query: str) -> str:
-        frame = self.session.sql(to_spark(query)).localCheckpoint()
+    def create(self, name: str, query: str, *, lasting: bool = False) -> str:
+        frame = self.session.sql(to_spark(query))
+        if lasting:
+            frame = frame.localCheckpoint()
         return self._view(name, frame)
 
     def arrow(self, query: str) -> Any:
@@ -186,6 +193,7 @@ def local_session() -> Any:
         .appName("claims")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.driver.memory", "2g")
         .getOrCreate()

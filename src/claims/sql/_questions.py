@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from ..analysis import FUNCTIONAL_PREDICATES, INVERSE_FUNCTIONAL_PREDICATES
@@ -109,3 +109,10 @@ def corroborations(
         ("origins", pa.list_(pa.list_(pa.string()))),
     )
     return _cast(found, schema)
+
+
+QUESTIONS: dict[str, Callable[..., Any]] = {
+    "contradictions": contradictions,
+    "corroborations": corroborations,
+}
+"""Each question by name, as ``claims analyze --question`` takes it."""
