@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claims
-from claims import analysis, parquet
+from claims import analysis, parquet, serialize
 from claims import sql as csql
 from claims import strategies as cs
 
@@ -99,6 +99,36 @@ def expected_corroborations(d: claims.Dossier) -> dict[str, tuple[int, list[list
     }
 
 
+def expected_uncertainties(d: claims.Dossier) -> list[tuple[Any, ...]]:
+    return [
+        (u.claim, serialize.TAGS[type(u.subject)], term(u.subject), u.predicate, list(u.known))
+        for u in analysis.uncertainties(d)
+    ]
+
+
+def expected_current(d: claims.Dossier) -> list[tuple[Any, ...]]:
+    replaced = {r.claim: r for r in analysis.current(d).replaced}
+    found: list[tuple[Any, ...]] = []
+    for cid in d.claims:
+        r = replaced.get(cid)
+        if r is None:
+            found.append((cid, "active", None, cid, [cid]))
+        else:
+            found.append((cid, r.status.kind.value, r.status.by, r.current, list(r.path)))
+    return found
+
+
+def expected_silences(d: claims.Dossier) -> list[tuple[Any, ...]]:
+    return [
+        (s.actor, s.kind.value, s.claim, s.stance and s.stance.value, list(s.accusations))
+        for s in analysis.silences(d)
+    ]
+
+
+def term(subject: Any) -> str:
+    return str(subject.value if isinstance(subject, claims.Text) else subject.id)
+
+
 def rows(table: Any) -> list[tuple[Any, ...]]:
     return [tuple(r.values()) for r in table.to_pylist()]
 
@@ -113,6 +143,9 @@ def test_duckdb_answers_as_the_dossier_does(d: claims.Dossier) -> None:
     tables = parquet.tables(d)
     assert rows(csql.contradictions(tables)) == expected_contradictions(d)
     assert by_claim(csql.corroborations(tables)) == expected_corroborations(d)
+    assert rows(csql.silences(tables)) == expected_silences(d)
+    assert rows(csql.current(tables)) == expected_current(d)
+    assert rows(csql.uncertainties(tables)) == expected_uncertainties(d)
 
 
 def test_the_seed_from_a_parquet_export(tmp_path: Path) -> None:
@@ -120,6 +153,9 @@ def test_the_seed_from_a_parquet_export(tmp_path: Path) -> None:
     parquet.export(seed, tmp_path)
     assert rows(csql.contradictions(tmp_path)) == expected_contradictions(seed)
     assert by_claim(csql.corroborations(tmp_path)) == expected_corroborations(seed)
+    assert rows(csql.silences(tmp_path)) == expected_silences(seed)
+    assert rows(csql.current(tmp_path)) == expected_current(seed)
+    assert rows(csql.uncertainties(tmp_path)) == expected_uncertainties(seed)
 
 
 def test_an_unknown_engine_is_refused(tmp_path: Path) -> None:

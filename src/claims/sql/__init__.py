@@ -18,7 +18,14 @@ Install with ``pip install 'claims[sql]'`` (DuckDB) or
 from __future__ import annotations
 
 from ._engines import ENGINES, check_java, local_session
-from ._questions import QUESTIONS, contradictions, corroborations
+from ._questions import (
+    QUESTIONS,
+    contradictions,
+    corroborations,
+    current,
+    silences,
+    uncertainties,
+)
 
 __all__ = [
     "ENGINES",
@@ -26,5 +33,8 @@ __all__ = [
     "check_java",
     "contradictions",
     "corroborations",
+    "current",
     "local_session",
+    "silences",
+    "uncertainties",
 ]

@@ -325,3 +325,126 @@ def corroboration_origins(run: Run, *, include_inactive: bool) -> Any:
         ORDER BY c.pos
         """
     )
+
+
+EMPTY = "CAST([] AS VARCHAR[])"
+
+
+def uncertainty_rows(run: Run, *, include_inactive: bool) -> Any:
+    """Claims that a value is unknown, with the known values beside them."""
+    run.said(include_inactive)
+    return run.arrow(
+        f"""
+        SELECT u.id AS claim, u.subject_type, u.subject, u.predicate,
+            COALESCE(k.known, {EMPTY}) AS known
+        FROM {{said}} u LEFT JOIN (
+            SELECT sp, {ordered("id")} AS known FROM {{said}}
+            WHERE live AND stance = 'asserts' AND object_type NOT IN ('unknown', 'no_value')
+            GROUP BY sp
+        ) k ON k.sp = u.sp
+        WHERE u.live AND u.stance = 'asserts' AND u.object_type = 'unknown'
+        ORDER BY u.pos
+        """
+    )
+
+
+def current_rows(run: Run) -> Any:
+    """Every claim, its status, and where its supersession chain leads."""
+    run.create(
+        "walk",
+        """
+        WITH RECURSIVE walk(claim, pos, step, node, status, sby) AS (
+            SELECT id, position, 0, id, status, status_by FROM {claims}
+            UNION ALL
+            SELECT w.claim, w.pos, w.step + 1, c.id, c.status, c.status_by
+            FROM walk w JOIN {claims} c ON c.id = w.sby
+            WHERE w.status = 'superseded' AND w.step < 100000
+        )
+        SELECT * FROM walk
+        """,
+    )
+    return run.arrow(
+        f"""
+        WITH path AS (
+            SELECT claim, step, node FROM {{walk}}
+            UNION ALL
+            SELECT claim, step + 1, sby FROM {{walk}} WHERE status = 'retracted'
+        ),
+        ends AS (
+            SELECT claim, CASE WHEN status = 'retracted' THEN NULL ELSE node END AS current
+            FROM {{walk}} WHERE status <> 'superseded'
+        )
+        SELECT c.id AS claim, c.status, c.status_by, e.current, p.path
+        FROM {{claims}} c
+            LEFT JOIN ends e ON e.claim = c.id
+            JOIN (
+                SELECT claim, {ordered("node", "step")} AS path FROM path GROUP BY claim
+            ) p ON p.claim = c.id
+        ORDER BY c.position
+        """
+    )
+
+
+def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[str]) -> Any:
+    """Reported silences, then unanswered accusations."""
+    run.said(include_inactive)
+    run.create(
+        "up",
+        """
+        WITH RECURSIVE up(actor, whole, depth) AS (
+            SELECT id, id, 0 FROM {actors}
+            UNION ALL
+            SELECT u.actor, a.part_of, u.depth + 1
+            FROM up u JOIN {actors} a ON a.id = u.whole
+            WHERE a.part_of IS NOT NULL AND u.depth < 100000
+        )
+        SELECT DISTINCT actor, whole FROM up
+        """,
+    )
+    silent = f"({strings(SILENT)})"
+    accusing = f"({strings(accusations)})"
+    return run.arrow(
+        f"""
+        WITH silences AS (
+            SELECT * FROM {{said}} WHERE live AND stance IN {silent}
+        ),
+        answered AS (
+            SELECT k.claim AS sid, t.pos, t.id FROM {{links}} k
+                JOIN {{said}} t ON t.id = k.target
+            WHERE k.kind = 'responds_to' AND t.live
+            UNION
+            SELECT s.id AS sid, c.pos, c.id
+            FROM silences s JOIN {{said}} c ON c.so = s.so
+                LEFT JOIN {{up}} o ON o.actor = c.claimant AND o.whole = s.subject
+            WHERE s.subject_type = 'actor' AND s.predicate IN {accusing}
+                AND c.stance = 'asserts' AND c.live AND o.actor IS NULL
+        ),
+        reported AS (
+            SELECT 0 AS part, s.pos AS first, s.claimant AS actor, 'reported' AS kind,
+                s.id AS claim, s.stance, COALESCE(a.ids, {EMPTY}) AS accusations
+            FROM silences s LEFT JOIN (
+                SELECT sid, {ordered("id")} AS ids FROM answered GROUP BY sid
+            ) a ON a.sid = s.id
+        ),
+        accused AS (
+            SELECT * FROM {{said}}
+            WHERE live AND subject_type = 'actor' AND predicate IN {accusing}
+        ),
+        owned AS (
+            SELECT DISTINCT c.so FROM accused c
+                JOIN {{up}} o ON o.actor = c.claimant AND o.whole = c.subject
+        ),
+        unanswered AS (
+            SELECT 1 AS part, MIN(pos) AS first, subject AS actor, 'unanswered' AS kind,
+                CAST(NULL AS VARCHAR) AS claim, CAST(NULL AS VARCHAR) AS stance,
+                {ordered("id")} AS accusations
+            FROM accused
+            WHERE stance = 'asserts' AND so NOT IN (SELECT so FROM owned)
+            GROUP BY so, subject
+        )
+        SELECT actor, kind, claim, stance, accusations FROM (
+            SELECT * FROM reported UNION ALL SELECT * FROM unanswered
+        ) t
+        ORDER BY part, first
+        """
+    )

@@ -6,7 +6,11 @@ import importlib
 from collections.abc import Callable, Collection
 from typing import Any
 
-from ..analysis import FUNCTIONAL_PREDICATES, INVERSE_FUNCTIONAL_PREDICATES
+from ..analysis import (
+    ACCUSATION_PREDICATES,
+    FUNCTIONAL_PREDICATES,
+    INVERSE_FUNCTIONAL_PREDICATES,
+)
 from . import _queries
 from ._engines import engine as _engine
 
@@ -111,8 +115,119 @@ def corroborations(
     return _cast(found, schema)
 
 
+def uncertainties(
+    tables: Any,
+    *,
+    engine: str = "duckdb",
+    session: Any | None = None,
+    include_inactive: bool = False,
+) -> Any:
+    """Claims that a value is not known, as `claims.analysis.uncertainties` finds them.
+
+    Args:
+        tables: As for `contradictions`.
+        engine: ``"duckdb"`` (embedded) or ``"spark"``.
+        session: The Spark session to use; a local one when not given.
+        include_inactive: Also superseded and retracted claims.
+
+    Returns:
+        Columns ``claim``, ``subject_type``, ``subject``, ``predicate`` and
+        ``known`` (the claims giving a known value for the same subject and
+        predicate), in dossier order.
+
+    Raises:
+        ClaimsError: `tables` cannot be read, or the engine is missing.
+    """
+    pa = _pa()
+    with _engine(tables, engine, session) as e:
+        found = _queries.uncertainty_rows(_queries.Run(e), include_inactive=include_inactive)
+    schema = _schema(
+        ("claim", pa.string()),
+        ("subject_type", pa.string()),
+        ("subject", pa.string()),
+        ("predicate", pa.string()),
+        ("known", pa.list_(pa.string())),
+    )
+    return _cast(found, schema)
+
+
+def current(tables: Any, *, engine: str = "duckdb", session: Any | None = None) -> Any:
+    """Where each claim's supersession chain leads, as `claims.analysis.current` says.
+
+    Args:
+        tables: As for `contradictions`.
+        engine: ``"duckdb"`` (embedded) or ``"spark"``.
+        session: The Spark session to use; a local one when not given.
+
+    Returns:
+        Columns ``claim``, ``status``, ``status_by``, ``current`` (the
+        active claim at the end of its chain, itself when active, null when
+        the chain ends in a retraction) and ``path`` (the claims passed
+        through, ending with the retracting claim where there is one), one
+        row per claim, in dossier order.
+
+    Raises:
+        ClaimsError: `tables` cannot be read, or the engine is missing.
+    """
+    pa = _pa()
+    with _engine(tables, engine, session) as e:
+        found = _queries.current_rows(_queries.Run(e))
+    schema = _schema(
+        ("claim", pa.string()),
+        ("status", pa.string()),
+        ("status_by", pa.string()),
+        ("current", pa.string()),
+        ("path", pa.list_(pa.string())),
+    )
+    return _cast(found, schema)
+
+
+def silences(
+    tables: Any,
+    *,
+    engine: str = "duckdb",
+    session: Any | None = None,
+    include_inactive: bool = False,
+    accusations: Collection[str] = ACCUSATION_PREDICATES,
+) -> Any:
+    """Reported silences, then unanswered accusations, as `claims.analysis.silences`.
+
+    Args:
+        tables: As for `contradictions`.
+        engine: ``"duckdb"`` (embedded) or ``"spark"``.
+        session: The Spark session to use; a local one when not given.
+        include_inactive: Also superseded and retracted claims.
+        accusations: The predicates that accuse their subject.
+
+    Returns:
+        Columns ``actor`` (who is silent), ``kind`` (``reported`` or
+        ``unanswered``), ``claim`` and ``stance`` (the claim reporting the
+        silence; null for an unanswered accusation) and ``accusations`` (the
+        claims not answered, in dossier order).
+
+    Raises:
+        ClaimsError: `tables` cannot be read, or the engine is missing.
+    """
+    pa = _pa()
+    with _engine(tables, engine, session) as e:
+        found = _queries.silence_rows(
+            _queries.Run(e), include_inactive=include_inactive, accusations=accusations
+        )
+    schema = _schema(
+        ("actor", pa.string()),
+        ("kind", pa.string()),
+        ("claim", pa.string()),
+        ("stance", pa.string()),
+        ("accusations", pa.list_(pa.string())),
+    )
+    return _cast(found, schema)
+
+
 QUESTIONS: dict[str, Callable[..., Any]] = {
     "contradictions": contradictions,
     "corroborations": corroborations,
+    "silences": silences,
+    "current": current,
+    "uncertainties": uncertainties,
 }
 """Each question by name, as ``claims analyze --question`` takes it."""
