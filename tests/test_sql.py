@@ -125,6 +125,21 @@ def expected_silences(d: claims.Dossier) -> list[tuple[Any, ...]]:
     ]
 
 
+def expected_timeline(d: claims.Dossier) -> list[tuple[Any, ...]]:
+    return [
+        (
+            m.claim,
+            m.kind.value,
+            m.actor,
+            m.source,
+            m.when.at.replace(tzinfo=None),
+            m.when.at.utcoffset().total_seconds(),
+            m.when.precision.value,
+        )
+        for m in analysis.timeline(d)
+    ]
+
+
 def term(subject: Any) -> str:
     return str(subject.value if isinstance(subject, claims.Text) else subject.id)
 
@@ -146,6 +161,7 @@ def test_duckdb_answers_as_the_dossier_does(d: claims.Dossier) -> None:
     assert rows(csql.silences(tables)) == expected_silences(d)
     assert rows(csql.current(tables)) == expected_current(d)
     assert rows(csql.uncertainties(tables)) == expected_uncertainties(d)
+    assert rows(csql.timeline(tables)) == expected_timeline(d)
 
 
 def test_the_seed_from_a_parquet_export(tmp_path: Path) -> None:
@@ -156,6 +172,7 @@ def test_the_seed_from_a_parquet_export(tmp_path: Path) -> None:
     assert rows(csql.silences(tmp_path)) == expected_silences(seed)
     assert rows(csql.current(tmp_path)) == expected_current(seed)
     assert rows(csql.uncertainties(tmp_path)) == expected_uncertainties(seed)
+    assert rows(csql.timeline(tmp_path)) == expected_timeline(seed)
 
 
 def test_an_unknown_engine_is_refused(tmp_path: Path) -> None:

@@ -17,6 +17,10 @@ from test_sql import (
     crowded,
     expected_contradictions,
     expected_corroborations,
+    expected_current,
+    expected_silences,
+    expected_timeline,
+    expected_uncertainties,
     rows,
 )
 
@@ -34,6 +38,13 @@ def test_the_seed_on_spark(spark: Any, tmp_path: Path) -> None:
     assert rows(found) == expected_contradictions(seed)
     found = csql.corroborations(tmp_path, engine="spark", session=spark)
     assert by_claim(found) == expected_corroborations(seed)
+    for question, expected in [
+        (csql.silences, expected_silences),
+        (csql.current, expected_current),
+        (csql.uncertainties, expected_uncertainties),
+        (csql.timeline, expected_timeline),
+    ]:
+        assert rows(question(tmp_path, engine="spark", session=spark)) == expected(seed)
 
 
 @settings(max_examples=20)

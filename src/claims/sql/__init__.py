@@ -24,6 +24,7 @@ from ._questions import (
     corroborations,
     current,
     silences,
+    timeline,
     uncertainties,
 )
 
@@ -36,5 +37,6 @@ __all__ = [
     "current",
     "local_session",
     "silences",
+    "timeline",
     "uncertainties",
 ]

@@ -448,3 +448,33 @@ def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[st
         ORDER BY part, first
         """
     )
+
+
+def timeline_rows(run: Run, *, include_inactive: bool) -> Any:
+    """When each claim was made and reported, ordered by the end of each period."""
+    live = "TRUE" if include_inactive else "c.status = 'active'"
+    return run.arrow(
+        f"""
+        WITH moments AS (
+            SELECT c.position AS pos, 0 AS seq, 'made' AS kind, c.id AS claim,
+                c.claimant AS actor, CAST(NULL AS VARCHAR) AS source,
+                c.made_start AS start, c.made_offset AS utc_offset,
+                c.made_precision AS precision, c.made_start_utc AS start_utc,
+                c.made_end_utc AS end_utc
+            FROM {{claims}} c WHERE c.made_start IS NOT NULL AND {live}
+            UNION ALL
+            SELECT c.position, h.first + 1, 'reported', c.id, h.reporter, h.source,
+                s.published_start, s.published_offset, s.published_precision,
+                s.published_start_utc, s.published_end_utc
+            FROM (
+                SELECT claim, reporter, source, MIN(position) AS first FROM {{hops}}
+                WHERE source IS NOT NULL GROUP BY claim, reporter, source
+            ) h
+                JOIN {{claims}} c ON c.id = h.claim
+                JOIN {{sources}} s ON s.id = h.source
+            WHERE s.published_start IS NOT NULL AND {live}
+        )
+        SELECT claim, kind, actor, source, start, utc_offset, precision FROM moments
+        ORDER BY end_utc, start_utc DESC, pos, seq
+        """
+    )

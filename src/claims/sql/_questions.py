@@ -223,11 +223,51 @@ def silences(
     return _cast(found, schema)
 
 
+def timeline(
+    tables: Any,
+    *,
+    engine: str = "duckdb",
+    session: Any | None = None,
+    include_inactive: bool = True,
+) -> Any:
+    """When each claim was made and reported, in the order of `claims.analysis.timeline`.
+
+    Args:
+        tables: As for `contradictions`.
+        engine: ``"duckdb"`` (embedded) or ``"spark"``.
+        session: The Spark session to use; a local one when not given.
+        include_inactive: Also superseded and retracted claims.
+
+    Returns:
+        Columns ``claim``, ``kind`` (``made`` or ``reported``), ``actor``
+        (the claimant or the reporter), ``source`` (reported only), and the
+        time as written: ``start``, ``utc_offset`` (seconds) and
+        ``precision``; ordered by the end of each period, the narrower first.
+
+    Raises:
+        ClaimsError: `tables` cannot be read, or the engine is missing.
+    """
+    pa = _pa()
+    with _engine(tables, engine, session) as e:
+        found = _queries.timeline_rows(_queries.Run(e), include_inactive=include_inactive)
+    schema = _schema(
+        ("claim", pa.string()),
+        ("kind", pa.string()),
+        ("actor", pa.string()),
+        ("source", pa.string()),
+        ("start", pa.timestamp("us")),
+        ("utc_offset", pa.int32()),
+        ("precision", pa.string()),
+    )
+    return _cast(found, schema)
+
+
 QUESTIONS: dict[str, Callable[..., Any]] = {
     "contradictions": contradictions,
     "corroborations": corroborations,
     "silences": silences,
     "current": current,
     "uncertainties": uncertainties,
+    "timeline": timeline,
 }
 """Each question by name, as ``claims analyze --question`` takes it."""
