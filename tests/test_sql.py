@@ -214,3 +214,13 @@ def test_the_command_refuses_an_output_it_cannot_write(tmp_path: Path) -> None:
     argv = ["analyze", str(tmp_path), "--question", "contradictions", "-o", "out.csv"]
     assert main(argv) == 2
     assert main(["analyze", str(tmp_path / "nothing"), "--question", "contradictions"]) == 1
+
+
+def test_a_store_is_analyzed_through_an_export(tmp_path: Path) -> None:
+    from claims import store
+
+    seed = claims.load(SEED)
+    with store.open(tmp_path / "s.db") as s:
+        s.extend(seed.records())
+    assert by_claim(csql.corroborations(tmp_path / "s.db")) == expected_corroborations(seed)
+    assert list((tmp_path).iterdir()) == [tmp_path / "s.db"]
