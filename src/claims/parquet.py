@@ -18,8 +18,9 @@ Install with ``pip install claims[parquet]`` (it needs ``pyarrow``).
 ==================  =========================================================
 
 The columns of each table are in `SCHEMAS`; docs/parquet.md describes them
-and shows queries. Times are UTC timestamps (microseconds) beside their
-precision; the exact offset an analyst wrote survives in the ``json`` column.
+and shows queries. A `When` is written as its start and end as written (in
+the writer's own offset, so a date is the day the text said), that offset in
+seconds, its precision, and its start and end in UTC (to compare and sort).
 
 >>> import tempfile, duckdb, claims
 >>> from claims import parquet
@@ -41,7 +42,7 @@ import contextlib
 import importlib
 import os
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,7 +69,7 @@ from .exceptions import ClaimsError, StorageError
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["SCHEMAS", "export"]
+__all__ = ["SCHEMAS", "export", "tables"]
 
 Progress = Callable[[int, int], None]
 _ROWS_PER_GROUP = 50_000
@@ -85,6 +86,20 @@ def _pa() -> Any:
     return pyarrow
 
 
+def _when_fields(name: str) -> list[tuple[str, Any]]:
+    """The columns of a `When` called `name`: as written, its offset, and in UTC."""
+    pa = _pa()
+    local, utc = pa.timestamp("us"), pa.timestamp("us", tz="UTC")
+    return [
+        (f"{name}_start", local),
+        (f"{name}_end", local),
+        (f"{name}_offset", pa.int32()),
+        (f"{name}_precision", pa.string()),
+        (f"{name}_start_utc", utc),
+        (f"{name}_end_utc", utc),
+    ]
+
+
 def _schemas() -> dict[str, Any]:
     pa = _pa()
     ts = pa.timestamp("us", tz="UTC")
@@ -93,6 +108,7 @@ def _schemas() -> dict[str, Any]:
         "claims": pa.schema(
             [
                 ("id", s),
+                ("position", i64),
                 ("claimant", s),
                 ("stance", s),
                 ("status", s),
@@ -110,12 +126,10 @@ def _schemas() -> dict[str, Any]:
                 ("object_upper_open", b),
                 ("object_unit", s),
                 ("object_approximate", b),
-                ("when_start", ts),
-                ("when_precision", s),
-                ("where", s),
+                *_when_fields("when"),
+                ("place", s),
                 ("qualifiers", pa.list_(pa.struct([("name", s), ("value", s)]))),
-                ("made_start", ts),
-                ("made_precision", s),
+                *_when_fields("made"),
                 ("reliability", s),
                 ("credibility", pa.int8()),
                 ("likelihood", s),
@@ -146,8 +160,7 @@ def _schemas() -> dict[str, Any]:
                 ("title", s),
                 ("publisher", s),
                 ("url", s),
-                ("published_start", ts),
-                ("published_precision", s),
+                *_when_fields("published"),
                 ("retrieved", ts),
                 ("sha256", s),
             ]
@@ -156,9 +169,8 @@ def _schemas() -> dict[str, Any]:
             [
                 ("id", s),
                 ("description", s),
-                ("when_start", ts),
-                ("when_precision", s),
-                ("where", s),
+                *_when_fields("when"),
+                ("place", s),
             ]
         ),
         "hops": pa.schema(
@@ -179,8 +191,8 @@ def _schemas() -> dict[str, Any]:
                 ("position", i64),
                 ("source", s),
                 ("exact", s),
-                ("start", i64),
-                ("end", i64),
+                ("char_start", i64),
+                ("char_end", i64),
                 ("prefix", s),
                 ("suffix", s),
             ]
@@ -210,8 +222,28 @@ SCHEMAS = _Lazy()
 # Rows
 
 
-def _when(w: When | None) -> tuple[datetime | None, str | None]:
-    return (None, None) if w is None else (w.at, w.precision.value)
+def _when(name: str, w: When | None) -> dict[str, Any]:
+    """The columns of `w` (see `_when_fields`); an end past year 9999 is left empty."""
+    if w is None:
+        return {}
+    offset = w.at.utcoffset()
+    assert offset is not None  # When.at is always timezone-aware
+    try:
+        end: datetime | None = w.end
+    except (OverflowError, ValueError):
+        end = None
+    out: dict[str, Any] = {
+        f"{name}_start": w.at.replace(tzinfo=None),
+        f"{name}_end": None if end is None else end.replace(tzinfo=None),
+        f"{name}_offset": int(offset.total_seconds()),
+        f"{name}_precision": w.precision.value,
+    }
+    with contextlib.suppress(OverflowError, ValueError):
+        out[f"{name}_start_utc"] = w.at.astimezone(UTC)
+    if end is not None:
+        with contextlib.suppress(OverflowError, ValueError):
+            out[f"{name}_end_utc"] = end.astimezone(UTC)
+    return out
 
 
 def _term(term: Any) -> dict[str, Any]:
@@ -235,13 +267,12 @@ def _term(term: Any) -> dict[str, Any]:
     return out
 
 
-def _claim_row(c: Claim, status: tuple[str, str | None]) -> dict[str, Any]:
+def _claim_row(c: Claim, position: int, status: tuple[str, str | None]) -> dict[str, Any]:
     p, a = c.proposition, c.assessment
     subject = p.subject
-    when_start, when_precision = _when(p.when)
-    made_start, made_precision = _when(c.made)
     row: dict[str, Any] = {
         "id": c.id,
+        "position": position,
         "claimant": c.claimant,
         "stance": c.stance.value,
         "status": status[0],
@@ -249,17 +280,15 @@ def _claim_row(c: Claim, status: tuple[str, str | None]) -> dict[str, Any]:
         "subject_type": TAGS[type(subject)],
         "subject": subject.value if isinstance(subject, Text) else subject.id,
         "predicate": p.predicate,
-        "when_start": when_start,
-        "when_precision": when_precision,
-        "where": p.where,
+        "place": p.where,
         "qualifiers": [{"name": q.name, "value": q.value} for q in p.qualifiers],
-        "made_start": made_start,
-        "made_precision": made_precision,
         "note": c.note,
         "quotes": len(c.quotes),
         "hops": len(c.chain),
         "json": encode(c).decode("utf-8"),
     }
+    row.update(_when("when", p.when))
+    row.update(_when("made", c.made))
     row.update(_term(p.object))
     if a is not None:
         row.update(
@@ -301,6 +330,7 @@ class _Tables:
             for t, p in self.tmp.items()
         }
         self._rows: dict[str, list[dict[str, Any]]] = {t: [] for t in self._schemas}
+        self.claims = 0
 
     def add(self, table: str, row: dict[str, Any]) -> None:
         rows = self._rows[table]
@@ -334,6 +364,35 @@ class _Tables:
         for tmp in self.tmp.values():
             with contextlib.suppress(OSError):
                 tmp.unlink()
+
+
+class _Rows:
+    """Rows of every table, kept in memory (for `tables`)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[dict[str, Any]]] = {t: [] for t in _schemas()}
+        self.claims = 0
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        self.rows[table].append(row)
+
+
+def tables(source: Dossier) -> dict[str, Any]:
+    """The tables `export` writes, as Arrow tables in memory, by table name.
+
+    For small dossiers handed to an engine without files, as
+    ``claims.sql.contradictions(parquet.tables(dossier))``.
+
+    Raises:
+        ClaimsError: pyarrow is not installed.
+    """
+    pa = _pa()
+    rows = _Rows()
+    statuses = _statuses(source.links)
+    for record in source.records():
+        _write(rows, record, statuses)
+    schemas = _schemas()
+    return {t: pa.Table.from_pylist(r, schema=schemas[t]) for t, r in rows.rows.items()}
 
 
 def export(
@@ -390,9 +449,11 @@ def export(
         raise
 
 
-def _write(tables: _Tables, r: Record, statuses: dict[str, tuple[str, str | None]]) -> None:
+def _write(tables: _Tables | _Rows, r: Record, statuses: dict[str, tuple[str, str | None]]) -> None:
     if isinstance(r, Claim):
-        tables.add("claims", _claim_row(r, statuses.get(r.id, (StatusKind.ACTIVE.value, None))))
+        status = statuses.get(r.id, (StatusKind.ACTIVE.value, None))
+        tables.add("claims", _claim_row(r, tables.claims, status))
+        tables.claims += 1
         for i, h in enumerate(r.chain):
             q = h.quote
             tables.add(
@@ -416,8 +477,8 @@ def _write(tables: _Tables, r: Record, statuses: dict[str, tuple[str, str | None
                     "position": i,
                     "source": q.source,
                     "exact": q.exact,
-                    "start": q.start,
-                    "end": q.end,
+                    "char_start": q.start,
+                    "char_end": q.end,
                     "prefix": q.prefix,
                     "suffix": q.suffix,
                 },
@@ -435,7 +496,6 @@ def _write(tables: _Tables, r: Record, statuses: dict[str, tuple[str, str | None
             },
         )
     elif isinstance(r, Source):
-        start, precision = _when(r.published)
         tables.add(
             "sources",
             {
@@ -443,22 +503,19 @@ def _write(tables: _Tables, r: Record, statuses: dict[str, tuple[str, str | None
                 "title": r.title,
                 "publisher": r.publisher,
                 "url": r.url,
-                "published_start": start,
-                "published_precision": precision,
+                **_when("published", r.published),
                 "retrieved": r.retrieved,
                 "sha256": r.sha256,
             },
         )
     elif isinstance(r, Event):
-        start, precision = _when(r.when)
         tables.add(
             "events",
             {
                 "id": r.id,
                 "description": r.description,
-                "when_start": start,
-                "when_precision": precision,
-                "where": r.where,
+                **_when("when", r.when),
+                "place": r.where,
             },
         )
     else:

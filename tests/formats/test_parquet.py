@@ -107,3 +107,49 @@ def test_without_pyarrow_the_error_says_what_to_install(
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(claims.ClaimsError, match=r"pip install 'claims\[parquet\]'"):
         parquet.export(claims.Dossier(), tmp_path)
+
+
+@settings(max_examples=40)
+@given(cs.dossiers())
+def test_times_read_back_as_written_in_their_own_offset(
+    tmp_path_factory: Any, d: claims.Dossier
+) -> None:
+    out = tmp_path_factory.mktemp("parquet")
+    parquet.export(d, out)
+    rows = sql(
+        "SELECT id, made_start, made_end, made_offset, made_precision, made_start_utc, "
+        "made_start::DATE, when_start, when_offset FROM claims",
+        out,
+    )
+    for cid, start, end, offset, precision, utc, day, when_start, when_offset in rows:
+        claim = d.claim(cid)
+        made, when = claim.made, claim.proposition.when
+        if made is None:
+            assert (start, end, offset, precision, utc) == (None,) * 5
+        else:
+            assert start == made.at.replace(tzinfo=None)
+            assert day == made.at.date()
+            assert end == made.end.replace(tzinfo=None)
+            assert offset == made.at.utcoffset().total_seconds()
+            assert precision == made.precision.value
+            assert utc == made.at
+        if when is None:
+            assert (when_start, when_offset) == (None, None)
+        else:
+            assert when_start == when.at.replace(tzinfo=None)
+            assert when_offset == when.at.utcoffset().total_seconds()
+
+
+def test_the_seeds_days_are_the_days_the_article_gave(tmp_path: Path) -> None:
+    parquet.export(claims.load(SEED), tmp_path)
+    days = sql(
+        "SELECT made_start::DATE, count(*) FROM claims WHERE made_precision = 'day' GROUP BY 1",
+        tmp_path,
+    )
+    assert [(str(day), n) for day, n in days] == [("2024-01-04", 35)]
+
+
+def test_no_column_is_a_reserved_word() -> None:
+    reserved = {"where", "end", "start", "order", "group", "select", "from", "when"}
+    for table in parquet.SCHEMAS:
+        assert not set(parquet.SCHEMAS[table].names) & reserved, table

@@ -13,7 +13,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import _interop, _report, _store
+from . import _analyze, _interop, _report, _store
 from ._load import progress_flag
 from ._report import render_report
 
@@ -81,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
     draw.add_argument("file", metavar="FILE", help="a claims JSON document or store")
     draw.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
     draw.set_defaults(run=_interop.graph)
+
+    _analyze.add_parser(commands)
     return parser
 
 

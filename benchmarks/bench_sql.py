@@ -1,0 +1,256 @@
+"""Time claims.sql on synthetic Parquet tables of 1M, 10M (and 100M) claims.
+
+Run with ``make bench`` (or ``python benchmarks/bench_sql.py 1000000 --spark
+--memory``). Not part of the test suite; docs/scale.md gives the figures.
+
+The tables are written straight from SQL (DuckDB's ``range``, hashes for
+randomness): no Python object per claim. Their shape follows
+benchmarks/bench_analysis.py: about ten claims per event, by some 1 in 200
+actors (states with ministries, armed groups with affiliated outlets, news
+agencies); casualty counts (mostly agreeing, some approximate, disjoint or
+unknown), attributions of responsibility (some competing, some denied, some
+silences), characterisations; about 4 links per 100 claims. Each question
+runs in a fresh process, so the peak memory is its own (for Spark, the
+Python driver plus the JVM).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+HERE = Path(__file__).parent
+QUESTIONS = ("contradictions", "corroborations")
+
+
+def actors(n_claims: int) -> pa.Table:
+    """The actors: per group of nine, a state, three ministries, an armed group, its TV,
+    two outlets and an agency."""
+    rows: list[dict[str, object]] = []
+    for i in range(max(4, n_claims // 2000)):
+        state, group = f"state-{i}", f"group-{i}"
+        rows.append({"id": state, "part_of": None, "affiliations": []})
+        rows += [
+            {"id": f"{state}-ministry-{j}", "part_of": state, "affiliations": []} for j in range(3)
+        ]
+        rows.append(
+            {"id": group, "part_of": None, "affiliations": [{"actor": state, "note": "backed by"}]}
+        )
+        rows.append(
+            {
+                "id": f"{group}-tv",
+                "part_of": None,
+                "affiliations": [{"actor": group, "note": "considered close to"}],
+            }
+        )
+        rows += [{"id": f"outlet-{i}-{j}", "part_of": None, "affiliations": []} for j in range(2)]
+        rows.append({"id": f"agency-{i}", "part_of": None, "affiliations": []})
+    from claims.parquet import SCHEMAS
+
+    schema = SCHEMAS["actors"]
+    full = [{name: row.get(name) for name in schema.names} for row in rows]
+    for row in full:
+        row["kind"], row["name"], row["aliases"] = "organisation", row["id"], []
+    return pa.Table.from_pylist(full, schema=schema)
+
+
+def generate(n: int, directory: Path) -> None:
+    """Write claims, actors and links tables of `n` claims into `directory`."""
+    directory.mkdir(parents=True, exist_ok=True)
+    groups = max(4, n // 2000)
+    events = max(1, n // 10)
+    con = duckdb.connect()
+    table = actors(n)
+    pq.write_table(table, directory / "actors.parquet")
+    con.register("actor_rows", table)
+    con.sql("""
+        CREATE TABLE speakers AS
+        SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM actor_rows
+        WHERE id NOT LIKE 'state-%' OR id LIKE '%ministry%'
+    """)
+    speakers = con.sql("SELECT count(*) FROM speakers").fetchall()[0][0]
+    u = "((hash(i, {s}) % 1000000) / 1000000.0)"
+    con.sql(f"""
+        CREATE TABLE base AS SELECT i, (hash(i, 1) % {events})::BIGINT AS e,
+            (hash(i, 2) % {speakers})::BIGINT AS sp, {u.format(s=3)} AS roll, {u.format(s=4)} AS r,
+            {u.format(s=5)} AS r2, {u.format(s=6)} AS lr,
+            (hash(i, 7) % greatest(i, 1))::BIGINT AS back
+        FROM range({n}) t(i)
+    """)
+    con.sql("""
+        CREATE TABLE raw AS SELECT b.*, s.id AS claimant, 5 + e % 17 AS toll FROM base b
+        JOIN speakers s ON s.k = b.sp
+    """)
+    con.sql(f"""
+        COPY (
+            SELECT 'c' || i AS claim, kind, 'c' || target AS target FROM (
+                SELECT i, CASE WHEN lr < 0.02 THEN 'supports' WHEN lr < 0.03 THEN 'repeats'
+                    ELSE 'contradicts' END AS kind, back AS target
+                FROM raw WHERE i > 0 AND lr < 0.035
+                UNION ALL
+                SELECT i, 'supersedes', prev FROM (
+                    SELECT i, lr, lag(i) OVER (PARTITION BY claimant ORDER BY i) AS prev FROM raw
+                ) WHERE prev IS NOT NULL AND lr >= 0.035 AND lr < 0.04
+            ) ORDER BY i
+        ) TO '{directory}/links.parquet' (FORMAT parquet)
+    """)
+    con.sql(f"""
+        COPY (
+            SELECT i AS position, 'c' || i AS id, claimant,
+                CASE WHEN roll >= 0.45 AND roll < 0.75 AND r2 < 0.05 THEN 'denies'
+                     WHEN roll >= 0.45 AND roll < 0.75 AND r2 < 0.08 THEN 'no_comment'
+                     ELSE 'asserts' END AS stance,
+                CASE WHEN s.target IS NULL THEN 'active' ELSE 'superseded' END AS status,
+                s.sby AS status_by,
+                CASE WHEN roll < 0.45 OR roll >= 0.75 THEN 'event' ELSE 'actor' END
+                    AS subject_type,
+                CASE WHEN roll < 0.45 OR roll >= 0.75 THEN 'e' || e
+                     ELSE 'group-' || ((e + (r2 < 0.1)::INT) % {groups}) END AS subject,
+                CASE WHEN roll < 0.45 THEN 'casualties' WHEN roll < 0.75 THEN 'responsible_for'
+                     ELSE 'characterised_as' END AS predicate,
+                CASE WHEN roll < 0.45 AND r >= 0.93 AND r < 0.97 THEN 'unknown'
+                     WHEN roll < 0.45 THEN 'quantity' WHEN roll < 0.75 THEN 'event'
+                     ELSE 'text' END AS object_type,
+                CASE WHEN roll >= 0.45 AND roll < 0.75 THEN 'e' || e END AS object_id,
+                CASE WHEN roll >= 0.75
+                     THEN ['aggression', 'escalation', 'terrorism'][(1 + e % 3)::BIGINT]
+                     WHEN roll < 0.45 AND r >= 0.93 AND r < 0.97
+                     THEN 'not immediately clear' END AS object_text,
+                CASE WHEN roll >= 0.45 OR (r >= 0.88 AND r < 0.97) THEN NULL
+                     WHEN r < 0.80 THEN toll WHEN r < 0.88 THEN toll + (r2 < 0.5)::INT * 2 - 1
+                     ELSE (toll + 9) % 40 END::DOUBLE AS object_value,
+                CASE WHEN roll < 0.45 AND r >= 0.88 AND r < 0.93 THEN 2.0 END::DOUBLE
+                    AS object_lower,
+                NULL::DOUBLE AS object_upper,
+                CASE WHEN roll < 0.45 AND r < 0.97 THEN FALSE END AS object_lower_open,
+                CASE WHEN roll < 0.45 AND r < 0.97 THEN FALSE END AS object_upper_open,
+                CASE WHEN roll < 0.45 AND r < 0.97 THEN 'killed' END AS object_unit,
+                CASE WHEN roll < 0.45 AND r < 0.97 THEN r >= 0.80 AND r < 0.93 END
+                    AS object_approximate,
+                NULL::TIMESTAMPTZ AS when_start_utc, NULL::TIMESTAMPTZ AS when_end_utc,
+                NULL::VARCHAR AS place
+            FROM raw LEFT JOIN (
+                SELECT DISTINCT ON (target) target, claim AS sby FROM (
+                    SELECT 'c' || i AS claim, 'c' || prev AS target FROM (
+                        SELECT i, lr, lag(i) OVER (PARTITION BY claimant ORDER BY i) AS prev
+                        FROM raw
+                    ) WHERE prev IS NOT NULL AND lr >= 0.035 AND lr < 0.04
+                ) ORDER BY target, sby
+            ) s ON s.target = 'c' || i
+            ORDER BY i
+        ) TO '{directory}/claims.parquet' (FORMAT parquet, ROW_GROUP_SIZE 100000)
+    """)
+    con.close()
+
+
+def _peak_kb() -> int:
+    """Peak resident memory of this process and its descendants (the JVM), in KB."""
+    total, todo = 0, [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+            total += int(status.split("VmHWM:")[1].split()[0])
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, IndexError):
+            continue
+    return total
+
+
+def one(question: str, directory: str, engine: str) -> None:
+    """Run one question (in this fresh process) and print its time and memory as JSON."""
+    from claims import sql
+
+    if engine == "spark":
+        sql.local_session()  # the session's start is not the question's time
+    started = time.perf_counter()
+    table = getattr(sql, question)(directory, engine=engine)
+    took = time.perf_counter() - started
+    print(json.dumps({"seconds": took, "rows": table.num_rows, "peak_kb": _peak_kb()}))
+
+
+def in_memory(n: int) -> None:
+    """The in-memory engine on the same recipe (benchmarks/bench_analysis.py), in this process."""
+    sys.path.insert(0, str(HERE))
+    from bench_analysis import synthetic
+
+    from claims import analysis
+
+    started = time.perf_counter()
+    d = synthetic(n)
+    built = time.perf_counter() - started
+    out = {"build": built}
+    started = time.perf_counter()
+    out["contradictions"] = (time.perf_counter(), len(analysis.contradictions(d)))[1]
+    out["contradictions"] = time.perf_counter() - started
+    started = time.perf_counter()
+    out["corroborations"] = sum(c.count for c in analysis.corroborations(d).values())
+    out["corroborations"] = time.perf_counter() - started
+    out["peak_kb"] = _peak_kb()
+    print(json.dumps(out))
+
+
+def _child(*args: str) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent / "src")}
+    done = subprocess.run(
+        [sys.executable, "-W", "ignore", __file__, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1_000_000, 10_000_000])
+    parser.add_argument("--spark", action="store_true", help="also Spark local mode at 1M")
+    parser.add_argument("--memory", action="store_true", help="also the in-memory engine at 1M")
+    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--in-memory", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        one(*args.one)
+        return 0
+    if args.in_memory:
+        in_memory(args.in_memory)
+        return 0
+    print(f"{'claims':>12} {'engine':<9} {'question':<15} {'seconds':>9} {'peak MB':>9} rows")
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory(prefix="claims-bench-") as tmp:
+            started = time.perf_counter()
+            generate(n, Path(tmp))
+            print(f"{n:>12,} {'(write)':<9} {'tables':<15} {time.perf_counter() - started:9.1f}")
+            engines = ["duckdb"] + (["spark"] if args.spark and n <= 1_000_000 else [])
+            for engine in engines:
+                for q in QUESTIONS:
+                    r = _child("--one", q, tmp, engine)
+                    print(
+                        f"{n:>12,} {engine:<9} {q:<15} {r['seconds']:9.1f} "
+                        f"{r['peak_kb'] / 1024:9.0f} {int(r['rows']):,}",
+                        flush=True,
+                    )
+        if args.memory and n <= 1_000_000:
+            r = _child("--in-memory", str(n))
+            for q in ("build", *QUESTIONS):
+                print(
+                    f"{n:>12,} {'memory':<9} {q:<15} {r[q]:9.1f} {r['peak_kb'] / 1024:9.0f}",
+                    flush=True,
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

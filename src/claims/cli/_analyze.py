@@ -1,0 +1,78 @@
+"""``claims analyze TABLES``: a question on DuckDB or Spark, past memory.
+
+TABLES is a Parquet export directory (``claims export SRC DIR --format
+parquet``), a URL the engine reads, or a store. The answer goes to
+``-o OUT.parquet`` or ``-o OUT.jsonl``, or as JSON Lines to standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import time
+from typing import Any
+
+import orjson
+
+from ..exceptions import ClaimsError
+
+
+def add_parser(commands: Any) -> argparse.ArgumentParser:
+    """Add the ``analyze`` command to the subparsers `commands`; return its parser."""
+    from ..sql import ENGINES, QUESTIONS
+
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "analyze", help="answer a question with SQL on DuckDB or Spark, past memory"
+    )
+    parser.add_argument(
+        "tables", metavar="TABLES", help="a Parquet export directory or URL, or a store"
+    )
+    parser.add_argument("--question", required=True, choices=sorted(QUESTIONS))
+    parser.add_argument("--engine", choices=ENGINES, default="duckdb", help="default duckdb")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="OUT.parquet or OUT.jsonl; default standard output"
+    )
+    parser.set_defaults(run=analyze)
+    return parser
+
+
+def analyze(args: argparse.Namespace) -> int:
+    """Run ``claims analyze``; returns the exit status."""
+    from ..sql import QUESTIONS
+
+    output = args.output
+    if output is not None and not output.endswith((".parquet", ".jsonl")):
+        print(
+            f"claims analyze: {output}: the output must end in .parquet or .jsonl", file=sys.stderr
+        )
+        return 2
+    print(f"{args.question} on {args.engine}: {args.tables} ...", file=sys.stderr)
+    started = time.perf_counter()
+    try:
+        table = QUESTIONS[args.question](args.tables, engine=args.engine)
+    except ClaimsError as exc:
+        print(f"claims analyze: {exc}", file=sys.stderr)
+        return 1
+    took = time.perf_counter() - started
+    try:
+        if output is None:
+            _lines(table, sys.stdout.buffer)
+            sys.stdout.flush()
+        elif output.endswith(".parquet"):
+            importlib.import_module("pyarrow.parquet").write_table(table, output)
+        else:
+            with open(output, "wb") as f:
+                _lines(table, f)
+    except OSError as exc:
+        print(f"claims analyze: cannot write {output}: {exc.strerror}", file=sys.stderr)
+        return 1
+    where = "" if output is None else f" written to {output}"
+    print(f"{args.question}: {table.num_rows:,} rows in {took:.2f} s{where}", file=sys.stderr)
+    return 0
+
+
+def _lines(table: Any, out: Any) -> None:
+    for batch in table.to_batches(max_chunksize=10_000):
+        for row in batch.to_pylist():
+            out.write(orjson.dumps(row) + b"\n")

@@ -1,0 +1,278 @@
+"""The two engines the questions run on, behind one small interface.
+
+Every query is written once, in DuckDB's dialect; on Spark it is transpiled
+with SQLGlot first. An engine registers the tables, runs a statement into a
+named temporary table (each step of an iterated join), and hands results
+back as Arrow.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..exceptions import ClaimsError
+
+TABLES = ("claims", "actors", "sources", "events", "hops", "quotes", "links")
+"""The tables `claims.parquet` writes."""
+
+ENGINES = ("duckdb", "spark")
+"""The engines a question can run on."""
+
+
+def _module(name: str, extra: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        raise ClaimsError(
+            f"claims.sql on {extra} needs {name}: pip install 'claims[{extra}]'"
+        ) from None
+
+
+class Engine:
+    """One connection of an engine, with the question's tables registered.
+
+    Attributes:
+        names: The name each table has in the engine's SQL, by table name.
+    """
+
+    names: dict[str, str]
+
+    def create(self, name: str, query: str, *, lasting: bool = False) -> str:
+        """Run `query` into a temporary table; return the table's name in SQL.
+
+        Spark makes a view, computed where used, unless `lasting` (a step of
+        an iteration, which the next step reads): then it is computed now and
+        kept, so plans do not grow with the steps.
+        """
+        raise NotImplementedError
+
+    def arrow(self, query: str) -> Any:
+        """The result of `query` as a `pyarrow.Table`."""
+        raise NotImplementedError
+
+    def scalar(self, query: str) -> Any:
+        """The one value `query` returns."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Drop what was made for the question."""
+
+
+class DuckDB(Engine):
+    """An embedded DuckDB connection of its own, in memory, spilling to disk."""
+
+    def __init__(self, tables: Mapping[str, Any]) -> None:
+        duckdb = _module("duckdb", "sql")
+        self.con = duckdb.connect()
+        self.names = {}
+        for table, source in tables.items():
+            if isinstance(source, str):
+                self.con.sql(
+                    f"CREATE VIEW {table} AS SELECT * FROM read_parquet({_literal(source)})"
+                )
+            else:
+                self.con.register(table, source)
+            self.names[table] = table
+
+    def create(self, name: str, query: str, *, lasting: bool = False) -> str:
+        self.con.sql(f"CREATE OR REPLACE TEMP TABLE {name} AS {query}")
+        return name
+
+    def arrow(self, query: str) -> Any:
+        return self.con.sql(query).to_arrow_table()
+
+    def scalar(self, query: str) -> Any:
+        rows = self.con.sql(query).fetchall()
+        return rows[0][0] if rows else None
+
+    def close(self) -> None:
+        self.con.close()
+
+
+@lru_cache(maxsize=512)
+def to_spark(query: str) -> str:
+    """`query`, written for DuckDB, in Spark SQL."""
+    sqlglot = _module("sqlglot", "spark")
+    return str(sqlglot.transpile(query, read="duckdb", write="spark")[0])
+
+
+class Spark(Engine):
+    """A Spark session (given, or a local one), with temporary views of this question."""
+
+    def __init__(self, tables: Mapping[str, Any], session: Any | None) -> None:
+        self.session = session if session is not None else local_session()
+        self.prefix = f"claims_{uuid.uuid4().hex[:12]}_"
+        self.views: list[str] = []
+        self.names = {}
+        for table, source in tables.items():
+            if isinstance(source, str):
+                frame = self.session.read.parquet(source)
+            else:
+                frame = self.session.createDataFrame(source)
+            self.names[table] = self._view(table, frame)
+
+    def _view(self, name: str, frame: Any) -> str:
+        view = self.prefix + name
+        frame.createOrReplaceTempView(view)
+        self.views.append(view)
+        return view
+
+    def create(self, name: str, query: str, *, lasting: bool = False) -> str:
+        frame = self.session.sql(to_spark(query))
+        if lasting:
+            frame = frame.localCheckpoint()
+        return self._view(name, frame)
+
+    def arrow(self, query: str) -> Any:
+        return self.session.sql(to_spark(query)).toArrow()
+
+    def scalar(self, query: str) -> Any:
+        row = self.session.sql(to_spark(query)).first()
+        return None if row is None else row[0]
+
+    def close(self) -> None:
+        for view in self.views:
+            self.session.catalog.dropTempView(view)
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def check_java() -> None:
+    """Fail with a clear error when no Java runtime is found for Spark.
+
+    Raises:
+        ClaimsError: ``java -version`` cannot be run.
+    """
+    home = os.environ.get("JAVA_HOME")
+    java = str(Path(home) / "bin" / "java") if home else shutil.which("java")
+    if java is None:
+        raise ClaimsError(
+            "Spark needs Java 17 or later and no `java` was found: install a JRE "
+            "(e.g. apt-get install openjdk-17-jre-headless) or set JAVA_HOME"
+        )
+    try:
+        subprocess.run([java, "-version"], capture_output=True, check=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise ClaimsError(
+            f"Spark needs Java 17 or later, and `{java} -version` failed: {exc}"
+        ) from exc
+
+
+_SESSION: list[Any] = []
+
+
+def local_session() -> Any:
+    """A local Spark session for this process, made on first use and then reused.
+
+    Raises:
+        ClaimsError: PySpark is not installed, or Java is missing.
+    """
+    sql = _module("pyspark.sql", "spark")
+    if _SESSION:
+        return _SESSION[0]
+    active = sql.SparkSession.getActiveSession()
+    if active is not None:
+        _SESSION.append(active)
+        return active
+    check_java()
+    session = (
+        sql.SparkSession.builder.master("local[2]")
+        .appName("claims")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.driver.memory", "2g")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    _SESSION.append(session)
+    return session
+
+
+def _is_store(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    with path.open("rb") as f:
+        return f.read(16) == b"SQLite format 3\x00"
+
+
+@contextlib.contextmanager
+def sources(tables: Any) -> Iterator[dict[str, Any]]:
+    """Each table's source: a Parquet path or URL, or an Arrow table.
+
+    A SQLite store is exported to Parquet in a temporary directory first,
+    removed afterwards.
+
+    Raises:
+        ClaimsError: `tables` is none of a directory or URL of an export, a
+            mapping of Arrow tables, or a store.
+    """
+    if isinstance(tables, Mapping):
+        from ..parquet import SCHEMAS
+
+        yield {
+            name: tables[name] if name in tables else SCHEMAS[name].empty_table() for name in TABLES
+        }
+        return
+    if not isinstance(tables, (str, os.PathLike)):
+        raise ClaimsError(
+            f"tables must be a Parquet export directory or URL, a mapping of Arrow tables "
+            f"or a store path, not {type(tables).__name__}"
+        )
+    text = os.fspath(tables)
+    if "://" in text:
+        yield {name: f"{text.rstrip('/')}/{name}.parquet" for name in TABLES}
+        return
+    path = Path(text)
+    if _is_store(path):
+        from .. import parquet, store
+
+        with tempfile.TemporaryDirectory(prefix="claims-sql-") as tmp:
+            try:
+                with store.open(path, create=False) as s:
+                    parquet.export(s, tmp)
+            except sqlite3.Error as exc:
+                raise ClaimsError(f"{path}: cannot read the store: {exc}") from exc
+            yield {name: str(Path(tmp) / f"{name}.parquet") for name in TABLES}
+        return
+    if not path.is_dir() or not (path / "claims.parquet").is_file():
+        raise ClaimsError(
+            f"{path}: not a Parquet export (no claims.parquet; write one with "
+            "`claims export FILE DIR --format parquet`) and not a store"
+        )
+    yield {
+        name: str(path / f"{name}.parquet")
+        for name in TABLES
+        if (path / f"{name}.parquet").is_file()
+    }
+
+
+@contextlib.contextmanager
+def engine(tables: Any, name: str, session: Any | None) -> Iterator[Engine]:
+    """An engine `name` with `tables` registered, closed afterwards.
+
+    Raises:
+        ClaimsError: An unknown engine, or one whose library is missing.
+    """
+    if name not in ENGINES:
+        raise ClaimsError(f"unknown engine {name!r}: choose one of {', '.join(ENGINES)}")
+    with sources(tables) as found:
+        made: Engine = DuckDB(found) if name == "duckdb" else Spark(found, session)
+        try:
+            yield made
+        finally:
+            made.close()

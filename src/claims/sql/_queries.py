@@ -1,0 +1,480 @@
+"""The analyst's questions as SQL, written once in DuckDB's dialect.
+
+Each question is a few statements over the tables `claims.parquet` writes.
+Claims are grouped by what they say with window functions (the smallest
+``position`` of a group names it), so nothing is compared with everything:
+pairs come from equi-joins inside a subject and predicate. The recursive
+parts are SQL too: ``part_of`` closures and supersession chains are
+recursive common table expressions (they cannot loop), and the connected
+components of affiliation blocs and of ``repeats`` merges are iterated
+joins (min-label propagation), one statement per step until nothing changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from ._engines import Engine
+
+OBJECT = (
+    "object_type, object_id, object_text, object_value, object_lower, object_upper, "
+    "object_lower_open, object_upper_open, object_unit, object_approximate"
+)
+SAYS = f"subject_type, subject, predicate, {OBJECT}"
+SILENT = ("declined_to_comment", "no_response", "no_comment")
+
+
+def strings(values: Collection[str]) -> str:
+    """A SQL list of string literals (``NULL`` when empty, which matches nothing)."""
+    if not values:
+        return "NULL"
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(values))
+
+
+def ordered(value: str, by: str = "pos") -> str:
+    """An aggregate: the values of `value` as a list, in order of `by`."""
+    return f"LIST_TRANSFORM(LIST_SORT(LIST(STRUCT_PACK(p := {by}, v := {value}))), lambda x: x.v)"
+
+
+class Run:
+    """One question's statements on one engine, with the names of its tables.
+
+    Attributes:
+        engine: The engine.
+        names: The name in SQL of each table, given and made.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.names = dict(engine.names)
+        self.steps = 0
+
+    def sql(self, template: str) -> str:
+        """`template` with ``{table}`` replaced by each table's name."""
+        return template.format(**self.names)
+
+    def create(self, name: str, template: str, *, lasting: bool = False) -> None:
+        """Run `template` into the temporary table `name` (see `Engine.create`)."""
+        self.names[name] = self.engine.create(name, self.sql(template), lasting=lasting)
+
+    def arrow(self, template: str) -> Any:
+        """The result of `template` as Arrow."""
+        return self.engine.arrow(self.sql(template))
+
+    def scalar(self, template: str) -> Any:
+        """The one value `template` returns."""
+        return self.engine.scalar(self.sql(template))
+
+    def said(self, include_inactive: bool) -> None:
+        """``said``: every claim with the keys of what it says, and its interval.
+
+        ``sp`` names the claims on one subject and predicate, ``so`` those
+        saying the same thing (any stance), ``grp`` those saying it with the
+        same stance, ``po`` those giving the same object to one predicate.
+        A quantity's interval is ``lo``/``hi`` with their open ends,
+        stretched when approximate (as in `claims.analysis`).
+        """
+        live = "TRUE" if include_inactive else "status = 'active'"
+        self.create(
+            "said",
+            f"""
+            SELECT position AS pos, id, claimant, stance, status, status_by,
+                {live} AS live, {SAYS},
+                when_start_utc AS ws, when_end_utc AS we, place,
+                MIN(position) OVER (PARTITION BY subject_type, subject, predicate) AS sp,
+                MIN(position) OVER (PARTITION BY {SAYS}) AS so,
+                MIN(position) OVER (PARTITION BY {SAYS}, stance) AS grp,
+                MIN(position) OVER (PARTITION BY predicate, {OBJECT}) AS po
+            FROM {{claims}}
+            """,
+        )
+
+    def components(self, name: str, edges: str) -> None:
+        """Connected components: ``name`` (k, node, label), label the least node.
+
+        `edges` is a table of (k, a, b), given both ways; k keeps graphs apart.
+        Each step gives every node the least label among it and its
+        neighbours, until no label changes.
+        """
+        self.create(edges, f"SELECT * FROM {{{edges}}}", lasting=True)
+        self.create(
+            name, f"SELECT DISTINCT k, a AS node, a AS label FROM {{{edges}}}", lasting=True
+        )
+        while True:
+            self.steps += 1
+            step = f"{name}_{self.steps}"
+            self.create(
+                step,
+                f"""
+                SELECT k, node, MIN(label) AS label FROM (
+                    SELECT k, node, label FROM {{{name}}}
+                    UNION ALL
+                    SELECT e.k, e.a AS node, l.label
+                    FROM {{{edges}}} e JOIN {{{name}}} l ON l.k = e.k AND l.node = e.b
+                ) t GROUP BY k, node
+                """,
+                lasting=True,
+            )
+            changed = self.scalar(
+                f"""
+                SELECT COUNT(*) FROM {{{step}}} n JOIN {{{name}}} o
+                    ON o.k = n.k AND o.node = n.node WHERE n.label <> o.label
+                """
+            )
+            self.names[name] = self.names[step]
+            if not changed:
+                return
+
+    def blocs(self) -> None:
+        """``blocs`` (actor, bloc): actors tied by ``part_of`` or affiliation, any depth."""
+        self.create(
+            "actor_edges",
+            """
+            SELECT 0 AS k, a, b FROM (
+                SELECT id AS a, part_of AS b FROM {actors} WHERE part_of IS NOT NULL
+                UNION ALL
+                SELECT a.id AS a, f.actor AS b FROM {actors} a, UNNEST(a.affiliations) AS u(f)
+            ) t
+            UNION ALL
+            SELECT 0 AS k, b AS a, a AS b FROM (
+                SELECT id AS a, part_of AS b FROM {actors} WHERE part_of IS NOT NULL
+                UNION ALL
+                SELECT a.id AS a, f.actor AS b FROM {actors} a, UNNEST(a.affiliations) AS u(f)
+            ) t
+            """,
+        )
+        self.components("actor_blocs", "actor_edges")
+        self.create(
+            "blocs",
+            """
+            SELECT a.id AS actor, COALESCE(b.label, a.id) AS bloc
+            FROM {actors} a LEFT JOIN {actor_blocs} b ON b.node = a.id
+            """,
+        )
+
+
+def contradiction_pairs(
+    run: Run,
+    *,
+    include_inactive: bool,
+    functional: Collection[str],
+    inverse_functional: Collection[str],
+    tolerance: float,
+) -> Any:
+    """Every pair of claims that cannot both hold: (claim, other, reason, linked)."""
+    run.said(include_inactive)
+    tol = f"CAST({float(tolerance)!r} AS DOUBLE)"
+    one = "CAST(1 AS DOUBLE)"
+    run.create(
+        "asserted",
+        f"""
+        SELECT *,
+            CASE WHEN approx THEN lo0 - GREATEST({one}, {tol} * ABS(lo0)) ELSE lo0 END AS lo,
+            CASE WHEN approx AND lo0 IS NOT NULL THEN FALSE ELSE lo_open0 END AS lo_open,
+            CASE WHEN approx THEN hi0 + GREATEST({one}, {tol} * ABS(hi0)) ELSE hi0 END AS hi,
+            CASE WHEN approx AND hi0 IS NOT NULL THEN FALSE ELSE hi_open0 END AS hi_open
+        FROM (
+            SELECT *, COALESCE(object_approximate, FALSE) AS approx,
+                CASE WHEN object_lower IS NULL AND object_upper IS NULL
+                    THEN object_value ELSE object_lower END AS lo0,
+                CASE WHEN object_lower IS NULL AND object_upper IS NULL
+                    THEN FALSE ELSE object_lower_open END AS lo_open0,
+                CASE WHEN object_lower IS NULL AND object_upper IS NULL
+                    THEN object_value ELSE object_upper END AS hi0,
+                CASE WHEN object_lower IS NULL AND object_upper IS NULL
+                    THEN FALSE ELSE object_upper_open END AS hi_open0
+            FROM {{said}} WHERE live AND stance = 'asserts'
+        ) t
+        """,
+    )
+    known = "('actor', 'event', 'text', 'quantity')"
+    plain = "('actor', 'event', 'text')"
+    return run.arrow(
+        f"""
+        WITH pairs AS (
+            SELECT x.pos AS p1, y.pos AS p2, 1 AS rank
+            FROM {{asserted}} x JOIN {{said}} y ON y.so = x.so
+            WHERE y.live AND y.stance = 'denies'
+            UNION ALL
+            SELECT x.pos, y.pos, 2 FROM {{asserted}} x JOIN {{asserted}} y ON y.sp = x.sp
+            WHERE x.object_type = 'no_value' AND y.object_type IN {known}
+            UNION ALL
+            SELECT x.pos, y.pos, 3 FROM {{asserted}} x JOIN {{asserted}} y ON y.sp = x.sp
+            WHERE x.object_type = 'quantity' AND y.object_type = 'quantity'
+                AND x.object_unit IS NOT DISTINCT FROM y.object_unit
+                AND (x.hi < y.lo OR (x.hi = y.lo AND (x.hi_open OR y.lo_open)))
+            UNION ALL
+            SELECT x.pos, y.pos, 4 FROM {{asserted}} x JOIN {{asserted}} y ON y.sp = x.sp
+            WHERE x.so < y.so AND x.predicate IN ({strings(functional)})
+                AND x.object_type IN {plain} AND y.object_type IN {plain}
+            UNION ALL
+            SELECT x.pos, y.pos, 5 FROM {{asserted}} x JOIN {{asserted}} y ON y.po = x.po
+            WHERE x.sp < y.sp AND x.predicate IN ({strings(inverse_functional)})
+                AND x.object_type IN {known}
+        ),
+        found AS (
+            SELECT LEAST(p1, p2) AS lo, GREATEST(p1, p2) AS hi, MIN(rank) AS rank
+            FROM pairs p
+                JOIN {{said}} x ON x.pos = p.p1
+                JOIN {{said}} y ON y.pos = p.p2
+            WHERE p1 <> p2
+                AND (x.ws IS NULL OR y.ws IS NULL OR (x.we > y.ws AND y.we > x.ws))
+                AND (x.place IS NULL OR y.place IS NULL OR x.place = y.place)
+            GROUP BY LEAST(p1, p2), GREATEST(p1, p2)
+        ),
+        linked AS (
+            SELECT DISTINCT LEAST(x.pos, y.pos) AS lo, GREATEST(x.pos, y.pos) AS hi
+            FROM {{links}} k
+                JOIN {{said}} x ON x.id = k.claim
+                JOIN {{said}} y ON y.id = k.target
+            WHERE k.kind = 'contradicts' AND x.live AND y.live
+        ),
+        every AS (
+            SELECT COALESCE(f.lo, l.lo) AS lo, COALESCE(f.hi, l.hi) AS hi,
+                COALESCE(f.rank, 6) AS rank, l.lo IS NOT NULL AS linked
+            FROM found f FULL OUTER JOIN linked l ON l.lo = f.lo AND l.hi = f.hi
+        )
+        SELECT x.id AS claim, y.id AS other,
+            CASE e.rank
+                WHEN 1 THEN 'opposite_stances' WHEN 2 THEN 'no_value'
+                WHEN 3 THEN 'disjoint_quantities' WHEN 6 THEN 'linked'
+                ELSE 'different_values' END AS reason,
+            e.linked AS linked
+        FROM every e JOIN {{said}} x ON x.pos = e.lo JOIN {{said}} y ON y.pos = e.hi
+        ORDER BY e.lo, e.hi
+        """
+    )
+
+
+def corroboration_origins(run: Run, *, include_inactive: bool) -> Any:
+    """Every claim's independent origins: (claim, count, origins)."""
+    run.said(include_inactive)
+    run.blocs()
+    live = "TRUE" if include_inactive else "b.status = 'active'"
+    run.create(
+        "backers",
+        f"""
+        SELECT DISTINCT k.target, b.id, b.position AS pos, b.claimant
+        FROM {{links}} k JOIN {{claims}} b ON b.id = k.claim
+        WHERE k.kind IN ('supports', 'repeats') AND {live}
+        """,
+    )
+    # Whose answer is not simply its group's: inactive or backed by a link.
+    run.create(
+        "cases",
+        """
+        SELECT pos, id, claimant, stance IN ('asserts', 'denies') AS grouped,
+            CASE WHEN stance IN ('asserts', 'denies') THEN grp END AS grp,
+            NOT live OR id IN (SELECT target FROM {backers}) AS special, live
+        FROM {said}
+        """,
+    )
+    run.create(
+        "members",
+        """
+        SELECT m.k, m.pos, m.id, COALESCE(b.bloc, m.claimant) AS bloc FROM (
+            SELECT grp AS k, pos, id, claimant FROM {cases}
+            WHERE grouped AND live
+                AND grp IN (SELECT grp FROM {cases} WHERE grouped AND NOT special)
+            UNION
+            SELECT -pos - 1 AS k, pos, id, claimant FROM {cases}
+            WHERE special OR NOT grouped
+            UNION
+            SELECT -s.pos - 1 AS k, m.pos, m.id, m.claimant
+            FROM {cases} s JOIN {cases} m ON m.grp = s.grp
+            WHERE s.grouped AND s.special AND m.live
+            UNION
+            SELECT -s.pos - 1 AS k, b.pos, b.id, b.claimant
+            FROM {cases} s JOIN {backers} b ON b.target = s.id
+            WHERE s.special
+        ) m LEFT JOIN {blocs} b ON b.actor = m.claimant
+        """,
+    )
+    run.create(
+        "repeat_edges",
+        """
+        SELECT x.k, x.bloc AS a, y.bloc AS b
+        FROM {links} r
+            JOIN {members} x ON x.id = r.claim
+            JOIN {members} y ON y.k = x.k AND y.id = r.target
+        WHERE r.kind = 'repeats' AND x.bloc <> y.bloc
+        UNION ALL
+        SELECT x.k, y.bloc AS a, x.bloc AS b
+        FROM {links} r
+            JOIN {members} x ON x.id = r.claim
+            JOIN {members} y ON y.k = x.k AND y.id = r.target
+        WHERE r.kind = 'repeats' AND x.bloc <> y.bloc
+        """,
+    )
+    run.components("merged", "repeat_edges")
+    return run.arrow(
+        f"""
+        WITH origins AS (
+            SELECT m.k, MIN(m.pos) AS first, {ordered("m.id", "m.pos")} AS claims
+            FROM {{members}} m LEFT JOIN {{merged}} g ON g.k = m.k AND g.node = m.bloc
+            GROUP BY m.k, COALESCE(g.label, m.bloc)
+        ),
+        answers AS (
+            SELECT k, COUNT(*) AS count, {ordered("claims", "first")} AS origins
+            FROM origins GROUP BY k
+        )
+        SELECT c.id AS claim, a.count, a.origins
+        FROM {{cases}} c JOIN answers a
+            ON a.k = CASE WHEN c.special OR NOT c.grouped THEN -c.pos - 1 ELSE c.grp END
+        ORDER BY c.pos
+        """
+    )
+
+
+EMPTY = "CAST([] AS VARCHAR[])"
+
+
+def uncertainty_rows(run: Run, *, include_inactive: bool) -> Any:
+    """Claims that a value is unknown, with the known values beside them."""
+    run.said(include_inactive)
+    return run.arrow(
+        f"""
+        SELECT u.id AS claim, u.subject_type, u.subject, u.predicate,
+            COALESCE(k.known, {EMPTY}) AS known
+        FROM {{said}} u LEFT JOIN (
+            SELECT sp, {ordered("id")} AS known FROM {{said}}
+            WHERE live AND stance = 'asserts' AND object_type NOT IN ('unknown', 'no_value')
+            GROUP BY sp
+        ) k ON k.sp = u.sp
+        WHERE u.live AND u.stance = 'asserts' AND u.object_type = 'unknown'
+        ORDER BY u.pos
+        """
+    )
+
+
+def current_rows(run: Run) -> Any:
+    """Every claim, its status, and where its supersession chain leads."""
+    run.create(
+        "walk",
+        """
+        WITH RECURSIVE walk(claim, pos, step, node, status, sby) AS (
+            SELECT id, position, 0, id, status, status_by FROM {claims}
+            UNION ALL
+            SELECT w.claim, w.pos, w.step + 1, c.id, c.status, c.status_by
+            FROM walk w JOIN {claims} c ON c.id = w.sby
+            WHERE w.status = 'superseded' AND w.step < 100000
+        )
+        SELECT * FROM walk
+        """,
+    )
+    return run.arrow(
+        f"""
+        WITH path AS (
+            SELECT claim, step, node FROM {{walk}}
+            UNION ALL
+            SELECT claim, step + 1, sby FROM {{walk}} WHERE status = 'retracted'
+        ),
+        ends AS (
+            SELECT claim, CASE WHEN status = 'retracted' THEN NULL ELSE node END AS current
+            FROM {{walk}} WHERE status <> 'superseded'
+        )
+        SELECT c.id AS claim, c.status, c.status_by, e.current, p.path
+        FROM {{claims}} c
+            LEFT JOIN ends e ON e.claim = c.id
+            JOIN (
+                SELECT claim, {ordered("node", "step")} AS path FROM path GROUP BY claim
+            ) p ON p.claim = c.id
+        ORDER BY c.position
+        """
+    )
+
+
+def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[str]) -> Any:
+    """Reported silences, then unanswered accusations."""
+    run.said(include_inactive)
+    run.create(
+        "up",
+        """
+        WITH RECURSIVE up(actor, whole, depth) AS (
+            SELECT id, id, 0 FROM {actors}
+            UNION ALL
+            SELECT u.actor, a.part_of, u.depth + 1
+            FROM up u JOIN {actors} a ON a.id = u.whole
+            WHERE a.part_of IS NOT NULL AND u.depth < 100000
+        )
+        SELECT DISTINCT actor, whole FROM up
+        """,
+    )
+    silent = f"({strings(SILENT)})"
+    accusing = f"({strings(accusations)})"
+    return run.arrow(
+        f"""
+        WITH silences AS (
+            SELECT * FROM {{said}} WHERE live AND stance IN {silent}
+        ),
+        answered AS (
+            SELECT k.claim AS sid, t.pos, t.id FROM {{links}} k
+                JOIN {{said}} t ON t.id = k.target
+            WHERE k.kind = 'responds_to' AND t.live
+            UNION
+            SELECT s.id AS sid, c.pos, c.id
+            FROM silences s JOIN {{said}} c ON c.so = s.so
+                LEFT JOIN {{up}} o ON o.actor = c.claimant AND o.whole = s.subject
+            WHERE s.subject_type = 'actor' AND s.predicate IN {accusing}
+                AND c.stance = 'asserts' AND c.live AND o.actor IS NULL
+        ),
+        reported AS (
+            SELECT 0 AS part, s.pos AS first, s.claimant AS actor, 'reported' AS kind,
+                s.id AS claim, s.stance, COALESCE(a.ids, {EMPTY}) AS accusations
+            FROM silences s LEFT JOIN (
+                SELECT sid, {ordered("id")} AS ids FROM answered GROUP BY sid
+            ) a ON a.sid = s.id
+        ),
+        accused AS (
+            SELECT * FROM {{said}}
+            WHERE live AND subject_type = 'actor' AND predicate IN {accusing}
+        ),
+        owned AS (
+            SELECT DISTINCT c.so FROM accused c
+                JOIN {{up}} o ON o.actor = c.claimant AND o.whole = c.subject
+        ),
+        unanswered AS (
+            SELECT 1 AS part, MIN(pos) AS first, subject AS actor, 'unanswered' AS kind,
+                CAST(NULL AS VARCHAR) AS claim, CAST(NULL AS VARCHAR) AS stance,
+                {ordered("id")} AS accusations
+            FROM accused
+            WHERE stance = 'asserts' AND so NOT IN (SELECT so FROM owned)
+            GROUP BY so, subject
+        )
+        SELECT actor, kind, claim, stance, accusations FROM (
+            SELECT * FROM reported UNION ALL SELECT * FROM unanswered
+        ) t
+        ORDER BY part, first
+        """
+    )
+
+
+def timeline_rows(run: Run, *, include_inactive: bool) -> Any:
+    """When each claim was made and reported, ordered by the end of each period."""
+    live = "TRUE" if include_inactive else "c.status = 'active'"
+    return run.arrow(
+        f"""
+        WITH moments AS (
+            SELECT c.position AS pos, 0 AS seq, 'made' AS kind, c.id AS claim,
+                c.claimant AS actor, CAST(NULL AS VARCHAR) AS source,
+                c.made_start AS start, c.made_offset AS utc_offset,
+                c.made_precision AS precision, c.made_start_utc AS start_utc,
+                c.made_end_utc AS end_utc
+            FROM {{claims}} c WHERE c.made_start IS NOT NULL AND {live}
+            UNION ALL
+            SELECT c.position, h.first + 1, 'reported', c.id, h.reporter, h.source,
+                s.published_start, s.published_offset, s.published_precision,
+                s.published_start_utc, s.published_end_utc
+            FROM (
+                SELECT claim, reporter, source, MIN(position) AS first FROM {{hops}}
+                WHERE source IS NOT NULL GROUP BY claim, reporter, source
+            ) h
+                JOIN {{claims}} c ON c.id = h.claim
+                JOIN {{sources}} s ON s.id = h.source
+            WHERE s.published_start IS NOT NULL AND {live}
+        )
+        SELECT claim, kind, actor, source, start, utc_offset, precision FROM moments
+        ORDER BY end_utc, start_utc DESC, pos, seq
+        """
+    )
