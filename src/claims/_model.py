@@ -93,6 +93,7 @@ class Actor:
         part_of: The id of the actor this one belongs to (a ministry is part
             of a government); claims of the part count as claims of the whole.
         affiliations: Looser ties, each with the other actor's id and a note.
+        draft: Proposed by `claims.draft` and not yet accepted by an analyst.
     """
 
     id: str = attrs.field(validator=v.nonempty_str)
@@ -105,6 +106,7 @@ class Actor:
     affiliations: tuple[Affiliation, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.each(v.instance_of(Affiliation))
     )
+    draft: bool = attrs.field(default=False, validator=v.instance_of(bool))
 
     @part_of.validator
     def _not_part_of_itself(self, attr: attrs.Attribute[Any], value: str | None) -> None:
@@ -712,6 +714,8 @@ class Claim:
         made: When the claimant made the claim.
         assessment: The analyst's judgement.
         note: Anything else worth keeping.
+        draft: Proposed by `claims.draft` and not yet accepted by an analyst,
+            who clears it (``attrs.evolve(claim, draft=False)``) on acceptance.
     """
 
     id: str = attrs.field(validator=v.nonempty_str)
@@ -729,6 +733,7 @@ class Claim:
         default=None, validator=v.optional(v.instance_of(Assessment))
     )
     note: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
+    draft: bool = attrs.field(default=False, validator=v.instance_of(bool))
 
 
 @attrs.frozen

@@ -7,6 +7,7 @@ import sys
 import textwrap
 from collections.abc import Iterator, Sequence
 
+from . import _draft_command
 from . import store as _store
 from ._model import (
     ActorRef,
@@ -519,6 +520,8 @@ def _parser() -> argparse.ArgumentParser:
     draw.add_argument("file", metavar="FILE", help="a claims JSON document or store")
     draw.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
     draw.set_defaults(run=_graph)
+
+    _draft_command.add_parser(commands)
     return parser
 
 
