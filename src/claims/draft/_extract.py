@@ -42,6 +42,10 @@ _STOP = frozenset(
     are be been being has have had will would can could should may might must do does did not
     to what how why this these those there here said says say told""".split()
 )
+_VERBS = frozenset(
+    """said says told tells wrote writes thought thinks felt knew found held says adds added
+    believes argues insists warns claims""".split()
+)
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
 _PREPOSITIONS = frozenset(
     "of for with from in on at by to about into over under after before during".split()
@@ -80,7 +84,8 @@ _FOOTAGE = re.compile(
 )
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z .,'’/-]{1,60}?\s*)?\((?P<w>Reuters|AP|AFP|Bloomberg|[A-Z][\w .-]{1,30}?)"
-    r"\)\s*[-—–]"
+    r"\)\s*[-—–]",
+    re.MULTILINE,
 )
 _PARTICIPLE_AFTER = re.compile(r"^\s*,\s*(?P<w>[a-z]+)\b")
 
@@ -160,7 +165,7 @@ class _Reader:
             low = word.lower()
             if not (word[0].isalnum() or word[0] in "’'"):
                 break
-            if low in _STOP or low in lx.CUES and word[0].islower():
+            if low in _STOP or low in _VERBS and word[0].islower():
                 break
             if (
                 word[0].islower()
@@ -186,7 +191,8 @@ class _Reader:
     def speaker_after(self, mtext: str, at: int, hi: int) -> tuple[int, int] | None:
         """An inverted speaker: "said Smith." or "said the ministry, ..."."""
         m = re.compile(
-            r"\s+(?P<s>(?:(?:the|a|an)\s+)?(?:[\w’'.&-]+\s+){0,6}?[\w’'.&-]+)\s*(?=[,.;:!?)]|$)"
+            r"\s+(?P<s>(?:(?:the|a|an)\s+)?(?:[\w’'.&-]+\s+){0,6}?[\w’'.&-]+?)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSen)(?<!\bGov)"
+            r"(?<!\bRep)(?<!\bGen)(?<!\bSt)(?<!\bLt)(?<!\bProf)\s*(?=[,;:!?)]|\.(?:\s|$)|$)"
         ).match(mtext, at, hi)
         if m is None:
             return None
@@ -239,12 +245,14 @@ class _Reader:
         for p_index, (ps, pe) in enumerate(paras):
             qs = quotes(text, ps, pe)
             mtext = masked(text, qs)
+            body = ps
             if p_index < 3 and wire is None:
                 d = _DATELINE.match(text, ps, pe)
                 if d is not None:
                     wire = (d.start("w"), d.end("w"))
+                    body = d.end()
             first = len(self.drafts)
-            for ss, se in sentences(text, ps, pe, qs):
+            for ss, se in sentences(text, body, pe, qs):
                 self.sentence(mtext, ss, se, qs, paras, p_index)
             self.continued_quotes(qs, ps, pe, first, mtext)
         if wire is not None:
@@ -295,11 +303,12 @@ class _Reader:
                                 0.7 * sure))
         # Cue verbs.
         for tok in _TOKEN.finditer(mtext, ss, se):
-            word = tok.group()
+            word = tok.group().rstrip(".")
             entry = lx.CUES.get(word)
             if entry is None:
                 continue
-            self.cue(mtext, ss, se, tok.start(), tok.end(), entry, qs, paras, p_index)
+            end = tok.start() + len(word)
+            self.cue(mtext, ss, se, tok.start(), end, entry, qs, paras, p_index)
         # Hedges, where nothing else was found.
         if len(self.drafts) == here:
             h = lx.HEDGES.search(mtext, ss, se)
@@ -324,6 +333,9 @@ class _Reader:
         segment = mtext[comma + 1 : inner_end].strip()
         if not segment or MASK in segment:
             return None
+        if re.fullmatch(r"(?:[A-Z][\w’'.&-]*\s*){1,5}", segment):
+            start = mtext.index(segment, comma + 1)
+            return (start, start + len(segment))
         if not re.match(r"(?:who|which|whose|a|an|the|[a-z][\w-]*|[A-Z][\w’'-]*’s|"
                         r"[A-Z][\w’'-]*'s)\b", segment):
             return None
@@ -372,7 +384,14 @@ class _Reader:
             return
         if re.match(r"\s+by\b", mtext[ce:se]):
             return
-        if word == lemma and lemma not in _BASE_OK:
+        if word == lemma and (
+            lemma not in _BASE_OK
+            or not (
+                prev_word in ("they", "we", "i", "you", "not", "n't", "did", "do", "would", "will",
+                              "may", "might", "could", "should", "can", "must", "also")
+                or (prev_word.endswith("s") and prev_word not in ("is", "was", "has", "this"))
+            )
+        ):
             return
         if re.match(r"\s+(?:to|for|on|off|up|out)\b", mtext[ce:se]) and lemma not in (
             "say", "tell", "write", "add", "respond", "reply", "report", "explain", "agree",
@@ -386,6 +405,12 @@ class _Reader:
         if participle:
             if not re.search(r",\s*$", mtext[ss:cs]):
                 return
+            same = [d for d in self.drafts if d.cue[0] >= ss and d.speaker is not None]
+            if not same:
+                return
+            speaker, name, continues = same[-1].speaker, same[-1].name, True
+            sure = 0.9
+        elif re.search(r"\s(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$", mtext[ss:cs]):
             same = [d for d in self.drafts if d.cue[0] >= ss and d.speaker is not None]
             if not same:
                 return
@@ -418,7 +443,10 @@ class _Reader:
         if lemma == "tell":
             lm = _LISTENER.match(mtext, ce, se)
             if lm is not None:
-                listener = (lm.start("l"), lm.end("l"))
+                l_end = lm.end("l")
+                while l_end > lm.start("l") and text[l_end - 1] == ".":
+                    l_end -= 1
+                listener = (lm.start("l"), l_end)
                 cue_end = lm.end("l")
         while True:
             m = _SETTING.match(mtext, cue_end, se) or _TIME.match(mtext, cue_end, se)
@@ -512,6 +540,17 @@ def _nest(drafts: list[_Draft], text: str) -> list[_Draft]:
             s, e = outer.content
             if not (s <= inner.cue[0] and inner.cue[1] <= e):
                 continue
+            if inner.content is not None and (
+                inner.content[0] <= outer.cue[0] and outer.cue[1] <= inner.content[1]
+            ) and not (outer.content[1] <= outer.cue[0]):
+                # each holds the other's cue: the tag after its content is the outer
+                if inner.speaker is not None and s < inner.speaker[0] < e:
+                    outer.content = _cut(text, s, inner.speaker[0])
+                continue
+            if not inner.continues and inner.name == outer.name:
+                inner.content, inner.speaker = None, None  # the same speaker's own words
+                inner.stance = Stance.ASSERTS
+                continue
             begin = inner.cue[0]
             if inner.speaker is not None and s <= inner.speaker[0] < begin:
                 begin = inner.speaker[0]
@@ -528,7 +567,7 @@ def _nest(drafts: list[_Draft], text: str) -> list[_Draft]:
             outer.content = (s, cut) if cut - s > 0 and _WORD.search(text, s, cut) else None
             if outer.content is None:
                 outer.speaker = None  # marks the outer for removal
-    kept = [d for d in drafts if d.content is not None or d.stance.is_silence]
+    kept = [d for d in drafts if d.content is not None or (d.stance.is_silence and d.speaker)]
     kept = [d for d in kept if not (d.content is None and not d.stance.is_silence)]
     # What still overlaps: the surer one stays.
     out: list[_Draft] = []
@@ -540,6 +579,24 @@ def _nest(drafts: list[_Draft], text: str) -> list[_Draft]:
             continue
         out.append(d)
     out.sort(key=lambda d: (d.cue[0], d.content[0] if d.content else -1))
+    return out
+
+
+def _cut(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        e -= 1
+    return (s, e) if e > s and _WORD.search(text, s, e) else None
+
+
+def _distinct(text: str, via: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The intermediaries, each named once (a dateline's wire and "told Reuters")."""
+    seen: set[str] = set()
+    out = []
+    for v in via:
+        key = text[v[0] : v[1]].lower().removeprefix("the ")
+        if key not in seen:
+            seen.add(key)
+            out.append(v)
     return out
 
 
@@ -555,7 +612,7 @@ def _records(text: str, drafts: list[_Draft]) -> Iterator[Attribution]:
             cue=_span(text, d.cue),
             content=None if d.content is None else _span(text, d.content),
             stance=d.stance,
-            via=tuple(_span(text, v) for v in d.via),
+            via=tuple(_span(text, v) for v in _distinct(text, d.via)),
             direct=d.content is not None
             and (
                 (d.content[0] > 0 and text[d.content[0] - 1] in "“\"«")

@@ -90,7 +90,7 @@ for _lemma in _DENIAL:
 for _lemma in _BELIEF_LEMMAS + _STUDY:
     for _form in _forms(_lemma):
         CUES.setdefault(_form, (_lemma, Stance.ASSERTS, 0.5))
-for _noun in ("known", "thinking", "feeling", "showing", "finding"):
+for _noun in ("known", "thinking", "feeling", "showing", "finding", "shown"):
     CUES.pop(_noun, None)
 
 DENIAL = frozenset(f for lemma in _DENIAL for f in _forms(lemma))
@@ -143,21 +143,25 @@ MEDIA = frozenset(
     """reuters ap afp bloomberg cnn bbc xinhua tass interfax dpa efe ansa kyodo yonhap irna
     anadolu politico axios npr msnbc breitbart nbc abc cbs""".split()
 )
-_MEDIA_PHRASES = re.compile(
+_MEDIA_NAMES = re.compile(
     r"\b(?:associated press|agence france[- ]presse|al jazeera|fox news|new york times|"
     r"washington post|wall street journal|the guardian|usa today|los angeles times|the hill|"
-    r"sky news|news agency|news service|wire service|newspaper|broadcaster|tv|television|radio|"
-    r"news|times|post|journal|herald|tribune|gazette|telegraph|magazine|network|channel)\b",
+    r"sky news|news agency|news service|wire service|newspaper|broadcaster|local media|"
+    r"state media|state television|state tv)\b",
     re.IGNORECASE,
+)
+_MEDIA_HEADS = re.compile(
+    r"\b(?:TV|Television|Radio|News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|"
+    r"Magazine|Network|Channel|Courier|Chronicle|Observer|Daily|Press)\b"
 )
 
 
 def is_media(phrase: str) -> bool:
     """Whether a phrase names a news outlet or agency ("Reuters", "the AP", "Al-Nujaba TV")."""
     words = re.findall(r"[\w-]+", phrase.lower())
-    if any(w in MEDIA for w in words):
+    if any(w in MEDIA for w in words) or _MEDIA_NAMES.search(phrase):
         return True
-    return bool(_MEDIA_PHRASES.search(phrase)) and phrase[:1].isupper() or "news agency" in phrase
+    return bool(_MEDIA_HEADS.search(phrase))
 
 
 _COLLECTIVE = re.compile(
