@@ -382,6 +382,8 @@ class _Reader:
         prev_word = prev.group(1).lower() if prev is not None else ""
         if prev_word in _DETERMINERS or prev_word in ("to", "be", "being", "been"):
             return
+        if prev_word in ("is", "was", "were", "are", "it's") and not word.endswith("ing"):
+            return  # a passive: "it is alleged", "he was told"
         if re.match(r"\s+by\b", mtext[ce:se]):
             return
         if word == lemma and (
@@ -468,9 +470,9 @@ class _Reader:
             if content is None and rest.strip() in (":", "") and p_index + 1 < len(paras):
                 nxt = paras[p_index + 1]
                 content = self.trim(nxt[0], nxt[1])
-        elif rest.lstrip().startswith(":") and not _WORD.search(rest.lstrip()[1:]):
-            content = None
-            if p_index + 1 < len(paras):
+        elif rest.lstrip().startswith(":") and not _WORD.search(rest.lstrip()[1:].replace(MASK, "")):
+            content = self.trim(cue_end + rest.index(":") + 1, se) if MASK in rest else None
+            if content is None and p_index + 1 < len(paras):
                 nxt = paras[p_index + 1]
                 content = self.trim(nxt[0], nxt[1])
         else:
