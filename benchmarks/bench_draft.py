@@ -4,8 +4,8 @@ Run with ``make bench`` (or ``python benchmarks/bench_draft.py``). Not part of
 the test suite. Three figures:
 
 - PolNeAR dev (``../shared/corpora/polnear/dev``, or ``$CLAIMS_POLNEAR``,
-  read in place when present, never copied): precision, recall and F1 of content spans at token overlap
-  >= 0.3 and >= 0.8 (a predicted and a gold span match when each covers at
+  read in place when present, never copied): precision, recall and F1 of
+  content spans at token overlap >= 0.3 and >= 0.8 (a predicted and a gold span match when each covers at
   least that share of the other's tokens; pairs are matched one to one, best
   overlap first), and speaker accuracy on the pairs matched at 0.3 (the
   predicted speaker shares at least half of the shorter span's tokens with
@@ -71,12 +71,7 @@ def match(
 ) -> list[tuple[int, int]]:
     """One-to-one pairs (pred index, gold index) at `threshold`, best overlap first."""
     candidates = sorted(
-        (
-            (overlap(p, g), i, j)
-            for i, p in enumerate(pred)
-            for j, g in enumerate(gold)
-            if p & g
-        ),
+        ((overlap(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if p & g),
         reverse=True,
     )
     used_p: set[int] = set()
@@ -236,8 +231,12 @@ def speed(texts: Sequence[str], rounds: int = 3) -> float:
 
 
 def _line(name: str, figures: dict[str, float]) -> str:
-    return name + ": " + "  ".join(
-        f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in figures.items()
+    return (
+        name
+        + ": "
+        + "  ".join(
+            f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in figures.items()
+        )
     )
 
 
@@ -249,8 +248,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         articles = polnear(args.split)
         print(_line(f"PolNeAR {args.split} ({len(articles)} articles)", score_polnear(articles)))
         words = sum(len(t.split()) for t, _ in articles) / len(articles)
-        print(f"speed: {speed([t for t, _ in articles]):.0f} articles/s "
-              f"(mean {words:.0f} words an article, one core)")
+        print(
+            f"speed: {speed([t for t, _ in articles]):.0f} articles/s "
+            f"(mean {words:.0f} words an article, one core)"
+        )
     else:
         print(f"PolNeAR not found at {POLNEAR}: skipped")
     print(_line("own annotated set", score_own()))

@@ -25,7 +25,9 @@ def parts(a: Attribution) -> tuple[str | None, str, str | None]:
 def test_indirect_speech() -> None:
     a = one("The mayor said the bridge would reopen in May.")
     assert parts(a) == ("The mayor", "said", "the bridge would reopen in May")
-    assert a.stance is Stance.ASSERTS and not a.direct and a.via == ()
+    assert a.stance is Stance.ASSERTS
+    assert not a.direct
+    assert a.via == ()
 
 
 def test_indirect_speech_with_that_and_an_adverb() -> None:
@@ -47,7 +49,8 @@ def test_quote_then_inverted_tag() -> None:
 def test_tag_then_quote() -> None:
     a = one("The coach told reporters: “We played badly tonight.”")
     assert (a.speaker and a.speaker.text, a.cue.text) == ("The coach", "told")
-    assert a.content is not None and a.content.text == "We played badly tonight"
+    assert a.content is not None
+    assert a.content.text == "We played badly tonight"
     assert a.direct
 
 
@@ -151,15 +154,20 @@ def test_confirmation() -> None:
 )  # fmt: skip
 def test_silences(text: str, speaker: str, stance: Stance) -> None:
     a = one(text)
-    assert a.speaker is not None and a.speaker.text == speaker
-    assert a.stance is stance and a.content is None
+    assert a.speaker is not None
+    assert a.speaker.text == speaker
+    assert a.stance is stance
+    assert a.content is None
 
 
 def test_hedges_are_unclear_and_name_nobody() -> None:
     a = one("The factory was reportedly closed last year.")
-    assert a.stance is Stance.UNCLEAR and a.speaker is None and a.cue.text == "reportedly"
+    assert a.stance is Stance.UNCLEAR
+    assert a.speaker is None
+    assert a.cue.text == "reportedly"
     b = one("It is alleged that the count was rigged.")
-    assert b.stance is Stance.UNCLEAR and b.content is not None
+    assert b.stance is Stance.UNCLEAR
+    assert b.content is not None
     assert b.content.text == "the count was rigged"
 
 
@@ -177,9 +185,7 @@ def test_dateline_wire_is_outermost() -> None:
 
 
 def test_pronoun_resolves_to_the_last_named_speaker() -> None:
-    found = attributions(
-        "Maria Lopez said the plan was ready.\n“It will work,” she said."
-    )
+    found = attributions("Maria Lopez said the plan was ready.\n“It will work,” she said.")
     assert [(a.speaker.text if a.speaker else None, a.speaker_name) for a in found] == [
         ("Maria Lopez", "Maria Lopez"),
         ("she", "Maria Lopez"),

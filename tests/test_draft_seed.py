@@ -63,9 +63,7 @@ def test_every_attributed_claim_of_the_seed_is_drafted(
 
 
 def test_the_group_s_motives_are_drafted(drafted: claims.Dossier) -> None:
-    [motive] = [
-        c for c in drafts(drafted) if "retaliation for Washington" in c.quotes[0].exact
-    ]
+    [motive] = [c for c in drafts(drafted) if "retaliation for Washington" in c.quotes[0].exact]
     assert "push US forces out of Iraq" in motive.quotes[0].exact
     assert drafted.actor(motive.claimant).aliases == ("The group",)
 
@@ -115,13 +113,16 @@ def test_accepting_clears_the_mark(drafted: claims.Dossier) -> None:
 
 
 def test_seed_json_is_unchanged_by_the_draft_fields(seed: claims.Dossier) -> None:
-    assert claims.dumps(seed) + "\n" == SEED.read_text(encoding="utf-8") or claims.loads(
-        SEED.read_text(encoding="utf-8")
-    ) == seed
+    assert (
+        claims.dumps(seed) + "\n" == SEED.read_text(encoding="utf-8")
+        or claims.loads(SEED.read_text(encoding="utf-8")) == seed
+    )
     assert '"draft"' not in SEED.read_text(encoding="utf-8")
 
 
-def test_the_command_drafts_and_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_drafts_and_validates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "drafted.json"
     assert main(["draft", str(ARTICLE), "--into", str(SEED), "--source-id", "aj-article",
                  "-o", str(out)]) == 0  # fmt: skip

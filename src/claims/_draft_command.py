@@ -35,7 +35,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "--show", action="store_true", help="print the article with each attribution marked"
     )
     draft.add_argument("--into", metavar="DOSSIER", help="match actors of (and add to) a dossier")
-    draft.add_argument("--source-id", metavar="ID", help="the article's source id (default: file name)")
+    draft.add_argument(
+        "--source-id", metavar="ID", help="the article's source id (default: file name)"
+    )
     draft.add_argument(
         "--publisher",
         metavar="NAME",

@@ -13,4 +13,14 @@ from ._extract import attributions
 from ._records import Attribution, Span
 from ._review import review
 
-__all__ = ["SAID", "UNNAMED", "Attribution", "Span", "accept", "attributions", "dossier", "name_key", "review"]
+__all__ = [
+    "SAID",
+    "UNNAMED",
+    "Attribution",
+    "Span",
+    "accept",
+    "attributions",
+    "dossier",
+    "name_key",
+    "review",
+]

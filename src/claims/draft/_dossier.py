@@ -64,8 +64,9 @@ def name_key(phrase: str) -> frozenset[str]:
     if m is not None:
         forms.add(f"{m.group('thing')} of {m.group('owner')}")
         forms.add(_TAIL.sub("", m.group("thing")))
-    of = re.match(r"^(?P<thing>office|ministry|government|spokesman|spokeswoman) of (?P<owner>.+)$",
-                  base)
+    of = re.match(
+        r"^(?P<thing>office|ministry|government|spokesman|spokeswoman) of (?P<owner>.+)$", base
+    )
     if of is not None:
         forms.add(f"{of.group('owner')}'s {of.group('thing')}")
     return frozenset(f for f in forms if f)
@@ -111,7 +112,9 @@ class _Actors:
         while id in self.ids:
             n += 1
             id = f"{base}-{n}"
-        actor = Actor(id, name=clean, kind=kind, aliases=(name,) if name != clean else (), draft=True)
+        actor = Actor(
+            id, name=clean, kind=kind, aliases=(name,) if name != clean else (), draft=True
+        )
         self.learn(actor)
         self.new.append(actor)
         return id
@@ -132,7 +135,9 @@ def _made(text: str, a: Attribution, published: When | None) -> When | None:
             return None
         back = (day.weekday() - _WEEKDAYS.index(m.group(1))) % 7
         day -= timedelta(days=back)
-    return When.day(day.year, day.month, day.day, tz=published.at.tzinfo or published.at.tzinfo)
+    tz = published.at.tzinfo
+    assert tz is not None  # a When is always aware
+    return When.day(day.year, day.month, day.day, tz=tz)
 
 
 def _quote(text: str, source: str, span: Span) -> Quote:
@@ -148,9 +153,7 @@ def _quote(text: str, source: str, span: Span) -> Quote:
     )
 
 
-def dossier(
-    text: str, *, source: Source, publisher: Actor, into: Dossier | None = None
-) -> Dossier:
+def dossier(text: str, *, source: Source, publisher: Actor, into: Dossier | None = None) -> Dossier:
     """The attributions of `text` as draft records, in a new dossier.
 
     Args:

@@ -28,37 +28,6 @@ __all__ = ["attributions"]
 
 _TOKEN = re.compile(r"[\w’'&.-]*\w[\w’'&-]*\.?|\S")
 _WORD = re.compile(r"[A-Za-z][\w’'&-]*")
-_SKIP = frozenset(
-    """also has have had would will did does do is was were are been be later then previously
-    once repeatedly again publicly privately separately recently earlier reportedly allegedly
-    further just already never often still always first initially subsequently now not quickly
-    immediately flatly strongly angrily bluntly simply explicitly openly falsely wrongly rightly
-    emphatically vehemently firmly long has't didn't hasn't haven't may might could should
-    can must apparently had""".split()
-)
-_STOP = frozenset(
-    """that and but or because while when whereas if as after before since although though so
-    where than whether unless until yet however meanwhile moreover instead also is was were
-    are be been being has have had will would can could should may might must do does did not
-    to what how why this these those there here said says say told""".split()
-)
-_VERBS = frozenset(
-    """said says told tells wrote writes thought thinks felt knew found held says adds added
-    believes argues insists warns claims""".split()
-)
-_DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
-_PREPOSITIONS = frozenset(
-    "of for with from in on at by to about into over under after before during".split()
-)
-_ADJ_ED = frozenset(
-    """armed united unnamed alleged elected retired embattled detained concerned interested
-    affiliated indicted appointed named based related associated informed trusted respected
-    unidentified advanced red""".split()
-)
-_BASE_OK = frozenset(
-    """say tell think believe argue agree insist warn fear hope expect deny reject accuse blame
-    doubt suspect predict worry feel know acknowledge confirm""".split()
-)
 _TIME = re.compile(
     r"(?:\s*,?\s+(?:on|late|early|last|this|earlier|later|next)\s+(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening|day)"
@@ -123,9 +92,9 @@ class _Reader:
             start += 5
         while start < end and (t[end - 1].isspace() or t[end - 1] in ".,;:!?—–-"):
             end -= 1
-        if quotes_too and start < end and t[start] in "“\"«":
+        if quotes_too and start < end and t[start] in '“"«':
             inner_close = end
-            while inner_close > start + 1 and t[inner_close - 1] in "”\"».,;:!? ":
+            while inner_close > start + 1 and t[inner_close - 1] in '”"».,;:!? ':
                 inner_close -= 1
             if inner_close < end:
                 start, end = start + 1, inner_close
@@ -148,7 +117,7 @@ class _Reader:
                 end = lo + m.start()
                 continue
             w = re.search(r"([\w’'-]+)$", before)
-            if w is not None and w.group(1).lower() in _SKIP and w.group(1)[0].islower():
+            if w is not None and w.group(1).lower() in lx.SKIP and w.group(1)[0].islower():
                 end = lo + w.start()
                 continue
             break
@@ -158,20 +127,20 @@ class _Reader:
                 end = opened
                 while end > lo and mtext[end - 1].isspace():
                     end -= 1
-        tokens = [m for m in _TOKEN.finditer(mtext, lo, end)]
+        tokens = list(_TOKEN.finditer(mtext, lo, end))
         taken: list[re.Match[str]] = []
         for tok in reversed(tokens):
             word = tok.group()
             low = word.lower()
             if not (word[0].isalnum() or word[0] in "’'"):
                 break
-            if low in _STOP or low in _VERBS and word[0].islower():
+            if low in lx.STOP or (low in lx.VERBS and word[0].islower()):
                 break
             if (
                 word[0].islower()
-                and (low.endswith("ed") or low.endswith("ing"))
+                and (low.endswith(("ed", "ing")))
                 and "-" not in low
-                and low not in _ADJ_ED
+                and low not in lx.ADJ_ED
             ):
                 break
             taken.append(tok)
@@ -180,11 +149,11 @@ class _Reader:
         if not taken:
             return None
         taken.reverse()
-        while taken and taken[-1].group().lower() in _DETERMINERS | _PREPOSITIONS:
+        while taken and taken[-1].group().lower() in lx.DETERMINERS | lx.PREPOSITIONS:
             taken.pop()
-        while taken and taken[0].group().lower() in _PREPOSITIONS:
+        while taken and taken[0].group().lower() in lx.PREPOSITIONS:
             taken.pop(0)
-        if not taken or all(t.group().lower() in _DETERMINERS for t in taken):
+        if not taken or all(t.group().lower() in lx.DETERMINERS for t in taken):
             return None
         return (taken[0].start(), taken[-1].end())
 
@@ -197,9 +166,9 @@ class _Reader:
         if m is None:
             return None
         words = m.group("s").split()
-        if any(w.lower() in _STOP or w.lower() in lx.CUES for w in words):
+        if any(w.lower() in lx.STOP or w.lower() in lx.CUES for w in words):
             return None
-        if not (words[-1][:1].isupper() or words[0].lower() in _DETERMINERS):
+        if not (words[-1][:1].isupper() or words[0].lower() in lx.DETERMINERS):
             return None
         return (m.start("s"), m.end("s"))
 
@@ -231,9 +200,11 @@ class _Reader:
         if name.lower() in lx.PRONOUNS:
             return
         kind = lx.actor_kind(name)
-        person = kind.value == "person" or bool(
-            re.fullmatch(r"(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+", name)
-        ) and kind.value == "other" and " " in name
+        person = kind.value == "person" or (
+            bool(re.fullmatch(r"(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+", name))
+            and kind.value == "other"
+            and " " in name
+        )
         self.named.append((name, person))
 
     # -- the pass ---------------------------------------------------------
@@ -256,8 +227,8 @@ class _Reader:
                 self.sentence(mtext, ss, se, qs, paras, p_index)
             self.continued_quotes(qs, ps, pe, first, mtext)
         if wire is not None:
-            for d in self.drafts:
-                d.via.insert(0, wire)
+            for draft in self.drafts:
+                draft.via.insert(0, wire)
         return self.drafts
 
     def add(self, draft: _Draft) -> None:
@@ -284,12 +255,22 @@ class _Reader:
                     name, sure = self.resolve(sp, mtext, ss)
                     self.add(_Draft(sp, name, (m.start(), m.end()), None, stance, 0.9 * sure))
         for m in lx.NO_COMMENT_FROM.finditer(mtext, ss, se):
-            after = re.compile(r"(?P<s>[^,.;:!?\x01]+?)(?=\s*(?:[,.;:!?\x01]|$|\s+(?:on|about|"
-                               r"regarding|to|over|after|and|but)\s))").match(mtext, m.end(), se)
+            after = re.compile(
+                r"(?P<s>[^,.;:!?\x01]+?)(?=\s*(?:[,.;:!?\x01]|$|\s+(?:on|about|"
+                r"regarding|to|over|after|and|but)\s))"
+            ).match(mtext, m.end(), se)
             if after is not None:
                 sp = (after.start("s"), after.end("s"))
-                self.add(_Draft(sp, text[sp[0] : sp[1]], (m.start(), m.end() - 1), None,
-                                Stance.NO_COMMENT, 0.9))
+                self.add(
+                    _Draft(
+                        sp,
+                        text[sp[0] : sp[1]],
+                        (m.start(), m.end() - 1),
+                        None,
+                        Stance.NO_COMMENT,
+                        0.9,
+                    )
+                )
         # According to.
         for m in _ACCORDING.finditer(mtext, ss, se):
             self.according(mtext, ss, se, m)
@@ -299,8 +280,9 @@ class _Reader:
             content = self.trim(m.end(), se)
             if sp is not None and content is not None:
                 name, sure = self.resolve(sp, mtext, ss)
-                self.add(_Draft(sp, name, (m.start(), m.end()), content, Stance.ASSERTS,
-                                0.7 * sure))
+                self.add(
+                    _Draft(sp, name, (m.start(), m.end()), content, Stance.ASSERTS, 0.7 * sure)
+                )
         # Cue verbs.
         for tok in _TOKEN.finditer(mtext, ss, se):
             word = tok.group().rstrip(".")
@@ -318,8 +300,16 @@ class _Reader:
                 lo = h.end() if sp is not None else ss
                 content = self.trim(lo, se)
                 if content is not None:
-                    self.drafts.append(_Draft(sp, "unnamed sources", (h.start(), h.end()),
-                                              content, Stance.UNCLEAR, 0.5))
+                    self.drafts.append(
+                        _Draft(
+                            sp,
+                            "unnamed sources",
+                            (h.start(), h.end()),
+                            content,
+                            Stance.UNCLEAR,
+                            0.5,
+                        )
+                    )
 
     def appositive(self, mtext: str, lo: int, at: int) -> tuple[int, int] | None:
         """The speaker of "X, who ..., said" or "X, a spokesman for Y, said"."""
@@ -336,8 +326,11 @@ class _Reader:
         if re.fullmatch(r"(?:[A-Z][\w’'.&-]*\s*){1,5}", segment):
             start = mtext.index(segment, comma + 1)
             return (start, start + len(segment))
-        if not re.match(r"(?:who|which|whose|a|an|the|[a-z][\w-]*|[A-Z][\w’'-]*’s|"
-                        r"[A-Z][\w’'-]*'s)\b", segment):
+        if not re.match(
+            r"(?:who|which|whose|a|an|the|[a-z][\w-]*|[A-Z][\w’'-]*’s|"
+            r"[A-Z][\w’'-]*'s)\b",
+            segment,
+        ):
             return None
         return self.speaker_before(mtext, lo, comma)
 
@@ -380,23 +373,49 @@ class _Reader:
         word = text[cs:ce]
         prev = re.search(r"([\w’'-]+)\s*$", mtext[ss:cs])
         prev_word = prev.group(1).lower() if prev is not None else ""
-        if prev_word in _DETERMINERS or prev_word in ("to", "be", "being", "been"):
+        if prev_word in lx.DETERMINERS or prev_word in ("to", "be", "being", "been"):
             return
         if prev_word in ("is", "was", "were", "are", "it's") and not word.endswith("ing"):
             return  # a passive: "it is alleged", "he was told"
         if re.match(r"\s+by\b", mtext[ce:se]):
             return
         if word == lemma and (
-            lemma not in _BASE_OK
+            lemma not in lx.BASE_OK
             or not (
-                prev_word in ("they", "we", "i", "you", "not", "n't", "did", "do", "would", "will",
-                              "may", "might", "could", "should", "can", "must", "also")
+                prev_word
+                in (
+                    "they",
+                    "we",
+                    "i",
+                    "you",
+                    "not",
+                    "n't",
+                    "did",
+                    "do",
+                    "would",
+                    "will",
+                    "may",
+                    "might",
+                    "could",
+                    "should",
+                    "can",
+                    "must",
+                    "also",
+                )
                 or (prev_word.endswith("s") and prev_word not in ("is", "was", "has", "this"))
             )
         ):
             return
         if re.match(r"\s+(?:to|for|on|off|up|out)\b", mtext[ce:se]) and lemma not in (
-            "say", "tell", "write", "add", "respond", "reply", "report", "explain", "agree",
+            "say",
+            "tell",
+            "write",
+            "add",
+            "respond",
+            "reply",
+            "report",
+            "explain",
+            "agree",
         ):
             return
         participle = word.endswith("ing")
@@ -423,7 +442,7 @@ class _Reader:
             inverted = False
             if speaker is None:
                 lead = mtext[ss:cs].rstrip()
-                if lead.endswith(",") or lead.endswith(MASK) or not lead:
+                if lead.endswith((",", MASK)) or not lead:
                     speaker = self.speaker_after(mtext, ce, se)
                     inverted = speaker is not None
             if speaker is None:
@@ -435,9 +454,17 @@ class _Reader:
                 if re.match(r"\s*(?:[.!?;]|$)", rest) or re.match(r"\s*,", rest):
                     content = self.trim(ss, cs)
                     if content is not None:
-                        direct = text[ss] in "“\"«"
-                        self.add(_Draft(speaker, name, (cs, ce), content, stance,
-                                        (0.95 if direct else score) * sure))
+                        direct = text[ss] in '“"«'
+                        self.add(
+                            _Draft(
+                                speaker,
+                                name,
+                                (cs, ce),
+                                content,
+                                stance,
+                                (0.95 if direct else score) * sure,
+                            )
+                        )
                 return
         # The cue's own extent: listener, setting, time.
         cue_end = ce
@@ -458,11 +485,11 @@ class _Reader:
                 ce = m.end()
             cue_end = m.end()
         rest = mtext[cue_end:se]
-        content: tuple[int, int] | None
         ends = re.match(r"\s*(?:[.!?;)]+\s*)?$", rest)
         part = _PARTICIPLE_AFTER.match(rest)
         closes = ends is not None or (
-            part is not None and (part.group("w") in lx.PARTICIPLES or part.group("w") == "according")
+            part is not None
+            and (part.group("w") in lx.PARTICIPLES or part.group("w") == "according")
         )
         if closes and speaker is not None:
             lead_end = speaker[0]
@@ -470,7 +497,9 @@ class _Reader:
             if content is None and rest.strip() in (":", "") and p_index + 1 < len(paras):
                 nxt = paras[p_index + 1]
                 content = self.trim(nxt[0], nxt[1])
-        elif rest.lstrip().startswith(":") and not _WORD.search(rest.lstrip()[1:].replace(MASK, "")):
+        elif rest.lstrip().startswith(":") and not _WORD.search(
+            rest.lstrip()[1:].replace(MASK, "")
+        ):
             content = self.trim(cue_end + rest.index(":") + 1, se) if MASK in rest else None
             if content is None and p_index + 1 < len(paras):
                 nxt = paras[p_index + 1]
@@ -484,7 +513,7 @@ class _Reader:
         if content is None:
             return
         direct = any(s <= content[0] and content[1] <= e for s, e in qs) or (
-            content[0] > 0 and text[content[0] - 1] in "“\"«"
+            content[0] > 0 and text[content[0] - 1] in '“"«'
         )
         if lemma in ("show", "find") and direct:
             return
@@ -494,15 +523,18 @@ class _Reader:
             draft.via.append(listener)
         self.add(draft)
         # "“...,” he said, “...”": the quote after the tag is the same speaker's.
-        after = re.match(r"\s*,\s*(?=" + MASK + ")", mtext[cue_end:se])
-        if closes and after is not None:
-            q0 = cue_end + after.end()
+        comma = re.match(r"\s*,\s*(?=" + MASK + ")", mtext[cue_end:se])
+        if closes and comma is not None:
+            q0 = cue_end + comma.end()
             for s, e in qs:
                 if s == q0:
                     more = self.trim(s, e)
                     if more is not None:
-                        self.add(_Draft(speaker, name, (cs, ce), more, stance, base * sure,
-                                        continues=True))
+                        self.add(
+                            _Draft(
+                                speaker, name, (cs, ce), more, stance, base * sure, continues=True
+                            )
+                        )
 
     def continued_quotes(
         self, qs: list[tuple[int, int]], ps: int, pe: int, first: int, mtext: str
@@ -525,8 +557,18 @@ class _Reader:
             inner = self.trim(s, e)
             if inner is None:
                 continue
-            self.drafts.append(_Draft(last.speaker, last.name, last.cue, inner, last.stance,
-                                      0.6, via=list(last.via), continues=True))
+            self.drafts.append(
+                _Draft(
+                    last.speaker,
+                    last.name,
+                    last.cue,
+                    inner,
+                    last.stance,
+                    0.6,
+                    via=list(last.via),
+                    continues=True,
+                )
+            )
             covered.append(inner)
 
 
@@ -542,9 +584,11 @@ def _nest(drafts: list[_Draft], text: str) -> list[_Draft]:
             s, e = outer.content
             if not (s <= inner.cue[0] and inner.cue[1] <= e):
                 continue
-            if inner.content is not None and (
-                inner.content[0] <= outer.cue[0] and outer.cue[1] <= inner.content[1]
-            ) and not (outer.content[1] <= outer.cue[0]):
+            if (
+                inner.content is not None
+                and (inner.content[0] <= outer.cue[0] and outer.cue[1] <= inner.content[1])
+                and not (outer.content[1] <= outer.cue[0])
+            ):
                 # each holds the other's cue: the tag after its content is the outer
                 if inner.speaker is not None and s < inner.speaker[0] < e:
                     outer.content = _cut(text, s, inner.speaker[0])
@@ -617,7 +661,7 @@ def _records(text: str, drafts: list[_Draft]) -> Iterator[Attribution]:
             via=tuple(_span(text, v) for v in _distinct(text, d.via)),
             direct=d.content is not None
             and (
-                (d.content[0] > 0 and text[d.content[0] - 1] in "“\"«")
+                (d.content[0] > 0 and text[d.content[0] - 1] in '“"«')
                 or text[d.content[0] : d.content[0] + 1] in ("“", '"')
             ),
             score=round(min(1.0, max(0.0, d.score)), 3),

@@ -10,19 +10,63 @@ from __future__ import annotations
 import re
 
 from .._model import ActorKind, Stance
+from ._text import words
 
 __all__ = [
+    "ADJ_ED",
+    "BASE_OK",
     "BELIEF",
     "CUES",
     "DENIAL",
+    "DETERMINERS",
     "HEDGES",
     "MEDIA",
     "PARTICIPLES",
+    "PREPOSITIONS",
     "PRONOUNS",
     "SILENCES",
+    "SKIP",
+    "STOP",
+    "VERBS",
     "actor_kind",
     "is_media",
 ]
+
+SKIP = words(
+    "also has have had would will did does do is was were are been be later then previously "
+    "once repeatedly again publicly privately separately recently earlier reportedly "
+    "allegedly further just already never often still always first initially subsequently now "
+    "not quickly immediately flatly strongly angrily bluntly simply explicitly openly falsely "
+    "wrongly rightly emphatically vehemently firmly long may "
+    "might could should can must apparently had"
+)
+
+STOP = words(
+    "that and but or because while when whereas if as after before since although though so "
+    "where than whether unless until yet however meanwhile moreover instead also is was were "
+    "are be been being has have had will would can could should may might must do does did "
+    "not to what how why this these those there here said says say told"
+)
+
+VERBS = words(
+    "said says told tells wrote writes thought thinks felt knew found held says adds added "
+    "believes argues insists warns claims"
+)
+
+DETERMINERS = words("the a an this that these those his her its their our my your")
+
+PREPOSITIONS = words("of for with from in on at by to about into over under after before during")
+
+ADJ_ED = words(
+    "armed united unnamed alleged elected retired embattled detained concerned interested "
+    "affiliated indicted appointed named based related associated informed trusted respected "
+    "unidentified advanced red"
+)
+
+BASE_OK = words(
+    "say tell think believe argue agree insist warn fear hope expect deny reject accuse blame "
+    "doubt suspect predict worry feel know acknowledge confirm"
+)
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
@@ -61,23 +105,24 @@ def _forms(lemma: str) -> tuple[str, ...]:
     return (lemma, third, past, ing)
 
 
-_SPEECH = """
-say tell add write state announce note report explain argue claim insist warn
-acknowledge confirm declare suggest tweet post predict estimate assert contend
-maintain stress emphasize emphasise reiterate repeat recall respond reply
-answer ask continue conclude concede observe remark reveal disclose promise
-pledge vow threaten urge describe allege charge complain criticize criticise
-condemn denounce praise tout boast testify indicate mention counter retort
-quip joke cite email brief inform caution lament speculate forecast propose
-demand recommend advise hint imply accuse blame slam blast decry admit
-question wonder agree recount proclaim call label
-""".split()
+_SPEECH = sorted(
+    words(
+        "say tell add write state announce note report explain argue claim insist warn "
+        "acknowledge confirm declare suggest tweet post predict estimate assert contend maintain "
+        "stress emphasize emphasise reiterate repeat recall respond reply answer ask continue "
+        "conclude concede observe remark reveal disclose promise pledge vow threaten urge "
+        "describe allege charge complain criticize criticise condemn denounce praise tout boast "
+        "testify indicate mention counter retort quip joke cite email brief inform caution lament "
+        "speculate forecast propose demand recommend advise hint imply accuse blame slam blast "
+        "decry admit question wonder agree recount proclaim call label"
+    )
+)
 
-_DENIAL = "deny reject dismiss refute rebut dispute disavow".split()
+_DENIAL = sorted(words("deny reject dismiss refute rebut dispute disavow"))
 
-_BELIEF_LEMMAS = "believe think feel hope fear expect worry doubt know suspect".split()
+_BELIEF_LEMMAS = sorted(words("believe think feel hope fear expect worry doubt know suspect"))
 
-_STUDY = "show find".split()
+_STUDY = sorted(words("show find"))
 
 CUES: dict[str, tuple[str, Stance, float]] = {}
 """Each cue word form: its lemma, the stance it gives and how sure it is."""
@@ -114,7 +159,8 @@ SILENCES: tuple[tuple[re.Pattern[str], Stance], ...] = tuple(
         (r"\b(?:declined|refused|declines|refuses|declining)\s+(?:immediately\s+)?to\s+"
          r"(?:comment|elaborate|discuss|respond|say)\b(?:\s+(?:on|further)\b[^.;]*?(?=[.;]|$))?",
          Stance.DECLINED_TO_COMMENT),
-        (r"\b(?:would|will|could)\s+not\s+(?:immediately\s+)?comment\b", Stance.DECLINED_TO_COMMENT),
+        (r"\b(?:would|will|could)\s+not\s+(?:immediately\s+)?comment\b",
+         Stance.DECLINED_TO_COMMENT),
         (r"\b(?:did|does|has|have)\s+not\s+(?:yet\s+|immediately\s+)?(?:respond(?:ed)?|reply|"
          r"replied|return(?:ed)?|answer(?:ed)?)\s*(?:to\s+)?(?:(?:a|an|the|multiple|several|"
          r"repeated|Reuters['’]|its|our)\s+)?(?:requests?|calls?|emails?|e-mails?|messages?|"
@@ -139,9 +185,9 @@ HEDGES = re.compile(
 )
 """Hedges: the content is relayed as unclear, by nobody named."""
 
-MEDIA = frozenset(
-    """reuters ap afp bloomberg cnn bbc xinhua tass interfax dpa efe ansa kyodo yonhap irna
-    anadolu politico axios npr msnbc breitbart nbc abc cbs""".split()
+MEDIA = words(
+    "reuters ap afp bloomberg cnn bbc xinhua tass interfax dpa efe ansa kyodo yonhap irna "
+    "anadolu politico axios npr msnbc breitbart nbc abc cbs"
 )
 _MEDIA_NAMES = re.compile(
     r"\b(?:associated press|agence france[- ]presse|al jazeera|fox news|new york times|"
@@ -189,11 +235,15 @@ _PERSON = re.compile(
 def actor_kind(phrase: str) -> ActorKind:
     """The kind of actor a speaker phrase names, by its words."""
     if is_media(phrase):
-        return ActorKind.NEWS_AGENCY if re.search(
-            r"\b(?:reuters|ap|afp|associated press|agence|xinhua|tass|interfax|agency|wire)\b",
-            phrase,
-            re.IGNORECASE,
-        ) else ActorKind.MEDIA_OUTLET
+        return (
+            ActorKind.NEWS_AGENCY
+            if re.search(
+                r"\b(?:reuters|ap|afp|associated press|agence|xinhua|tass|interfax|agency|wire)\b",
+                phrase,
+                re.IGNORECASE,
+            )
+            else ActorKind.MEDIA_OUTLET
+        )
     if _COALITION.search(phrase):
         return ActorKind.COALITION
     if _GOVERNMENT.search(phrase):

@@ -34,7 +34,8 @@ class Span:
     def __attrs_post_init__(self) -> None:
         if self.end - self.start != len(self.text):
             raise ValueError(
-                f"span {self.start}..{self.end} does not fit its text of {len(self.text)} characters"
+                f"span {self.start}..{self.end} does not fit its text "
+                f"of {len(self.text)} characters"
             )
 
 

@@ -56,5 +56,7 @@ def review(text: str, found: Sequence[Attribution] | None = None) -> str:
             who += f" -> {a.speaker_name}"
         via = f" | via {', '.join(v.text for v in a.via)}" if a.via else ""
         kind = "silence" if a.content is None else "direct" if a.direct else "indirect"
-        lines.append(f"{n}. {who} | {a.cue.text} | {a.stance.value} | {kind}{via} | score {a.score:.2f}")
+        lines.append(
+            f"{n}. {who} | {a.cue.text} | {a.stance.value} | {kind}{via} | score {a.score:.2f}"
+        )
     return "\n".join(lines) + "\n"

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MASK", "masked", "paragraphs", "quotes", "sentences"]
+__all__ = ["MASK", "masked", "paragraphs", "quotes", "sentences", "words"]
+
+
+def words(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list."""
+    return frozenset(text.split())
+
 
 MASK = "\x01"
 """What stands in for a quotation's characters when looking for cues outside quotes."""
@@ -14,10 +20,10 @@ _MARK = re.compile(r"[“”\"«»„]")
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 _BREAK = re.compile(r"[.!?]+[”\"’)\]]*(?=\s+[“\"‘(\[]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr sen rep gov gen lt col sgt st jr sr inc corp co no jan feb mar apr aug sept
-    sep oct nov dec vs etc u.s u.n u.k a.m p.m d.c calif fla ill mass mich minn pa va wash
-    prof rev gens reps sens ft mt""".split()
+_ABBREVIATIONS = words(
+    "mr mrs ms dr sen rep gov gen lt col sgt st jr sr inc corp co no jan feb mar apr aug sept "
+    "sep oct nov dec vs etc u.s u.n u.k a.m p.m d.c calif fla ill mass mich minn pa va wash "
+    "prof rev gens reps sens ft mt"
 )
 
 
@@ -40,8 +46,10 @@ def quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if opened is None:
             if mark not in _CLOSERS:
                 opened = at
-        elif mark in _CLOSERS or (mark == '"' and text[opened] == '"') or (
-            mark == '"' and text[opened] in _OPENERS
+        elif (
+            mark in _CLOSERS
+            or (mark == '"' and text[opened] == '"')
+            or (mark == '"' and text[opened] in _OPENERS)
         ):
             found.append((opened, at + 1))
             opened = None
@@ -64,7 +72,9 @@ def masked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def sentences(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def sentences(
+    text: str, start: int, end: int, inside: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """The sentences of a paragraph, never broken inside a quotation."""
     out: list[tuple[int, int]] = []
     at = start
