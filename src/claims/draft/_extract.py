@@ -56,6 +56,14 @@ _DATELINE = re.compile(
     r"\)\s*[-—–]",
     re.MULTILINE,
 )
+_CUE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*[a-z]")
+_SILENCE_KEYS = ("comment", "respon", "reach", "repl", "return", "answer", "elaborate", "discuss")
+_FOOTAGE_KEYS = ("footage", "video", "images", "photo", "pictures", "statement")
+_HEDGE_KEYS = ("alleg", "report", "rumo", "claimed", "purport", " said")
+_FROM = re.compile(
+    r"(?P<s>[^,.;:!?\x01]+?)(?=\s*(?:[,.;:!?\x01]|$|\s+(?:on|about|"
+    r"regarding|to|over|after|and|but)\s))"
+)
 _PARTICIPLE_AFTER = re.compile(r"^\s*,\s*(?P<w>[a-z]+)\b")
 
 
@@ -213,9 +221,10 @@ class _Reader:
         text = self.text
         wire: tuple[int, int] | None = None
         paras = paragraphs(text)
+        by_para = [quotes(text, ps, pe) for ps, pe in paras]
+        mtext = masked(text, [q for qs in by_para for q in qs])
         for p_index, (ps, pe) in enumerate(paras):
-            qs = quotes(text, ps, pe)
-            mtext = masked(text, qs)
+            qs = by_para[p_index]
             body = ps
             if p_index < 3 and wire is None:
                 d = _DATELINE.match(text, ps, pe)
@@ -247,18 +256,17 @@ class _Reader:
     ) -> None:
         text = self.text
         here = len(self.drafts)
-        # Silences.
-        for pattern, stance in lx.SILENCES:
+        low = mtext[ss:se].lower()
+        # Silences (each family of patterns only where its key word is).
+        silent = any(k in low for k in _SILENCE_KEYS)
+        for pattern, stance in lx.SILENCES if silent else ():
             for m in pattern.finditer(mtext, ss, se):
                 sp = self.speaker_before(mtext, ss, m.start())
                 if sp is not None:
                     name, sure = self.resolve(sp, mtext, ss)
                     self.add(_Draft(sp, name, (m.start(), m.end()), None, stance, 0.9 * sure))
-        for m in lx.NO_COMMENT_FROM.finditer(mtext, ss, se):
-            after = re.compile(
-                r"(?P<s>[^,.;:!?\x01]+?)(?=\s*(?:[,.;:!?\x01]|$|\s+(?:on|about|"
-                r"regarding|to|over|after|and|but)\s))"
-            ).match(mtext, m.end(), se)
+        for m in lx.NO_COMMENT_FROM.finditer(mtext, ss, se) if " from " in low else ():
+            after = _FROM.match(mtext, m.end(), se)
             if after is not None:
                 sp = (after.start("s"), after.end("s"))
                 self.add(
@@ -272,10 +280,11 @@ class _Reader:
                     )
                 )
         # According to.
-        for m in _ACCORDING.finditer(mtext, ss, se):
+        for m in _ACCORDING.finditer(mtext, ss, se) if "ccording" in low else ():
             self.according(mtext, ss, se, m)
         # Published footage.
-        for m in _FOOTAGE.finditer(mtext, ss, se):
+        footage = any(k in low for k in _FOOTAGE_KEYS)
+        for m in _FOOTAGE.finditer(mtext, ss, se) if footage else ():
             sp = self.speaker_before(mtext, ss, m.start()) or self.appositive(mtext, ss, m.start())
             content = self.trim(m.end(), se)
             if sp is not None and content is not None:
@@ -284,15 +293,12 @@ class _Reader:
                     _Draft(sp, name, (m.start(), m.end()), content, Stance.ASSERTS, 0.7 * sure)
                 )
         # Cue verbs.
-        for tok in _TOKEN.finditer(mtext, ss, se):
-            word = tok.group().rstrip(".")
-            entry = lx.CUES.get(word)
-            if entry is None:
-                continue
-            end = tok.start() + len(word)
-            self.cue(mtext, ss, se, tok.start(), end, entry, qs, paras, p_index)
+        for tok in _CUE.finditer(mtext, ss, se):
+            entry = lx.CUES.get(tok.group())
+            if entry is not None:
+                self.cue(mtext, ss, se, tok.start(), tok.end(), entry, qs, paras, p_index)
         # Hedges, where nothing else was found.
-        if len(self.drafts) == here:
+        if len(self.drafts) == here and any(k in low for k in _HEDGE_KEYS):
             h = lx.HEDGES.search(mtext, ss, se)
             if h is not None:
                 it = text[h.start() : h.start() + 2]
