@@ -385,6 +385,10 @@ class _Reader:
             return  # a passive: "it is alleged", "he was told"
         if re.match(r"\s+by\b", mtext[ce:se]):
             return
+        if word in lx.NOUNISH and not (
+            prev_word in ("he", "she", "it") or (prev is not None and prev.group(1)[0].isupper())
+        ):
+            return  # "the states", "his remarks": a noun, not a verb
         if word == lemma and (
             lemma not in lx.BASE_OK
             or not (
@@ -516,6 +520,11 @@ class _Reader:
                 cut = mtext.find(", according to", content[0], content[1])
                 if cut > 0:
                     content = self.trim(content[0], cut)
+            if content is not None and len(_WORD.findall(text, content[0], content[1])) < 3:
+                # "X told Y by phone.": the words are before the speaker, if anywhere
+                before = self.trim(ss, speaker[0]) if speaker is not None else None
+                if before is not None:
+                    content = before
         if content is None:
             return
         direct = any(s <= content[0] and content[1] <= e for s, e in qs) or (

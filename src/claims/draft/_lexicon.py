@@ -13,6 +13,7 @@ from .._model import ActorKind, Stance
 from ._text import words
 
 __all__ = [
+    "NOUNISH",
     "ADJ_ED",
     "BASE_OK",
     "BELIEF",
@@ -67,6 +68,13 @@ BASE_OK = words(
     "say tell think believe argue agree insist warn fear hope expect deny reject accuse blame "
     "doubt suspect predict worry feel know acknowledge confirm"
 )
+
+NOUNISH = words(
+    "states remarks notes reports emails calls mentions promises tweets posts claims charges "
+    "answers questions demands estimates forecasts hints jokes comments counters vows pledges "
+    "praises threats briefs cites concerns fears hopes doubts"
+)
+"""Cue forms that are more often plural nouns: a verb only after a name or a pronoun."""
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
