@@ -64,6 +64,14 @@ _FROM = re.compile(
     r"(?P<s>[^,.;:!?\x01]+?)(?=\s*(?:[,.;:!?\x01]|$|\s+(?:on|about|"
     r"regarding|to|over|after|and|but)\s))"
 )
+_COLON = re.compile(
+    r"\s*(?P<s>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|[A-Z][A-Z .'-]{1,30}):[ \t]+(?=\S)"
+)
+_NOT_SPEAKERS = lx.words(
+    "source sources photo photos update updated note editor editor's related read watch "
+    "partial transcript video image caption credit by posted q a question answer listen see "
+    "also follow contact subscribe tags share"
+)
 _PARTICIPLE_AFTER = re.compile(r"^\s*,\s*(?P<w>[a-z]+)\b")
 
 
@@ -232,6 +240,7 @@ class _Reader:
                     wire = (d.start("w"), d.end("w"))
                     body = d.end()
             first = len(self.drafts)
+            self.colon(mtext, body, pe)
             for ss, se in sentences(text, body, pe, qs):
                 self.sentence(mtext, ss, se, qs, paras, p_index)
             self.continued_quotes(qs, ps, pe, first, mtext)
@@ -239,6 +248,20 @@ class _Reader:
             for draft in self.drafts:
                 draft.via.insert(0, wire)
         return self.drafts
+
+    def colon(self, mtext: str, ps: int, pe: int) -> None:
+        """A paragraph led by a name and a colon: "Smith: ..." (headlines, transcripts)."""
+        m = _COLON.match(mtext, ps, pe)
+        if m is None or m.group("s").lower().split()[0] in _NOT_SPEAKERS:
+            return
+        content = self.trim(m.end(), pe)
+        if content is None:
+            return
+        sp = (m.start("s"), m.end("s"))
+        name, sure = self.resolve(sp, mtext, ps)
+        direct = mtext[m.end() : m.end() + 1] == MASK
+        self.add(_Draft(sp, name, (m.end("s"), m.end("s") + 1), content, Stance.ASSERTS,
+                        (0.8 if direct else 0.6) * sure))  # fmt: skip
 
     def add(self, draft: _Draft) -> None:
         if draft.speaker is not None and not draft.continues:
