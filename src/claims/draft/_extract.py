@@ -72,6 +72,10 @@ _NOT_SPEAKERS = lx.words(
     "partial transcript video image caption credit by posted q a question answer listen see "
     "also follow contact subscribe tags share"
 )
+_SUBJECT = re.compile(
+    r"\s*(?P<s>(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*|He|She|They|It|We|I)"
+    r"(?=\s+(?:also\s+|then\s+|has\s+|have\s+|had\s+)?[a-z]+(?:ed|s)\b)"
+)
 _PARTICIPLE_AFTER = re.compile(r"^\s*,\s*(?P<w>[a-z]+)\b")
 
 
@@ -172,6 +176,13 @@ class _Reader:
         if not taken or all(t.group().lower() in lx.DETERMINERS for t in taken):
             return None
         return (taken[0].start(), taken[-1].end())
+
+    def subject(self, mtext: str, ss: int, cs: int) -> tuple[int, int] | None:
+        """The subject that opens the sentence ("Reid caucused ... and says")."""
+        m = _SUBJECT.match(mtext, ss, cs)
+        if m is None:
+            return None
+        return (m.start("s"), m.end("s"))
 
     def speaker_after(self, mtext: str, at: int, hi: int) -> tuple[int, int] | None:
         """An inverted speaker: "said Smith." or "said the ministry, ..."."""
@@ -456,20 +467,22 @@ class _Reader:
         name = ""
         sure = 1.0
         continues = False
-        if participle:
-            if not re.search(r",\s*$", mtext[ss:cs]):
-                return
+        coordinated = re.search(r"\s(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$", mtext[ss:cs])
+        if (participle and re.search(r",\s*$", mtext[ss:cs])) or (
+            coordinated and not participle
+        ):
             same = [d for d in self.drafts if d.cue[0] >= ss and d.speaker is not None]
-            if not same:
-                return
-            speaker, name, continues = same[-1].speaker, same[-1].name, True
-            sure = 0.9
-        elif re.search(r"\s(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$", mtext[ss:cs]):
-            same = [d for d in self.drafts if d.cue[0] >= ss and d.speaker is not None]
-            if not same:
-                return
-            speaker, name, continues = same[-1].speaker, same[-1].name, True
-            sure = 0.9
+            if same:
+                speaker, name, continues = same[-1].speaker, same[-1].name, True
+                sure = 0.9
+            else:
+                speaker = self.subject(mtext, ss, cs)
+                if speaker is None:
+                    return
+                name, sure = self.resolve(speaker, mtext, ss)
+                sure *= 0.75
+        elif participle:
+            return
         else:
             speaker = self.speaker_before(mtext, ss, cs) or self.appositive(mtext, ss, cs)
             inverted = False
