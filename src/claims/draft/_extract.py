@@ -76,6 +76,11 @@ _SUBJECT = re.compile(
     r"\s*(?P<s>(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*|He|She|They|It|We|I)"
     r"(?=\s+(?:also\s+|then\s+|has\s+|have\s+|had\s+)?[a-z]+(?:ed|s)\b)"
 )
+_PARTICLE_OK: dict[str, frozenset[str]] = {
+    "to": lx.words("say tell write add respond reply report explain agree"),
+    "for": lx.words("call say tell write add report explain"),
+    "on": lx.words("call say tell write add report explain agree"),
+}
 _PARTICIPLE_AFTER = re.compile(r"^\s*,\s*(?P<w>[a-z]+)\b")
 
 
@@ -450,18 +455,11 @@ class _Reader:
             )
         ):
             return
-        if re.match(r"\s+(?:to|for|on|off|up|out)\b", mtext[ce:se]) and lemma not in (
-            "say",
-            "tell",
-            "write",
-            "add",
-            "respond",
-            "reply",
-            "report",
-            "explain",
-            "agree",
-        ):
+        particle = re.match(r"\s+(to|for|on|off|up|out)\b", mtext[ce:se])
+        if particle is not None and lemma not in _PARTICLE_OK.get(particle.group(1), ()):
             return
+        if particle is not None and lemma == "call":
+            ce += particle.end()  # "called for", "called on": the cue takes its particle
         participle = word.endswith("ing")
         speaker: tuple[int, int] | None = None
         name = ""

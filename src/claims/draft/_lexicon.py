@@ -72,7 +72,7 @@ BASE_OK = words(
 NOUNISH = words(
     "states remarks notes reports emails calls mentions promises tweets posts claims charges "
     "answers questions demands estimates forecasts hints jokes comments counters vows pledges "
-    "praises threats briefs cites concerns fears hopes doubts"
+    "praises threats briefs cites concerns fears hopes doubts plans attacks supports favors"
 )
 """Cue forms that are more often plural nouns: a verb only after a name or a pronoun."""
 
@@ -132,6 +132,14 @@ _BELIEF_LEMMAS = sorted(words("believe think feel hope fear expect worry doubt k
 
 _STUDY = sorted(words("show find"))
 
+_STANCE_LEMMAS = sorted(
+    words(
+        "want support endorse oppose defend attack criticize criticise praise thank welcome "
+        "applaud mock seek plan favor favour vow pledge promise propose insist"
+    )
+)
+"""Stances taken: support, criticism, intention ("wants", "endorsed", "attacked")."""
+
 CUES: dict[str, tuple[str, Stance, float]] = {}
 """Each cue word form: its lemma, the stance it gives and how sure it is."""
 for _lemma in _SPEECH:
@@ -140,7 +148,7 @@ for _lemma in _SPEECH:
 for _lemma in _DENIAL:
     for _form in _forms(_lemma):
         CUES[_form] = (_lemma, Stance.DENIES, 0.75)
-for _lemma in _BELIEF_LEMMAS + _STUDY:
+for _lemma in _BELIEF_LEMMAS + _STUDY + _STANCE_LEMMAS:
     for _form in _forms(_lemma):
         CUES.setdefault(_form, (_lemma, Stance.ASSERTS, 0.5))
 for _noun in ("known", "thinking", "feeling", "showing", "finding", "shown"):
