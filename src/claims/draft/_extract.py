@@ -32,7 +32,7 @@ _TIME = re.compile(
     r"(?:\s*,?\s+(?:on|late|early|last|this|earlier|later|next)\s+(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening|day)"
     r"(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:today|yesterday|tonight|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday))+"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?)+"
 )
 _SETTING = re.compile(
     r"\s+(?:in|on|at|during|via|through|to|over)\s+(?:(?:a|an|the|his|her|their|its|Sunday’s|"
@@ -81,6 +81,10 @@ _PARTICLE_OK: dict[str, frozenset[str]] = {
     "for": lx.words("call say tell write add report explain"),
     "on": lx.words("call say tell write add report explain agree"),
 }
+_TRAILING = re.compile(
+    r"\s*,?\s*(?:before|after|when|while|as|because|since|during|at|outside|following|amid|"
+    r"from)\b"
+)
 _PARTICIPLE_AFTER = re.compile(r"^\s*,\s*(?P<w>[a-z]+)\b")
 
 
@@ -117,7 +121,11 @@ class _Reader:
             start += 5
         while start < end and (t[end - 1].isspace() or t[end - 1] in ".,;:!?—–-"):
             end -= 1
-        if quotes_too and start < end and t[start] in '“"«':
+        if quotes_too and t.startswith(("''", "``"), start, end):
+            start += 2
+            while end > start and t[end - 1] in "'.,;:!? ":
+                end -= 1
+        elif quotes_too and start < end and t[start] in '“"«':
             inner_close = end
             while inner_close > start + 1 and t[inner_close - 1] in '”"».,;:!? ':
                 inner_close -= 1
@@ -533,8 +541,14 @@ class _Reader:
         part = _PARTICIPLE_AFTER.match(rest)
         closes = ends is not None or (
             part is not None
-            and (part.group("w") in lx.PARTICIPLES or part.group("w") == "according")
+            and (
+                part.group("w") in lx.PARTICIPLES
+                or part.group("w") == "according"
+                or part.group("w").endswith("ing")
+            )
         )
+        if not closes and speaker is not None and _TRAILING.match(rest):
+            closes = self.trim(ss, speaker[0]) is not None  # "..., he said before the vote."
         if closes and speaker is not None:
             lead_end = speaker[0]
             content = self.trim(ss, lead_end)

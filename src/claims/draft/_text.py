@@ -16,10 +16,10 @@ MASK = "\x01"
 """What stands in for a quotation's characters when looking for cues outside quotes."""
 
 _PARAGRAPH = re.compile(r"[^\n\r]+")
-_MARK = re.compile(r"[“”\"«»„]")
+_MARK = re.compile(r"''|``|[“”\"«»„]")
 _OPENERS = "“«„"
 _CLOSERS = "”»"
-_BREAK = re.compile(r"[.!?]+[”\"’)\]]*(?=\s+[“\"‘(\[]?[A-Z0-9])")
+_BREAK = re.compile(r"[.!?]+(?:''|[”\"’)\]])*(?=\s+(?:''|``|[“\"‘(\[])?[A-Z0-9])")
 _ABBREVIATIONS = words(
     "mr mrs ms dr sen rep gov gen lt col sgt st jr sr inc corp co no jan feb mar apr aug sept "
     "sep oct nov dec vs etc u.s u.n u.k a.m p.m d.c calif fla ill mass mich minn pa va wash "
@@ -35,7 +35,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The quotations of a paragraph, marks included, as (start, end).
 
-    Curly marks pair opener with closer; straight marks alternate. A quotation
+    Curly marks pair opener with closer; straight marks (and the doubled
+    apostrophes some newspapers print, ``''``) alternate. A quotation
     left open runs to the end of its paragraph (as a quote continued in the
     next paragraph is written).
     """
@@ -50,8 +51,9 @@ def quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
             mark in _CLOSERS
             or (mark == '"' and text[opened] == '"')
             or (mark == '"' and text[opened] in _OPENERS)
+            or (mark == "''" and text[opened] in "'`")
         ):
-            found.append((opened, at + 1))
+            found.append((opened, m.end()))
             opened = None
     if opened is not None and end - opened > 1:
         found.append((opened, end))
