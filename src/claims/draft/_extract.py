@@ -83,7 +83,7 @@ _PARTICLE_OK: dict[str, frozenset[str]] = {
 }
 _TRAILING = re.compile(
     r"\s*,?\s*(?:before|after|when|while|as|because|since|during|at|outside|following|amid|"
-    r"from)\b"
+    r"from|in|to)\b"
 )
 _PARTICIPLE_AFTER = re.compile(r"^\s*,\s*(?P<w>[a-z]+)\b")
 
@@ -547,8 +547,10 @@ class _Reader:
                 or part.group("w").endswith("ing")
             )
         )
-        if not closes and speaker is not None and _TRAILING.match(rest):
-            closes = self.trim(ss, speaker[0]) is not None  # "..., he said before the vote."
+        if not closes and speaker is not None and _TRAILING.match(rest) and "that" not in rest:
+            # "..., he said before the vote." / "..., he told a rally in Ohio."
+            before = self.trim(ss, speaker[0])
+            closes = before is not None and len(_WORD.findall(text, *before)) >= 3
         if closes and speaker is not None:
             lead_end = speaker[0]
             content = self.trim(ss, lead_end)
