@@ -7,9 +7,9 @@ the test suite. Three figures:
   read in place when present, never copied): precision, recall and F1 of
   content spans at token overlap >= 0.3 and >= 0.8 (a predicted and a gold
   span match when each covers at least that share of the other's tokens;
-  pairs are matched one to one, best overlap first), and speaker accuracy on the pairs matched at 0.3 (the
-  predicted speaker shares at least half of the shorter span's tokens with
-  the gold source).
+  pairs are matched one to one, best overlap first), and speaker accuracy
+  on the pairs matched at 0.3 (the predicted speaker shares at least half of
+  the shorter span's tokens with the gold source).
 - the project's own annotated articles (``tests/data/drafting``), which add
   what PolNeAR lacks: silences (matched by speaker), wire chains, datelines
   and accusation/denial pairs; stance and chain accuracy on matched pairs.

@@ -22,7 +22,7 @@ import attrs
 from .._model import Stance
 from . import _lexicon as lx
 from ._records import Attribution, Span
-from ._text import MASK, masked, paragraphs, quotes, sentences
+from ._text import MASK, masked, paragraphs, quotes, sentences, words
 
 __all__ = ["attributions"]
 
@@ -67,7 +67,7 @@ _FROM = re.compile(
 _COLON = re.compile(
     r"\s*(?P<s>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|[A-Z][A-Z .'-]{1,30}):[ \t]+(?=\S)"
 )
-_NOT_SPEAKERS = lx.words(
+_NOT_SPEAKERS = words(
     "source sources photo photos update updated note editor editor's related read watch "
     "partial transcript video image caption credit by posted q a question answer listen see "
     "also follow contact subscribe tags share"
@@ -77,9 +77,9 @@ _SUBJECT = re.compile(
     r"(?=\s+(?:also\s+|then\s+|has\s+|have\s+|had\s+)?[a-z]+(?:ed|s)\b)"
 )
 _PARTICLE_OK: dict[str, frozenset[str]] = {
-    "to": lx.words("say tell write add respond reply report explain agree"),
-    "for": lx.words("call say tell write add report explain"),
-    "on": lx.words("call say tell write add report explain agree"),
+    "to": words("say tell write add respond reply report explain agree"),
+    "for": words("call say tell write add report explain"),
+    "on": words("call say tell write add report explain agree"),
 }
 _TRAILING = re.compile(
     r"\s*,?\s*(?:before|after|when|while|as|because|since|during|at|outside|following|amid|"
@@ -474,9 +474,7 @@ class _Reader:
         sure = 1.0
         continues = False
         coordinated = re.search(r"\s(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$", mtext[ss:cs])
-        if (participle and re.search(r",\s*$", mtext[ss:cs])) or (
-            coordinated and not participle
-        ):
+        if (participle and re.search(r",\s*$", mtext[ss:cs])) or (coordinated and not participle):
             same = [d for d in self.drafts if d.cue[0] >= ss and d.speaker is not None]
             if same:
                 speaker, name, continues = same[-1].speaker, same[-1].name, True

@@ -13,7 +13,6 @@ from .._model import ActorKind, Stance
 from ._text import words
 
 __all__ = [
-    "NOUNISH",
     "ADJ_ED",
     "BASE_OK",
     "BELIEF",
@@ -22,6 +21,7 @@ __all__ = [
     "DETERMINERS",
     "HEDGES",
     "MEDIA",
+    "NOUNISH",
     "PARTICIPLES",
     "PREPOSITIONS",
     "PRONOUNS",
