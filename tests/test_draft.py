@@ -225,3 +225,13 @@ def test_spans_reject_a_wrong_length() -> None:
 def test_attributions_needs_a_str() -> None:
     with pytest.raises(TypeError, match="needs a str"):
         attributions(b"bytes")  # type: ignore[arg-type]
+
+
+def test_a_short_reference_finds_the_name_the_text_gave() -> None:
+    found = attributions(
+        "A coalition of farmers, calling itself the Green Valley Alliance, blocked roads.\n"
+        "The coalition said prices were too low."
+    )
+    assert [(a.speaker and a.speaker.text, a.speaker_name) for a in found] == [
+        ("The coalition", "Green Valley Alliance")
+    ]

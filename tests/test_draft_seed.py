@@ -48,8 +48,6 @@ def test_every_attributed_claim_of_the_seed_is_drafted(
         by_claimant.setdefault(c.claimant, []).append(c)
     missing = []
     for c in attributed:
-        if c.claimant == "islamic-resistance-in-iraq":
-            continue  # drafted as "The group": see the next test
         spans = [(q.start, q.end) for q in c.quotes if q.source == "aj-article"]
         found = [
             d
@@ -65,7 +63,8 @@ def test_every_attributed_claim_of_the_seed_is_drafted(
 def test_the_group_s_motives_are_drafted(drafted: claims.Dossier) -> None:
     [motive] = [c for c in drafts(drafted) if "retaliation for Washington" in c.quotes[0].exact]
     assert "push US forces out of Iraq" in motive.quotes[0].exact
-    assert drafted.actor(motive.claimant).aliases == ("The group",)
+    # "The group" is the one "calling itself the Islamic Resistance in Iraq".
+    assert motive.claimant == "islamic-resistance-in-iraq"
 
 
 def test_chains_and_stances(drafted: claims.Dossier) -> None:

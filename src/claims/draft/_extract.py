@@ -85,6 +85,11 @@ _TRAILING = re.compile(
     r"\s*,?\s*(?:before|after|when|while|as|because|since|during|at|outside|following|amid|"
     r"from|in|to)\b"
 )
+_SELF_NAMED = re.compile(
+    r"\b(?:group|organi[sz]ations?|coalition|movement|alliance|militia|network|campaign|party)\b"
+    r"[^.\n]{0,80}?\b(?:calling itself|calls itself|known as|called|named)\s+(?:the\s+)?"
+    r"(?P<n>[A-Z][\w’'-]*(?:\s+(?:(?:of|in|for|and|the)\s+)?[A-Z][\w’'-]*)*)"
+)
 _PARTICIPLE_AFTER = re.compile(r"^\s*,\s*(?P<w>[a-z]+)\b")
 
 
@@ -234,6 +239,12 @@ class _Reader:
             for name, _person in reversed(self.named):
                 if head in name.lower() and name.lower() != low:
                     return name, 0.85
+            # "a group ... calling itself the Islamic Resistance in Iraq ... The group said"
+            named = None
+            for named in _SELF_NAMED.finditer(self.text, max(0, span[0] - 1500), span[0]):
+                pass
+            if named is not None and head in self.text[named.start() : named.start("n")].lower():
+                return named.group("n"), 0.8
         return phrase, 1.0
 
     def remember(self, name: str) -> None:
