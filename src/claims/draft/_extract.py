@@ -240,9 +240,8 @@ class _Reader:
                 if head in name.lower() and name.lower() != low:
                     return name, 0.85
             # "a group ... calling itself the Islamic Resistance in Iraq ... The group said"
-            named = None
-            for named in _SELF_NAMED.finditer(self.text, max(0, span[0] - 1500), span[0]):
-                pass
+            found = list(_SELF_NAMED.finditer(self.text, max(0, span[0] - 1500), span[0]))
+            named = found[-1] if found else None
             if named is not None and head in self.text[named.start() : named.start("n")].lower():
                 return named.group("n"), 0.8
         return phrase, 1.0
