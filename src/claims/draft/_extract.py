@@ -15,13 +15,11 @@ the inner one's chain and the outer content is cut before it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-
-import attrs
 
 from .._model import Stance
 from . import _lexicon as lx
-from ._records import Attribution, Span
+from ._nesting import Draft, nest, records
+from ._records import Attribution
 from ._text import MASK, masked, paragraphs, quotes, sentences, words
 
 __all__ = ["attributions"]
@@ -93,26 +91,12 @@ _SELF_NAMED = re.compile(
 _PARTICIPLE_AFTER = re.compile(r"^\s*,\s*(?P<w>[a-z]+)\b")
 
 
-@attrs.define
-class _Draft:
-    """An attribution while it is being built."""
-
-    speaker: tuple[int, int] | None
-    name: str
-    cue: tuple[int, int]
-    content: tuple[int, int] | None
-    stance: Stance
-    score: float
-    via: list[tuple[int, int]] = attrs.field(factory=list)
-    continues: bool = False
-
-
 class _Reader:
     """One pass over one text."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.drafts: list[_Draft] = []
+        self.drafts: list[Draft] = []
         self.named: list[tuple[str, bool]] = []  # speaker names, and whether a person
 
     # -- spans ------------------------------------------------------------
@@ -259,7 +243,7 @@ class _Reader:
 
     # -- the pass ---------------------------------------------------------
 
-    def read(self) -> list[_Draft]:
+    def read(self) -> list[Draft]:
         text = self.text
         wire: tuple[int, int] | None = None
         paras = paragraphs(text)
@@ -294,10 +278,10 @@ class _Reader:
         sp = (m.start("s"), m.end("s"))
         name, sure = self.resolve(sp, mtext, ps)
         direct = mtext[m.end() : m.end() + 1] == MASK
-        self.add(_Draft(sp, name, (m.end("s"), m.end("s") + 1), content, Stance.ASSERTS,
+        self.add(Draft(sp, name, (m.end("s"), m.end("s") + 1), content, Stance.ASSERTS,
                         (0.8 if direct else 0.6) * sure))  # fmt: skip
 
-    def add(self, draft: _Draft) -> None:
+    def add(self, draft: Draft) -> None:
         if draft.speaker is not None and not draft.continues:
             self.remember(draft.name)
         self.drafts.append(draft)
@@ -321,13 +305,13 @@ class _Reader:
                 sp = self.speaker_before(mtext, ss, m.start())
                 if sp is not None:
                     name, sure = self.resolve(sp, mtext, ss)
-                    self.add(_Draft(sp, name, (m.start(), m.end()), None, stance, 0.9 * sure))
+                    self.add(Draft(sp, name, (m.start(), m.end()), None, stance, 0.9 * sure))
         for m in lx.NO_COMMENT_FROM.finditer(mtext, ss, se) if " from " in low else ():
             after = _FROM.match(mtext, m.end(), se)
             if after is not None:
                 sp = (after.start("s"), after.end("s"))
                 self.add(
-                    _Draft(
+                    Draft(
                         sp,
                         text[sp[0] : sp[1]],
                         (m.start(), m.end() - 1),
@@ -346,9 +330,7 @@ class _Reader:
             content = self.trim(m.end(), se)
             if sp is not None and content is not None:
                 name, sure = self.resolve(sp, mtext, ss)
-                self.add(
-                    _Draft(sp, name, (m.start(), m.end()), content, Stance.ASSERTS, 0.7 * sure)
-                )
+                self.add(Draft(sp, name, (m.start(), m.end()), content, Stance.ASSERTS, 0.7 * sure))
         # Cue verbs.
         for tok in _CUE.finditer(mtext, ss, se):
             entry = lx.CUES.get(tok.group())
@@ -364,7 +346,7 @@ class _Reader:
                 content = self.trim(lo, se)
                 if content is not None:
                     self.drafts.append(
-                        _Draft(
+                        Draft(
                             sp,
                             "unnamed sources",
                             (h.start(), h.end()),
@@ -417,7 +399,7 @@ class _Reader:
             return
         name, sure = self.resolve(sp, mtext, ss)
         cue = (m.start(), m.start() + len(m.group().rstrip()))
-        self.add(_Draft(sp, name, cue, content, Stance.ASSERTS, 0.9 * sure))
+        self.add(Draft(sp, name, cue, content, Stance.ASSERTS, 0.9 * sure))
 
     def cue(
         self,
@@ -516,7 +498,7 @@ class _Reader:
                     if content is not None:
                         direct = text[ss] in '“"«'
                         self.add(
-                            _Draft(
+                            Draft(
                                 speaker,
                                 name,
                                 (cs, ce),
@@ -591,7 +573,7 @@ class _Reader:
         if lemma in ("show", "find") and direct:
             return
         base = 0.95 if direct and lemma == "say" else score
-        draft = _Draft(speaker, name, (cs, ce), content, stance, base * sure, continues=continues)
+        draft = Draft(speaker, name, (cs, ce), content, stance, base * sure, continues=continues)
         if listener is not None and lx.is_media(text[listener[0] : listener[1]]):
             draft.via.append(listener)
         self.add(draft)
@@ -604,7 +586,7 @@ class _Reader:
                     more = self.trim(s, e)
                     if more is not None:
                         self.add(
-                            _Draft(
+                            Draft(
                                 speaker, name, (cs, ce), more, stance, base * sure, continues=True
                             )
                         )
@@ -631,7 +613,7 @@ class _Reader:
             if inner is None:
                 continue
             self.drafts.append(
-                _Draft(
+                Draft(
                     last.speaker,
                     last.name,
                     last.cue,
@@ -643,102 +625,6 @@ class _Reader:
                 )
             )
             covered.append(inner)
-
-
-def _nest(drafts: list[_Draft], text: str) -> list[_Draft]:
-    """Nest the attributions found inside another's content; drop what still overlaps."""
-    drafts.sort(key=lambda d: d.cue[0])
-    for outer in drafts:
-        if outer.content is None:
-            continue
-        for inner in drafts:
-            if inner is outer or outer.content is None:
-                continue
-            s, e = outer.content
-            if not (s <= inner.cue[0] and inner.cue[1] <= e):
-                continue
-            if (
-                inner.content is not None
-                and (inner.content[0] <= outer.cue[0] and outer.cue[1] <= inner.content[1])
-                and not (outer.content[1] <= outer.cue[0])
-            ):
-                # each holds the other's cue: the tag after its content is the outer
-                if inner.speaker is not None and s < inner.speaker[0] < e:
-                    outer.content = _cut(text, s, inner.speaker[0])
-                continue
-            if not inner.continues and inner.name == outer.name:
-                inner.content, inner.speaker = None, None  # the same speaker's own words
-                inner.stance = Stance.ASSERTS
-                continue
-            begin = inner.cue[0]
-            if inner.speaker is not None and s <= inner.speaker[0] < begin:
-                begin = inner.speaker[0]
-            if inner.content is not None and s <= inner.content[0] < begin:
-                # the inner content comes first: "P, officials said" inside the outer
-                begin = inner.content[0]
-            if not inner.continues and outer.speaker is not None and inner.name != outer.name:
-                inner.via = [*outer.via, outer.speaker, *inner.via]
-            cut = begin
-            while cut > s and (text[cut - 1].isspace() or text[cut - 1] in ",;:—–-"):
-                cut -= 1
-            if re.search(r"\b(?:and|but|that|while)$", text[s:cut]):
-                cut = s + re.search(r"\s*\b(?:and|but|that|while)$", text[s:cut]).start()  # type: ignore[union-attr]
-            outer.content = (s, cut) if cut - s > 0 and _WORD.search(text, s, cut) else None
-            if outer.content is None:
-                outer.speaker = None  # marks the outer for removal
-    kept = [d for d in drafts if d.content is not None or (d.stance.is_silence and d.speaker)]
-    kept = [d for d in kept if not (d.content is None and not d.stance.is_silence)]
-    # What still overlaps: the surer one stays.
-    out: list[_Draft] = []
-    for d in sorted(kept, key=lambda d: -d.score):
-        if d.content is not None and any(
-            o.content is not None and o.content[0] < d.content[1] and d.content[0] < o.content[1]
-            for o in out
-        ):
-            continue
-        out.append(d)
-    out.sort(key=lambda d: (d.cue[0], d.content[0] if d.content else -1))
-    return out
-
-
-def _cut(text: str, s: int, e: int) -> tuple[int, int] | None:
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
-        e -= 1
-    return (s, e) if e > s and _WORD.search(text, s, e) else None
-
-
-def _distinct(text: str, via: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The intermediaries, each named once (a dateline's wire and "told Reuters")."""
-    seen: set[str] = set()
-    out = []
-    for v in via:
-        key = text[v[0] : v[1]].lower().removeprefix("the ")
-        if key not in seen:
-            seen.add(key)
-            out.append(v)
-    return out
-
-
-def _span(text: str, at: tuple[int, int]) -> Span:
-    return Span(at[0], at[1], text[at[0] : at[1]])
-
-
-def _records(text: str, drafts: list[_Draft]) -> Iterator[Attribution]:
-    for d in drafts:
-        yield Attribution(
-            None if d.speaker is None else _span(text, d.speaker),
-            speaker_name=d.name or "unnamed sources",
-            cue=_span(text, d.cue),
-            content=None if d.content is None else _span(text, d.content),
-            stance=d.stance,
-            via=tuple(_span(text, v) for v in _distinct(text, d.via)),
-            direct=d.content is not None
-            and (
-                (d.content[0] > 0 and text[d.content[0] - 1] in '“"«')
-                or text[d.content[0] : d.content[0] + 1] in ("“", '"')
-            ),
-            score=round(min(1.0, max(0.0, d.score)), 3),
-        )
 
 
 def attributions(text: str) -> tuple[Attribution, ...]:
@@ -760,5 +646,5 @@ def attributions(text: str) -> tuple[Attribution, ...]:
         raise TypeError(f"attributions() needs a str, not {type(text).__name__}")
     # Speakers that marked themselves for removal by nesting have speaker None
     # and content None; the rest go out in text order.
-    drafts = _nest(_Reader(text).read(), text)
-    return tuple(_records(text, drafts))
+    drafts = nest(_Reader(text).read(), text)
+    return tuple(records(text, drafts))
