@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from . import store
+from . import draft, store
 from ._jsonl import dump_lines, iter_load, load_lines
 from ._model import (
     Actor,
@@ -98,6 +98,7 @@ __all__ = [
     "Value",
     "When",
     "__version__",
+    "draft",
     "dump",
     "dump_lines",
     "dumps",
