@@ -46,6 +46,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/bench_serialize.py
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_sql.py 1000000 10000000 --spark --memory
+	$(BIN)/python benchmarks/bench_draft.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis site

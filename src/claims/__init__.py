@@ -6,7 +6,7 @@ import importlib
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from . import analysis, store
+from . import analysis, draft, store
 from ._describe import describe
 from ._model import (
     Actor,
@@ -103,6 +103,7 @@ __all__ = [
     "__version__",
     "analysis",
     "describe",
+    "draft",
     "dump",
     "dump_lines",
     "dumps",

@@ -58,6 +58,8 @@ class Claim:
         made: When the claimant made the claim.
         assessment: The analyst's judgement.
         note: Anything else worth keeping.
+        draft: Proposed by `claims.draft` and not yet accepted by an analyst,
+            who clears it (``attrs.evolve(claim, draft=False)``) on acceptance.
     """
 
     id: str = attrs.field(validator=v.nonempty_str)
@@ -75,6 +77,7 @@ class Claim:
         default=None, validator=v.optional(v.instance_of(Assessment))
     )
     note: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
+    draft: bool = attrs.field(default=False, validator=v.instance_of(bool))
 
 
 class LinkKind(enum.Enum):

@@ -67,6 +67,7 @@ class Actor:
         part_of: The id of the actor this one belongs to (a ministry is part
             of a government); claims of the part count as claims of the whole.
         affiliations: Looser ties, each with the other actor's id and a note.
+        draft: Proposed by `claims.draft` and not yet accepted by an analyst.
     """
 
     id: str = attrs.field(validator=v.nonempty_str)
@@ -84,3 +85,4 @@ class Actor:
         converter=v.to_tuple,
         validator=v.all_of(v.each(v.instance_of(Affiliation)), v.Rule(_not_affiliated_with_itself)),
     )
+    draft: bool = attrs.field(default=False, validator=v.instance_of(bool))

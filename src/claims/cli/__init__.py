@@ -13,7 +13,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import _analyze, _interop, _report, _store
+from . import _analyze, _draft, _interop, _report, _store
 from ._load import progress_flag
 from ._report import render_report
 
@@ -83,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     draw.set_defaults(run=_interop.graph)
 
     _analyze.add_parser(commands)
+    _draft.add_parser(commands)
     return parser
 
 
