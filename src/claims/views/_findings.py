@@ -1,0 +1,157 @@
+"""The findings an analyst reads first, gathered once for every view.
+
+Contradictions are grouped by subject and predicate; corroboration verdicts
+list each set of backing claims once (every claim of a set has the same
+origins); silences, known unknowns and the current view follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from .. import analysis
+from .._model import Claim, StatusKind, Subject
+from ..dossier import Dossier
+from . import _sentence as say
+
+__all__ = [
+    "REASON_WORDS",
+    "ContradictionGroup",
+    "Findings",
+    "Verdict",
+    "findings",
+    "subject_key",
+]
+
+REASON_WORDS = {
+    analysis.ContradictionReason.OPPOSITE_STANCES: "opposite stances",
+    analysis.ContradictionReason.DIFFERENT_VALUES: "different values",
+    analysis.ContradictionReason.DISJOINT_QUANTITIES: "figures that do not overlap",
+    analysis.ContradictionReason.NO_VALUE: "none against a value",
+    analysis.ContradictionReason.LINKED: "linked as contradicting",
+}
+"""Each contradiction reason in words."""
+
+
+def subject_key(subject: Subject) -> tuple[str, str]:
+    """A subject as a hashable (kind, id or text) pair."""
+    value = getattr(subject, "id", None)
+    if value is None:
+        value = getattr(subject, "value", "")
+    return type(subject).__name__, str(value)
+
+
+@attrs.frozen
+class ContradictionGroup:
+    """The contradictions about one subject and predicate.
+
+    Attributes:
+        title: The subject and predicate in words.
+        pairs: The contradictions.
+    """
+
+    title: str
+    pairs: tuple[analysis.Contradiction, ...]
+
+
+@attrs.frozen
+class Verdict:
+    """The corroboration of a set of claims that back each other.
+
+    Attributes:
+        claims: The backing claims, in dossier order.
+        corroboration: The answer for the first of them (the origins are the
+            same for each).
+        suggestion: The suggested credibility for the first of them.
+    """
+
+    claims: tuple[str, ...]
+    corroboration: analysis.Corroboration
+    suggestion: analysis.CredibilitySuggestion
+
+
+@attrs.frozen
+class Findings:
+    """Everything a briefing leads with.
+
+    Attributes:
+        contradictions: Grouped by subject and predicate.
+        verdicts: Claims backed by more than themselves.
+        alone: How many active claims have no support beyond themselves.
+        silences: Reported silences and unanswered accusations.
+        uncertainties: Known unknowns beside known values.
+        current: What replaced what, and links gone stale.
+    """
+
+    contradictions: tuple[ContradictionGroup, ...]
+    verdicts: tuple[Verdict, ...]
+    alone: int
+    silences: tuple[analysis.Silence, ...]
+    uncertainties: tuple[analysis.Uncertainty, ...]
+    current: analysis.CurrentView
+
+    @property
+    def count(self) -> int:
+        """How many findings there are, contradiction pairs counted one by one."""
+        return (
+            sum(len(g.pairs) for g in self.contradictions)
+            + len(self.verdicts)
+            + len(self.silences)
+            + len(self.uncertainties)
+            + len(self.current.replaced)
+            + len(self.current.stale)
+        )
+
+
+def findings(dossier: Dossier) -> Findings:
+    """The findings of `dossier`, from the analysis functions."""
+    groups: dict[tuple[tuple[str, str], str], list[analysis.Contradiction]] = {}
+    titles: dict[tuple[tuple[str, str], str], str] = {}
+    for found in analysis.contradictions(dossier):
+        prop = dossier.claim(found.first).proposition
+        key = (subject_key(prop.subject), prop.predicate)
+        groups.setdefault(key, []).append(found)
+        if key not in titles:
+            words = prop.predicate.replace("_", " ")
+            titles[key] = f"{say.term(dossier, prop.subject)} {words}"
+    verdicts: list[Verdict] = []
+    seen: set[frozenset[str]] = set()
+    alone = 0
+    order = dossier_order(dossier)
+    for claim_id, answer in analysis.corroborations(dossier).items():
+        if not answer.supporters:
+            alone += 1
+            continue
+        members = frozenset(c for o in answer.origins for c in o.claims)
+        if members in seen:
+            continue
+        seen.add(members)
+        verdicts.append(
+            Verdict(
+                claims=tuple(sorted(members, key=order)),
+                corroboration=answer,
+                suggestion=analysis.suggest_credibility(dossier, claim_id),
+            )
+        )
+    verdicts.sort(key=lambda v: (-v.corroboration.count, -len(v.claims)))
+    return Findings(
+        contradictions=tuple(ContradictionGroup(titles[k], tuple(v)) for k, v in groups.items()),
+        verdicts=tuple(verdicts),
+        alone=alone,
+        silences=analysis.silences(dossier),
+        uncertainties=analysis.uncertainties(dossier),
+        current=analysis.current(dossier),
+    )
+
+
+def dossier_order(dossier: Dossier) -> Callable[[str], int]:
+    """A sort key putting claim ids in the order the dossier holds them."""
+    positions = {claim_id: i for i, claim_id in enumerate(dossier.claims)}
+    return lambda claim_id: positions.get(claim_id, len(positions))
+
+
+def is_active(dossier: Dossier, claim: Claim) -> bool:
+    """Whether the claim is neither superseded nor retracted."""
+    return dossier.status(claim.id).kind is StatusKind.ACTIVE
