@@ -27,7 +27,8 @@ main{max-width:1100px;margin:0 auto;padding:0 1rem 2rem}
 .summary,.muted,.meta{color:var(--muted)}
 .meta{font-size:.8rem}
 #filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:.5rem 0}
-#filters label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted)}
+#filters label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted);
+min-width:0;max-width:100%}
 #filters select{font:inherit;padding:.2rem;max-width:16rem}
 #showing{font-size:.85rem;color:var(--muted)}
 ul.items{list-style:none;padding:0;margin:0}
@@ -75,9 +76,9 @@ svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
 code{font-size:.85em;color:var(--muted)}
 [hidden]{display:none!important}
 @media (max-width:640px){body{font-size:14px}header,main{padding-left:.6rem;padding-right:.6rem}
-#filters select{max-width:100%}#filters label{flex:1 1 45%}
+#filters select{max-width:100%;width:100%}#filters label{flex:1 1 100%}
 .via,.assess,.note,.status,blockquote{margin-left:.3rem}}
-@media print{header form,#showing{display:none}[hidden]{display:revert!important}
+@media print{#filters,#showing{display:none!important}[hidden]{display:revert!important}
 .dim{opacity:1}body{font-size:11pt}.figure{overflow:visible;border:0}
 .source-text{max-height:none;overflow:visible}
 section{break-inside:auto}li{break-inside:avoid}a{color:inherit;text-decoration:none}}
