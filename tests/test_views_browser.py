@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from views_support import hostile_dossier
 
 import claims
 import claims.views
+from views_support import hostile_dossier
 
 pytestmark = pytest.mark.browser
 
