@@ -8,7 +8,7 @@ from .._terminal import terminal_safe
 
 __all__ = ["attr", "markdown", "text"]
 
-_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]<>()#+!|~&")
+_MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|~&")
 
 
 def text(value: str) -> str:
@@ -32,7 +32,7 @@ def markdown(value: str) -> str:
     stay text) and controls, newlines included, are made visible.
 
     >>> markdown("*bold* <b>[x](javascript:alert(1))</b>")
-    '\\\\*bold\\\\* \\\\<b\\\\>\\\\[x\\\\]\\\\(javascript:alert\\\\(1\\\\)\\\\)\\\\</b\\\\>'
+    '\\\\*bold\\\\* \\\\<b\\\\>\\\\[x\\\\](javascript:alert(1))\\\\</b\\\\>'
     """
     safe = terminal_safe(value)
     return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in safe)
