@@ -22,6 +22,7 @@ from ._model import (
     Value,
 )
 from ._progress import Bar
+from ._views_command import add_report_arguments, write_report
 from .analysis import ContradictionReason, SilenceKind
 from .dossier import Dossier
 from .exceptions import ClaimsError, IntegrityError, LoadError
@@ -338,6 +339,11 @@ def _report(args: argparse.Namespace) -> int:
     dossier = _load_or_report(args.file)
     if dossier is None:
         return 1
+    if args.format != "text" or args.output is not None:
+        return write_report(
+            dossier, format=args.format, output=args.output, source_texts=args.source_text,
+            text=lambda: render_report(dossier, width=args.width, current=args.current),
+        )  # fmt: skip
     text = render_report(dossier, width=args.width, current=args.current)
     sys.stdout.write(text)
     return 0
@@ -470,6 +476,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only the current view: no superseded or retracted claims",
     )
+    add_report_arguments(report)
     report.set_defaults(run=_report)
 
     validate = commands.add_parser(
