@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from datetime import datetime, timedelta, timezone
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -13,8 +15,8 @@ from hypothesis import strategies as st
 
 import claims
 import claims.views
-from claims import strategies
-from claims.views import terminal_safe
+from claims import Precision, analysis, strategies
+from claims.views import _svg, terminal_safe
 from views_support import Page, hostile_dossier, hostile_text
 
 SEED = Path(__file__).parent.parent / "seeds"
@@ -156,3 +158,70 @@ def test_empty_dossier() -> None:
     check_safe(page)
     assert "No claims." in page
     assert "No claim in the dossier is dated." in page
+
+
+class _Marks(HTMLParser):
+    """The characters of a source's text, each with whether it is inside a ``<mark>``."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chars: list[tuple[str, bool]] = []
+        self._depth = 0
+        self._inside = False
+        self.feed(page)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "div" and ("class", "source-text") in attrs:
+            self._inside = True
+        elif self._inside and tag == "mark":
+            self._depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._inside and tag == "mark":
+            self._depth -= 1
+        elif tag == "div":
+            self._inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self._inside:
+            self.chars.extend((c, self._depth > 0) for c in data)
+
+
+@given(
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cc", "Cs"]), min_size=1),
+    st.lists(st.tuples(st.integers(0, 200), st.integers(1, 20)), max_size=8),
+)
+def test_quotes_are_marked_exactly_where_they_are(text: str, spans: list[tuple[int, int]]) -> None:
+    quotes = []
+    for start, length in spans:
+        start = start % len(text)
+        end = min(len(text), start + length)
+        if text[start:end].strip():
+            quotes.append(claims.Quote("s", text[start:end], start, end))
+    records: list[claims.Record] = [claims.Actor("a", "A"), claims.Source("s", "S")]
+    records += [
+        claims.Claim(f"c{i}", "a", claims.Proposition(claims.Text("x"), "p", claims.Text("y")),
+                     quotes=(q,))
+        for i, q in enumerate(quotes)
+    ]  # fmt: skip
+    page = claims.views.html(claims.Dossier(records), texts={"s": text})
+    marks = _Marks(page)
+    assert "".join(c for c, _ in marks.chars) == terminal_safe(text, keep="\n\t")
+    covered = {i for q in quotes for i in range(q.start, q.end)}
+    if terminal_safe(text, keep="\n\t") == text:
+        assert [m for _, m in marks.chars] == [i in covered for i in range(len(text))]
+
+
+def test_timeline_draws_the_ends_of_time() -> None:
+    first = claims.When(datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=5))), Precision.YEAR)
+    last = claims.When.year(9999)
+    moments = [
+        analysis.Moment(first, analysis.MomentKind.MADE, "c", "a"),
+        analysis.Moment(last, analysis.MomentKind.REPORTED, "c", "a", "s"),
+    ]
+    dossier = claims.Dossier(
+        [claims.Actor("a", "A"),
+         claims.Claim("c", "a", claims.Proposition(claims.Text("x"), "p", claims.Text("y")))]
+    )  # fmt: skip
+    chart = _svg.timeline(dossier, moments, {"a": "a1"}, {"c": "t1"})
+    assert chart.count('<g class="bar') == 2

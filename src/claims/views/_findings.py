@@ -7,12 +7,12 @@ origins); silences, known unknowns and the current view follow.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import attrs
 
 from .. import analysis
-from .._model import Claim, StatusKind, Subject
+from .._model import Actor, Subject
 from ..dossier import Dossier
 from . import _sentence as say
 
@@ -21,6 +21,8 @@ __all__ = [
     "ContradictionGroup",
     "Findings",
     "Verdict",
+    "claimant_order",
+    "dossier_order",
     "findings",
     "subject_key",
 ]
@@ -146,12 +148,34 @@ def findings(dossier: Dossier) -> Findings:
     )
 
 
+def claimant_order(dossier: Dossier, found: Findings, actors: Iterable[Actor]) -> list[Actor]:
+    """The claimants among `actors`, those who said most about the findings' subjects first.
+
+    Ties keep the order of `actors`; actors without claims are left out.
+    """
+    involved: set[str] = set()
+    for group in found.contradictions:
+        for pair in group.pairs:
+            involved.update((pair.first, pair.second))
+    for silence in found.silences:
+        involved.update(silence.accusations)
+        if silence.claim is not None:
+            involved.add(silence.claim)
+    for verdict in found.verdicts:
+        involved.update(verdict.claims)
+    for unknown in found.uncertainties:
+        involved.update((unknown.claim, *unknown.known))
+    subjects = {subject_key(dossier.claim(c).proposition.subject) for c in involved}
+    scored = []
+    for i, actor in enumerate(actors):
+        said = dossier.claims_by(actor.id)
+        if said:
+            score = sum(subject_key(c.proposition.subject) in subjects for c in said)
+            scored.append((-score, i, actor))
+    return [actor for _, _, actor in sorted(scored, key=lambda t: (t[0], t[1]))]
+
+
 def dossier_order(dossier: Dossier) -> Callable[[str], int]:
     """A sort key putting claim ids in the order the dossier holds them."""
     positions = {claim_id: i for i, claim_id in enumerate(dossier.claims)}
     return lambda claim_id: positions.get(claim_id, len(positions))
-
-
-def is_active(dossier: Dossier, claim: Claim) -> bool:
-    """Whether the claim is neither superseded nor retracted."""
-    return dossier.status(claim.id).kind is StatusKind.ACTIVE

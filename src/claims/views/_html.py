@@ -12,7 +12,7 @@ from . import _sentence as say
 from ._assets import CSS, SCRIPT, csp
 from ._escape import attr as esc_attr
 from ._escape import text as esc
-from ._findings import REASON_WORDS, Findings, findings, subject_key
+from ._findings import REASON_WORDS, Findings, claimant_order, findings, subject_key
 from ._svg import actor_order, graph, timeline
 
 __all__ = ["SECTIONS", "html"]
@@ -92,9 +92,12 @@ def _contradictions(dossier: Dossier, tokens: _Tokens, found: Findings, limit: i
     if not found.contradictions:
         return '<p class="empty muted">None: no two active claims are incompatible.</p>'
     out = []
-    for group in found.contradictions[:limit]:
+    budget = limit
+    for group in found.contradictions:
+        if budget <= 0:
+            break
         out.append(f'<h4>{esc(group.title)}</h4><ul class="items">')
-        for c in group.pairs[:limit]:
+        for c in group.pairs[:budget]:
             why = REASON_WORDS[c.reason]
             also = (
                 " (also linked)"
@@ -107,10 +110,15 @@ def _contradictions(dossier: Dossier, tokens: _Tokens, found: Findings, limit: i
                 f"{_ref(dossier, tokens, c.second)}"
                 f'<p class="via">{esc(why)}: {esc(c.detail)}{also}</p></li>'
             )
-        out.append(_more(len(group.pairs), limit) + "</ul>")
-    if len(found.contradictions) > limit:
+        out.append(_more(len(group.pairs), budget) + "</ul>")
+        budget -= len(group.pairs)
+    shown = sum(1 for part in out if part.startswith("<h4>"))
+    if shown < len(found.contradictions):
+        rest = found.contradictions[shown:]
+        pairs = sum(len(g.pairs) for g in rest)
         out.append(
-            f'<p class="muted">… and {len(found.contradictions) - limit:,} more subjects</p>'
+            f'<p class="muted">… and {_plural(pairs, "more contradiction")} about '
+            f"{_plural(len(rest), 'more subject')}</p>"
         )
     return "".join(out)
 
@@ -302,13 +310,22 @@ def _claims(
     dossier: Dossier,
     tokens: _Tokens,
     anchors: Mapping[tuple[str, int, int], str],
+    found: Findings,
     limit: int,
 ) -> str:
     out = []
-    for actor in actor_order(dossier):
+    budget = limit
+    claimants = claimant_order(dossier, found, actor_order(dossier))
+    for n, actor in enumerate(claimants):
         said = dossier.claims_by(actor.id)
-        if not said:
-            continue
+        if budget <= 0:
+            rest = sum(len(dossier.claims_by(a.id)) for a in claimants[n:])
+            out.append(
+                f'<p class="muted">… and {_plural(rest, "more claim")} by '
+                f"{_plural(len(claimants) - n, 'more claimant')}: raise the briefing's "
+                "limit to see them</p>"
+            )
+            break
         about = actor.kind.value.replace("_", " ")
         if actor.part_of is not None:
             about += f", part of {esc(say.name(dossier, actor.part_of))}"
@@ -320,12 +337,13 @@ def _claims(
             if actor.aliases
             else ""
         )
-        items = "".join(_claim_item(dossier, tokens, c, anchors) for c in said[:limit])
+        items = "".join(_claim_item(dossier, tokens, c, anchors) for c in said[:budget])
         out.append(
             f'<section class="group"><h3>{esc(actor.name)} '
             f'<span class="muted">({about}; {_plural(len(said), "claim")})</span></h3>{aliases}'
-            f'<ul class="items">{items}{_more(len(said), limit)}</ul></section>'
+            f'<ul class="items">{items}{_more(len(said), budget)}</ul></section>'
         )
+        budget -= len(said)
     return "".join(out) or '<p class="empty muted">No claims.</p>'
 
 
@@ -355,9 +373,18 @@ def _highlighted(
     """The text with every quote that matches it marked; and how many did not match."""
     spans = [(q, c) for q, c in quotes if q.matches(text)]
     cuts = sorted({0, len(text), *(q.start for q, _ in spans), *(q.end for q, _ in spans)})
+    starting: dict[int, list[tuple[Quote, str]]] = {}
+    for span in spans:
+        starting.setdefault(span[0].start, []).append(span)
+    active: dict[int, tuple[Quote, str]] = {}  # by position in `spans`, in that order
+    index = {id(span): i for i, span in enumerate(spans)}
     out = []
     for i, (a, b) in enumerate(pairwise(cuts)):
-        covering = [(q, c) for q, c in spans if q.start <= a and b <= q.end]
+        for span in starting.get(a, ()):
+            active[index[id(span)]] = span
+        for key in [k for k, (q, _) in active.items() if q.end <= a]:
+            del active[key]
+        covering = [active[k] for k in sorted(active)]
         piece = esc(text[a:b])
         if not covering:
             out.append(piece)
@@ -465,7 +492,7 @@ def _sections(
         )
     )
     yield _section("findings", findings_html)
-    yield _section("claims", _claims(dossier, tokens, anchors, limit))
+    yield _section("claims", _claims(dossier, tokens, anchors, found, limit))
     yield _section("sources", sources)
     contradictions = [p for g in found.contradictions for p in g.pairs]
     drawing = graph(dossier, tokens.actor, tokens.subject_of, contradictions, limit=graph_limit)
@@ -524,8 +551,8 @@ def html(
         dossier: The dossier to brief.
         title: The page's title (default: the title of the dossier's first source).
         texts: The full text of sources, by source id, to show quotes in place.
-        limit: The most items shown per section (and per claimant); the page
-            says how many more there are.
+        limit: The most items shown per section (claims and contradictions
+            counted one by one); the page says how many more there are.
         graph_limit: Above this many claims the graph shows actors only.
 
     Returns:

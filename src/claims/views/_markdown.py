@@ -8,7 +8,7 @@ from .. import analysis
 from ..dossier import Dossier
 from . import _sentence as say
 from ._escape import markdown as md
-from ._findings import REASON_WORDS, findings
+from ._findings import REASON_WORDS, Findings, claimant_order, findings
 from ._svg import actor_order
 
 __all__ = ["markdown"]
@@ -29,25 +29,34 @@ def _more(n: int, limit: int) -> Iterator[str]:
         yield f"- … and {n - limit:,} more"
 
 
-def _findings(dossier: Dossier, limit: int) -> Iterator[str]:
-    found = findings(dossier)
+def _findings(dossier: Dossier, found: Findings, limit: int) -> Iterator[str]:
     yield "## Findings"
     yield ""
     yield "### Contradictions"
     yield ""
     if not found.contradictions:
         yield "None: no two active claims are incompatible."
-    for group in found.contradictions[:limit]:
+    budget = limit
+    for n, group in enumerate(found.contradictions):
+        if budget <= 0:
+            rest = found.contradictions[n:]
+            pairs = sum(len(g.pairs) for g in rest)
+            yield (
+                f"… and {_plural(pairs, 'more contradiction')} about "
+                f"{_plural(len(rest), 'more subject')}"
+            )
+            break
         yield f"**{md(group.title)}**"
         yield ""
-        for c in group.pairs[:limit]:
+        for c in group.pairs[:budget]:
             a, b = dossier.claim(c.first), dossier.claim(c.second)
             yield (
                 f"- {_who(dossier, c.first)}: {md(say.term(dossier, a.proposition.object))} "
                 f"*vs* {_who(dossier, c.second)}: {md(say.term(dossier, b.proposition.object))} "
                 f"— {REASON_WORDS[c.reason]}: {md(c.detail)}"
             )
-        yield from _more(len(group.pairs), limit)
+        yield from _more(len(group.pairs), budget)
+        budget -= len(group.pairs)
         yield ""
     yield ""
     yield "### Silences and unanswered accusations"
@@ -114,16 +123,24 @@ def _findings(dossier: Dossier, limit: int) -> Iterator[str]:
     yield ""
 
 
-def _claims(dossier: Dossier, limit: int) -> Iterator[str]:
+def _claims(dossier: Dossier, found: Findings, limit: int) -> Iterator[str]:
     yield "## Who claimed what"
-    for actor in actor_order(dossier):
+    budget = limit
+    claimants = claimant_order(dossier, found, actor_order(dossier))
+    for n, actor in enumerate(claimants):
         said = dossier.claims_by(actor.id)
-        if not said:
-            continue
+        if budget <= 0:
+            rest = sum(len(dossier.claims_by(a.id)) for a in claimants[n:])
+            yield ""
+            yield (
+                f"… and {_plural(rest, 'more claim')} by "
+                f"{_plural(len(claimants) - n, 'more claimant')}: raise the limit to see them"
+            )
+            break
         yield ""
         yield f"### {md(actor.name)} ({_plural(len(said), 'claim')})"
         yield ""
-        for claim in said[:limit]:
+        for claim in said[:budget]:
             what = md(say.proposition(dossier, claim.proposition))
             yield f"- *{say.STANCE_WORDS[claim.stance]}* {what}"
             if claim.chain:
@@ -134,7 +151,8 @@ def _claims(dossier: Dossier, limit: int) -> Iterator[str]:
                 yield f"  - assessed: {md(claim.assessment.notation())}"
             if claim.note:
                 yield f"  - note: {md(claim.note)}"
-        yield from _more(len(said), limit)
+        yield from _more(len(said), budget)
+        budget -= len(said)
 
 
 def markdown(dossier: Dossier, *, title: str | None = None, limit: int = 500) -> str:
@@ -146,7 +164,8 @@ def markdown(dossier: Dossier, *, title: str | None = None, limit: int = 500) ->
     Args:
         dossier: The dossier to brief.
         title: The heading (default: the title of the dossier's first source).
-        limit: The most items shown per section and per claimant.
+        limit: The most items shown per section (claims and contradictions
+            counted one by one).
 
     >>> import claims, claims.views
     >>> text = claims.views.markdown(claims.load("seeds/baghdad-drone-strike.json"))
@@ -166,6 +185,7 @@ def markdown(dossier: Dossier, *, title: str | None = None, limit: int = 500) ->
         )
     )
     lines = [f"# {md(title)}", "", f"Briefing: {counts}.", ""]
-    lines.extend(_findings(dossier, max(limit, 1)))
-    lines.extend(_claims(dossier, max(limit, 1)))
+    found = findings(dossier)
+    lines.extend(_findings(dossier, found, max(limit, 1)))
+    lines.extend(_claims(dossier, found, max(limit, 1)))
     return "\n".join(lines) + "\n"

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 from .. import analysis
-from .._model import Actor, EventRef, LinkKind
+from .._model import Actor, EventRef, LinkKind, When
 from ..dossier import Dossier
 from . import _sentence as say
 from ._escape import text as esc
@@ -258,6 +258,14 @@ def _aggregated(dossier: Dossier, tokens: Mapping[str, str]) -> str:
 # Timeline
 
 
+def _end(when: When) -> datetime:
+    """The end of `when`'s period, or its start where the period ends past year 9999."""
+    try:
+        return when.end
+    except (OverflowError, ValueError):
+        return when.start
+
+
 def _ticks(start: datetime, end: datetime) -> list[tuple[float, str]]:
     span = (end - start).total_seconds() or 1.0
     fmt = "%Y-%m-%d %H:%M" if span <= 3 * 86400 else "%Y-%m-%d"
@@ -280,7 +288,7 @@ def timeline(
     bars: dict[tuple[str, str, datetime, datetime], list[analysis.Moment]] = {}
     for m in moments:
         lanes.setdefault(m.actor, len(lanes))
-        bars.setdefault((m.actor, m.kind.value, m.when.start, m.when.end), []).append(m)
+        bars.setdefault((m.actor, m.kind.value, m.when.start, _end(m.when)), []).append(m)
     start = min(k[2] for k in bars)
     end = max(k[3] for k in bars)
     span = (end - start).total_seconds() or 1.0
