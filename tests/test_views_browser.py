@@ -221,6 +221,11 @@ def test_hostile_dossier_runs_no_script(browser: Any, tmp_path: Path) -> None:
         assert handlers == 0
         assert page.locator("iframe, img, base, object, embed").count() == 0
         assert all(url.startswith("file://") for url in opened.requests), opened.requests
+        # The contradiction is drawn in its own style: thick and red.
+        stroke = page.locator("#sec-graph .figure .edge.contra").evaluate(
+            "e => [getComputedStyle(e).stroke, getComputedStyle(e).strokeWidth]"
+        )
+        assert stroke == ["rgb(198, 40, 40)", "3.5px"]
         # The payloads are shown as text.
         assert "<script>window.__pwned = 1</script>" in page.locator("body").inner_text()
         assert opened.errors == []
