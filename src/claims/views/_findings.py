@@ -64,14 +64,12 @@ class Verdict:
 
     Attributes:
         claims: The backing claims, in dossier order.
-        corroboration: The answer for the first of them (the origins are the
+        corroboration: The answer for one of them (the origins are the
             same for each).
-        suggestion: The suggested credibility for the first of them.
     """
 
     claims: tuple[str, ...]
     corroboration: analysis.Corroboration
-    suggestion: analysis.CredibilitySuggestion
 
 
 @attrs.frozen
@@ -122,7 +120,7 @@ def findings(dossier: Dossier) -> Findings:
     seen: set[frozenset[str]] = set()
     alone = 0
     order = dossier_order(dossier)
-    for claim_id, answer in analysis.corroborations(dossier).items():
+    for answer in analysis.corroborations(dossier).values():
         if not answer.supporters:
             alone += 1
             continue
@@ -134,7 +132,6 @@ def findings(dossier: Dossier) -> Findings:
             Verdict(
                 claims=tuple(sorted(members, key=order)),
                 corroboration=answer,
-                suggestion=analysis.suggest_credibility(dossier, claim_id),
             )
         )
     verdicts.sort(key=lambda v: (-v.corroboration.count, -len(v.claims)))

@@ -172,10 +172,11 @@ def _corroboration(dossier: Dossier, tokens: _Tokens, found: Findings, limit: in
             )
             origins.append(f"<li>origin <strong>{names}</strong>: {refs}{why}{ties}</li>")
         suggestion = ""
-        if v.suggestion.credibility is not None:
+        suggested = analysis.suggest_credibility(dossier, v.claims[0])
+        if suggested.credibility is not None:
             suggestion = (
                 '<p class="via">suggested credibility 1 (confirmed): '
-                f"{esc(v.suggestion.reason)}</p>"
+                f"{esc(suggested.reason)}</p>"
             )
         out.append(
             f'<li class="verdict"{tokens.data(dossier, v.claims)}>{head}'
@@ -405,10 +406,15 @@ def _sources(
     tokens: _Tokens,
     texts: Mapping[str, str],
     anchors: dict[tuple[str, int, int], str],
+    limit: int,
 ) -> str:
     quotes = _quotes_by_source(dossier)
     out = []
-    for source in dossier.sources.values():
+    for n, source in enumerate(dossier.sources.values()):
+        if n == limit:
+            more = len(dossier.sources) - limit
+            out.append(f'<p class="muted">… and {_plural(more, "more source")}</p>')
+            break
         facts = []
         if source.publisher:
             facts.append(f"published by {esc(say.name(dossier, source.publisher))}")
@@ -480,7 +486,7 @@ def _sections(
     tokens = _Tokens(dossier)
     found = findings(dossier)
     anchors: dict[tuple[str, int, int], str] = {}
-    sources = _sources(dossier, tokens, texts, anchors)  # first: it names the anchors
+    sources = _sources(dossier, tokens, texts, anchors, limit)  # first: it names the anchors
     findings_html = "".join(
         _section(name, part(dossier, tokens, found, limit), 3)
         for name, part in (
