@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise
 
 from .. import analysis
@@ -76,6 +76,17 @@ def _ref(dossier: Dossier, tokens: _Tokens, claim_id: str, *, full: bool = True)
     return f'<a href="#{tokens.claim[claim_id]}">{esc(words)}</a>'
 
 
+_CAP = 8
+"""The most claims named inside one finding (the rest are counted)."""
+
+
+def _refs(dossier: Dossier, tokens: _Tokens, claim_ids: Sequence[str]) -> str:
+    """Links to the claims, named by claimant and relays, the first `_CAP` of them."""
+    shown = ", ".join(_ref(dossier, tokens, c, full=False) for c in claim_ids[:_CAP])
+    more = len(claim_ids) - _CAP
+    return f"{shown} and {more:,} more" if more > 0 else shown
+
+
 def _words(value: str) -> str:
     return value.replace("_", " ")
 
@@ -138,7 +149,7 @@ def _silences(dossier: Dossier, tokens: _Tokens, found: Findings, limit: int) ->
         else:
             head = f"<strong>{who}</strong>: accused, no answer recorded: {what}"
             detail = ""
-        accused = ", ".join(_ref(dossier, tokens, a, full=False) for a in s.accusations)
+        accused = _refs(dossier, tokens, s.accusations)
         if accused:
             detail += f'<p class="via">accused by {accused}</p>'
         out.append(f'<li class="silence"{data}>{head}{detail}</li>')
@@ -160,7 +171,7 @@ def _corroboration(dossier: Dossier, tokens: _Tokens, found: Findings, limit: in
         origins = []
         for origin in v.corroboration.origins:
             names = ", ".join(esc(say.name(dossier, a)) for a in origin.actors)
-            refs = ", ".join(_ref(dossier, tokens, c, full=False) for c in origin.claims)
+            refs = _refs(dossier, tokens, origin.claims)
             why = "".join(
                 f'<br><span class="muted">not independent ({_words(m.reason.value)}): '
                 f"{esc(m.note)}</span>"
@@ -196,7 +207,9 @@ def _uncertainty(dossier: Dossier, tokens: _Tokens, found: Findings, limit: int)
         return '<p class="empty muted">None.</p>'
     out = ['<ul class="items">']
     for u in found.uncertainties[:limit]:
-        known = "".join(f"<li>{_ref(dossier, tokens, k)}</li>" for k in u.known)
+        known = "".join(f"<li>{_ref(dossier, tokens, k)}</li>" for k in u.known[:_CAP])
+        if len(u.known) > _CAP:
+            known += f"<li>… and {len(u.known) - _CAP:,} more</li>"
         beside = f'<p class="via">known values beside it:</p><ul>{known}</ul>' if known else ""
         out.append(
             f'<li class="silence"{tokens.data(dossier, (u.claim, *u.known))}>'
@@ -504,7 +517,7 @@ def _sections(
     drawing = graph(dossier, tokens.actor, tokens.subject_of, contradictions, limit=graph_limit)
     note = (
         f'<p class="muted">Over {graph_limit:,} claims: actors only, with their ties and '
-        "relays (claims counted in the tooltips).</p>"
+        "the busiest relays (claims counted in the tooltips).</p>"
         if len(dossier.claims) > graph_limit
         else ""
     )
@@ -539,7 +552,7 @@ def html(
     *,
     title: str | None = None,
     texts: Mapping[str, str] | None = None,
-    limit: int = 500,
+    limit: int = 200,
     graph_limit: int = 400,
 ) -> str:
     """A self-contained HTML briefing of `dossier`: one page that works offline.

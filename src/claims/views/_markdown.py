@@ -66,7 +66,9 @@ def _findings(dossier: Dossier, found: Findings, limit: int) -> Iterator[str]:
     for s in found.silences[:limit]:
         who = md(say.name(dossier, s.actor))
         what = md(say.proposition(dossier, s.proposition))
-        accusers = ", ".join(_who(dossier, a) for a in s.accusations)
+        accusers = ", ".join(_who(dossier, a) for a in s.accusations[:8])
+        if len(s.accusations) > 8:
+            accusers += f" and {len(s.accusations) - 8:,} more"
         if s.kind is analysis.SilenceKind.REPORTED and s.stance is not None:
             line = f"- **{who}** {say.STANCE_WORDS[s.stance]} {what}"
         else:
@@ -155,7 +157,7 @@ def _claims(dossier: Dossier, found: Findings, limit: int) -> Iterator[str]:
         budget -= len(said)
 
 
-def markdown(dossier: Dossier, *, title: str | None = None, limit: int = 500) -> str:
+def markdown(dossier: Dossier, *, title: str | None = None, limit: int = 200) -> str:
     """The briefing as Markdown: findings first, then the claims by claimant.
 
     Every string from the dossier is escaped: it renders as its own words,

@@ -30,6 +30,9 @@ _LEFT = 70
 _GAP = 150
 _RIGHT = 90
 _CHAR = 6.6  # average width of a 12px sans-serif character
+_MAX_RELAYS = 300  # the aggregated graph draws the busiest relays only
+_TIPS = 5  # sentences in a timeline bar's tooltip
+_SUBJECTS = 100  # subjects a timeline bar can be filtered by
 
 
 def _fit(label: str, width: float) -> str:
@@ -229,14 +232,18 @@ def _aggregated(dossier: Dossier, tokens: Mapping[str, str]) -> str:
                 parts.append(
                     f'<path class="edge affil" d="{_arc(ax, ay[actor.id], ay[tie.actor], -1)}"/>'
                 )
-    for (claimant, reporter), n in relays.items():
-        if claimant in ay and reporter in ay and claimant != reporter:
-            parts.append(
-                f'<path class="edge relay" marker-end="url(#arrow)" '
-                f'd="{_arc(right, ay[claimant], ay[reporter], 1)}"><title>{n:,} claims of '
-                f"{esc(say.name(dossier, claimant))} relayed by "
-                f"{esc(say.name(dossier, reporter))}</title></path>"
-            )
+    drawn = [
+        (pair, n)
+        for pair, n in relays.most_common()
+        if pair[0] in ay and pair[1] in ay and pair[0] != pair[1]
+    ][:_MAX_RELAYS]
+    for (claimant, reporter), n in drawn:
+        parts.append(
+            f'<path class="edge relay" marker-end="url(#arrow)" '
+            f'd="{_arc(right, ay[claimant], ay[reporter], 1)}"><title>{n:,} claims of '
+            f"{esc(say.name(dossier, claimant))} relayed by "
+            f"{esc(say.name(dossier, reporter))}</title></path>"
+        )
     for a in actors:
         label = f"{a.name} ({said[a.id]:,} claims)" if said[a.id] else a.name
         parts.append(
@@ -315,16 +322,18 @@ def timeline(
         w = max(x2 - x1, 4.0)
         dy = -8 if kind == "made" else 1
         tip = "\n".join(
-            f"{m.when} {kind}: {say.claim(dossier, dossier.claim(m.claim))}" for m in group[:20]
+            f"{m.when} {kind}: {say.claim(dossier, dossier.claim(m.claim))}" for m in group[:_TIPS]
         )
-        if len(group) > 20:
-            tip += f"\n… and {len(group) - 20:,} more"
+        if len(group) > _TIPS:
+            tip += f"\n… and {len(group) - _TIPS:,} more"
         claimants = " ".join(
             sorted({tokens.get(dossier.claim(m.claim).claimant, "") for m in group})
         )
-        subs = " ".join(sorted({subjects[m.claim] for m in group}))
+        subs = {subjects[m.claim] for m in group}
+        # A bar about very many subjects stays whatever the subject filter says.
+        about = f' data-subject="{" ".join(sorted(subs))}"' if len(subs) <= _SUBJECTS else ""
         parts.append(
-            f'<g class="bar {kind}" data-claimant="{claimants}" data-subject="{subs}">'
+            f'<g class="bar {kind}" data-claimant="{claimants}"{about}>'
             f"<title>{esc(tip)}</title>"
             f'<rect x="{x1:.1f}" y="{y + dy}" width="{w:.1f}" height="6"/>'
             f'<text class="count" x="{x1 + w + 3:.1f}" y="{y + dy + 6}">{len(group):,}</text></g>'
