@@ -138,9 +138,9 @@ def _relocate(exc: IntegrityError, records: list[Any], paths: list[str]) -> list
     where = {label(r): p for r, p in zip(records, paths, strict=True)}
     out = []
     for problem in exc.problems:
-        for label, path in where.items():
-            if problem.path == label or problem.path.startswith(label + "."):
-                out.append(Problem(path + problem.path[len(label) :], problem.message))
+        for name, path in where.items():
+            if problem.path == name or problem.path.startswith(name + "."):
+                out.append(Problem(path + problem.path[len(name) :], problem.message))
                 break
         else:
             out.append(problem)

@@ -7,10 +7,6 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
-
-import claims
-from claims import parquet
-from claims import sql as csql
 from test_sql import (
     SEED,
     by_claim,
@@ -23,6 +19,10 @@ from test_sql import (
     expected_uncertainties,
     rows,
 )
+
+import claims
+from claims import parquet
+from claims import sql as csql
 
 
 @pytest.fixture(scope="session")

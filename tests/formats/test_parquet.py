@@ -140,8 +140,8 @@ def test_times_read_back_as_written_in_their_own_offset(
             assert when_offset == when.at.utcoffset().total_seconds()
 
 
-def test_the_seeds_days_are_the_days_the_article_gave(tmp_path: Path) -> None:
-    parquet.export(claims.load(SEED), tmp_path)
+def test_the_seeds_days_are_the_days_the_article_gave(seed_path: Path, tmp_path: Path) -> None:
+    parquet.export(claims.load(seed_path), tmp_path)
     days = sql(
         "SELECT made_start::DATE, count(*) FROM claims WHERE made_precision = 'day' GROUP BY 1",
         tmp_path,

@@ -13,7 +13,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import _analyze, _draft, _interop, _report, _store
+from . import _analyze, _draft, _interop, _report, _store, _views
 from ._load import progress_flag
 from ._report import render_report
 
@@ -34,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only the current view: no superseded or retracted claims",
     )
+    _views.add_report_arguments(report)
     report.set_defaults(run=_report.report)
 
     validate = commands.add_parser(

@@ -7,13 +7,13 @@ import json
 import sys
 from pathlib import Path
 
+from .._files import write_atomic
 from .._schema import json_schema
 from ..confidence import StixScale
 from ..dossier import Dossier
 from ..exceptions import ClaimsError
 from ..graph import graph as draw_graph
 from ..prov import to_prov
-from .._files import write_atomic
 from ..stix import to_stix_bundle
 from ._load import load_or_report
 

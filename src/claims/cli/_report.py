@@ -13,6 +13,7 @@ from .._model import ActorRef, Claim, StatusKind
 from ..analysis import ContradictionReason, SilenceKind
 from ..dossier import Dossier
 from ._load import load_or_report
+from ._views import write_report
 
 __all__ = ["render_report", "report", "validate"]
 
@@ -230,6 +231,14 @@ def report(args: argparse.Namespace) -> int:
     dossier = load_or_report(args.file)
     if dossier is None:
         return 1
+    if args.format != "text" or args.output is not None:
+        return write_report(
+            dossier,
+            format=args.format,
+            output=args.output,
+            source_texts=args.source_text,
+            text=lambda: render_report(dossier, width=args.width, current=args.current),
+        )
     text = render_report(dossier, width=args.width, current=args.current)
     sys.stdout.write(text)
     return 0

@@ -8,8 +8,8 @@ import sys
 from .. import store as _store
 from .._progress import Bar
 from ..exceptions import ClaimsError
-from ..parquet import export as export_parquet
 from ..json import dump
+from ..parquet import export as export_parquet
 from ._interop import export_to
 from ._load import load_or_report
 

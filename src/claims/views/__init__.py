@@ -1,0 +1,50 @@
+"""Where analysts read the answers: a briefing, notebook views, tables, safe terminal text.
+
+- `html`: a self-contained HTML briefing (findings first, the claims and
+  their quotes, the attribution graph and the timeline, filters in the
+  page) that works offline and stays inert whatever the dossier's strings
+  hold; `markdown`: the same briefing as Markdown, without the pictures;
+- `summary`, `record_html`, `record_markdown`, `claim_html`,
+  `claim_markdown`, `dossier_html`, `dossier_markdown`: short views for
+  notebooks (`register` installs them in IPython);
+- `to_arrow`, `to_pandas`, `to_polars`: the Parquet export's tables in memory;
+- `terminal_safe`: text from a document with control and bidi characters
+  made visible, for printing on a terminal.
+"""
+
+from __future__ import annotations
+
+from .._terminal import terminal_safe
+from ._html import SECTIONS, html
+from ._markdown import markdown
+from ._notebook import (
+    RECORD_TYPES,
+    claim_html,
+    claim_markdown,
+    dossier_html,
+    dossier_markdown,
+    record_html,
+    record_markdown,
+    register,
+    summary,
+)
+from ._tables import to_arrow, to_pandas, to_polars
+
+__all__ = [
+    "RECORD_TYPES",
+    "SECTIONS",
+    "claim_html",
+    "claim_markdown",
+    "dossier_html",
+    "dossier_markdown",
+    "html",
+    "markdown",
+    "record_html",
+    "record_markdown",
+    "register",
+    "summary",
+    "terminal_safe",
+    "to_arrow",
+    "to_pandas",
+    "to_polars",
+]

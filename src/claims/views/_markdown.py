@@ -1,0 +1,193 @@
+"""The briefing as Markdown: findings first, then who claimed what."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import analysis
+from ..dossier import Dossier
+from . import _sentence as say
+from ._escape import markdown as md
+from ._findings import REASON_WORDS, Findings, claimant_order, findings
+from ._svg import actor_order
+
+__all__ = ["markdown"]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def _who(dossier: Dossier, claim_id: str) -> str:
+    claim = dossier.claim(claim_id)
+    via = ", via " + " ← ".join(say.name(dossier, h.reporter) for h in claim.chain)
+    return md(say.name(dossier, claim.claimant) + (via if claim.chain else ""))
+
+
+def _more(n: int, limit: int) -> Iterator[str]:
+    if n > limit:
+        yield f"- … and {n - limit:,} more"
+
+
+def _findings(dossier: Dossier, found: Findings, limit: int) -> Iterator[str]:
+    yield "## Findings"
+    yield ""
+    yield "### Contradictions"
+    yield ""
+    if not found.contradictions:
+        yield "None: no two active claims are incompatible."
+    budget = limit
+    for n, group in enumerate(found.contradictions):
+        if budget <= 0:
+            rest = found.contradictions[n:]
+            pairs = sum(len(g.pairs) for g in rest)
+            yield (
+                f"… and {_plural(pairs, 'more contradiction')} about "
+                f"{_plural(len(rest), 'more subject')}"
+            )
+            break
+        yield f"**{md(group.title)}**"
+        yield ""
+        for c in group.pairs[:budget]:
+            a, b = dossier.claim(c.first), dossier.claim(c.second)
+            yield (
+                f"- {_who(dossier, c.first)}: {md(say.term(dossier, a.proposition.object))} "
+                f"*vs* {_who(dossier, c.second)}: {md(say.term(dossier, b.proposition.object))} "
+                f"— {REASON_WORDS[c.reason]}: {md(c.detail)}"
+            )
+        yield from _more(len(group.pairs), budget)
+        budget -= len(group.pairs)
+        yield ""
+    yield ""
+    yield "### Silences and unanswered accusations"
+    yield ""
+    if not found.silences:
+        yield "None."
+    for s in found.silences[:limit]:
+        who = md(say.name(dossier, s.actor))
+        what = md(say.proposition(dossier, s.proposition))
+        accusers = ", ".join(_who(dossier, a) for a in s.accusations[:8])
+        if len(s.accusations) > 8:
+            accusers += f" and {len(s.accusations) - 8:,} more"
+        if s.kind is analysis.SilenceKind.REPORTED and s.stance is not None:
+            line = f"- **{who}** {say.STANCE_WORDS[s.stance]} {what}"
+        else:
+            line = f"- **{who}**: accused, no answer recorded: {what}"
+        yield line + (f" (accused by {accusers})" if accusers else "")
+    yield from _more(len(found.silences), limit)
+    yield ""
+    yield "### Corroboration"
+    yield ""
+    for v in found.verdicts[:limit]:
+        prop = dossier.claim(v.claims[0]).proposition
+        yield (
+            f"- **{md(say.proposition(dossier, prop))}**: "
+            f"{_plural(v.corroboration.count, 'independent origin')} "
+            f"among {_plural(len(v.claims), 'claim')}"
+        )
+        for origin in v.corroboration.origins:
+            names = ", ".join(md(say.name(dossier, a)) for a in origin.actors)
+            why = "".join(
+                f"; not independent ({m.reason.value.replace('_', ' ')}): {md(m.note)}"
+                for m in origin.merges
+            )
+            ties = "".join(
+                f"; tied to a party named in the claim: {md(t.note)}" for t in origin.ties
+            )
+            yield f"  - origin {names}: {_plural(len(origin.claims), 'claim')}{why}{ties}"
+    yield from _more(len(found.verdicts), limit)
+    yield f"- {_plural(found.alone, 'other claim')} have no support beyond themselves"
+    yield ""
+    if found.uncertainties:
+        yield "### Known unknowns"
+        yield ""
+        for u in found.uncertainties[:limit]:
+            claim = dossier.claim(u.claim)
+            yield (
+                f"- {_who(dossier, u.claim)}: {md(say.proposition(dossier, claim.proposition))}"
+                f" ({_plural(len(u.known), 'known value')} beside it)"
+            )
+        yield ""
+    view = found.current
+    yield "### What changed"
+    yield ""
+    if not view.replaced and not view.stale:
+        yield "Nothing superseded or retracted."
+    for r in view.replaced[:limit]:
+        by = f" by `{md(r.status.by)}`" if r.status.by else ""
+        yield f"- `{md(r.claim)}` {r.status.kind.value}{by}"
+    for stale in view.stale[:limit]:
+        link = stale.link
+        yield (
+            f"- stale link: `{md(link.claim)}` {link.kind.value.replace('_', ' ')} "
+            f"`{md(link.target)}` ({stale.status.kind.value})"
+        )
+    yield ""
+
+
+def _claims(dossier: Dossier, found: Findings, limit: int) -> Iterator[str]:
+    yield "## Who claimed what"
+    budget = limit
+    claimants = claimant_order(dossier, found, actor_order(dossier))
+    for n, actor in enumerate(claimants):
+        said = dossier.claims_by(actor.id)
+        if budget <= 0:
+            rest = sum(len(dossier.claims_by(a.id)) for a in claimants[n:])
+            yield ""
+            yield (
+                f"… and {_plural(rest, 'more claim')} by "
+                f"{_plural(len(claimants) - n, 'more claimant')}: raise the limit to see them"
+            )
+            break
+        yield ""
+        yield f"### {md(actor.name)} ({_plural(len(said), 'claim')})"
+        yield ""
+        for claim in said[:budget]:
+            what = md(say.proposition(dossier, claim.proposition))
+            yield f"- *{say.STANCE_WORDS[claim.stance]}* {what}"
+            if claim.chain:
+                yield f"  - {md(say.chain(dossier, claim))}"
+            for quote in claim.quotes:
+                yield f"  - “{md(quote.exact)}”"
+            if claim.assessment is not None and claim.assessment.notation():
+                yield f"  - assessed: {md(claim.assessment.notation())}"
+            if claim.note:
+                yield f"  - note: {md(claim.note)}"
+        yield from _more(len(said), budget)
+        budget -= len(said)
+
+
+def markdown(dossier: Dossier, *, title: str | None = None, limit: int = 200) -> str:
+    """The briefing as Markdown: findings first, then the claims by claimant.
+
+    Every string from the dossier is escaped: it renders as its own words,
+    never as markup, links or HTML.
+
+    Args:
+        dossier: The dossier to brief.
+        title: The heading (default: the title of the dossier's first source).
+        limit: The most items shown per section (claims and contradictions
+            counted one by one).
+
+    >>> import claims, claims.views
+    >>> text = claims.views.markdown(claims.load("seeds/baghdad-drone-strike.json"))
+    >>> print(text[text.index("### Silences"):].splitlines()[2])
+    - **US officials** made no comment on US-led international coalition responsible ...
+    """
+    if title is None:
+        first = next(iter(dossier.sources.values()), None)
+        title = first.title if first is not None else "Claims briefing"
+    counts = ", ".join(
+        _plural(n, word)
+        for n, word in (
+            (len(dossier.actors), "actor"),
+            (len(dossier.sources), "source"),
+            (len(dossier.claims), "claim"),
+            (len(dossier.links), "link"),
+        )
+    )
+    lines = [f"# {md(title)}", "", f"Briefing: {counts}.", ""]
+    found = findings(dossier)
+    lines.extend(_findings(dossier, found, max(limit, 1)))
+    lines.extend(_claims(dossier, found, max(limit, 1)))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,168 @@
+"""Short notebook views of records and answers, and the tables in memory."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+
+import claims
+import claims.views
+from claims import analysis, parquet, strategies
+from claims.exceptions import ClaimsError
+from views_support import Page, hostile_dossier
+
+SEED = Path(__file__).parent.parent / "seeds" / "baghdad-drone-strike.json"
+
+
+@pytest.fixture(scope="module")
+def seed() -> claims.Dossier:
+    return claims.load(SEED)
+
+
+def test_claim_views_read_as_a_sentence(seed: claims.Dossier) -> None:
+    claim = seed.claim("reuters-killed")
+    sentence = (
+        "Reuters asserts the drone strike on the PMF headquarters in Baghdad casualties "
+        "4 PMF members killed, via Al Jazeera (reported)"
+    )
+    assert claims.views.summary(claim, seed) == sentence
+    assert f"<strong>{sentence}</strong>" in claims.views.claim_html(claim, seed)
+    assert "<blockquote>“four PMF members were killed”</blockquote>" in claims.views.claim_html(
+        claim, seed
+    )
+    assert claims.views.claim_markdown(claim, seed).startswith(f"**{sentence}**")
+    assert "assessed: B3, likely, moderate confidence" in claims.views.claim_markdown(claim, seed)
+    # Without the dossier, ids stand in for names.
+    assert claims.views.summary(claim).startswith("reuters asserts strike casualties 4 PMF")
+    assert len(claims.views.claim_html(claim)) < 400
+
+
+def test_every_answer_has_a_summary(seed: claims.Dossier) -> None:
+    answers: list[Any] = [
+        seed,
+        seed.actor("iraq-pmo"),
+        seed.source("aj-article"),
+        seed.event("strike"),
+        seed.links[0],
+        analysis.corroboration(seed, "pmo-aggression"),
+        *analysis.silences(seed),
+        *analysis.uncertainties(seed),
+        analysis.current(seed),
+        analysis.timeline(seed)[0],
+        analysis.provenance(seed, "reuters-killed"),
+    ]
+    words = [claims.views.summary(a, seed) for a in answers]
+    assert words[0] == "Dossier: 23 actors, 1 source, 7 events, 41 claims, 4 links"
+    assert words[1] == (
+        "Office of Prime Minister Mohammed Shia al-Sudani (government body, part of "
+        "Government of Iraq)"
+    )
+    assert words[5] == (
+        "pmo-aggression: 1 independent origin (Office of Prime Minister Mohammed Shia "
+        "al-Sudani, Iraqi Ministry of Foreign Affairs)"
+    )
+    assert words[6].startswith("US officials made no comment on US-led international coalition")
+    assert words[7].startswith("US-led international coalition: accused, no answer recorded")
+    assert all(len(w) < 200 for w in words)
+    for answer in answers:
+        assert type(answer) in claims.views.RECORD_TYPES
+        assert claims.views.record_html(answer, seed).startswith(("<p>", "<div>"))
+        assert claims.views.record_markdown(answer, seed)
+    with pytest.raises(TypeError, match="no summary for int"):
+        claims.views.summary(3)
+
+
+def test_contradiction_summary() -> None:
+    dossier, _ = hostile_dossier(["x"])
+    found = analysis.contradictions(dossier)[0]
+    assert claims.views.summary(found, dossier) == "x1 vs x2: figures that do not overlap: " + (
+        found.detail
+    )
+
+
+def test_dossier_views_are_short(seed: claims.Dossier) -> None:
+    text = claims.views.dossier_markdown(seed)
+    assert text.splitlines()[0] == "**Dossier**: 23 actors, 1 source, 7 events, 41 claims, 4 links"
+    assert "- 2 silences or unanswered accusations" in text
+    assert "- … and 36 more" in text
+    assert len(text.splitlines()) < 20
+    assert "<li>… and 36 more</li>" in claims.views.dossier_html(seed)
+
+
+@given(strategies.dossiers(max_claims=3))
+@settings(max_examples=30)
+def test_notebook_html_is_inert(dossier: claims.Dossier) -> None:
+    views = [claims.views.dossier_html(dossier)]
+    views += [claims.views.claim_html(c, dossier) for c in dossier.claims.values()]
+    views += [claims.views.record_html(a, dossier) for a in dossier.actors.values()]
+    for view in views:
+        page = Page(view)
+        assert page.scripts == []
+        assert {t for t, _ in page.tags} <= {"div", "p", "strong", "blockquote", "code", "ul", "li"}
+        assert all(not attrs for _, attrs in page.tags)
+
+
+def test_hostile_claim_html_is_text() -> None:
+    dossier, _ = hostile_dossier()
+    for claim in dossier.claims.values():
+        page = Page(claims.views.claim_html(claim, dossier))
+        assert {t for t, _ in page.tags} <= {"div", "p", "strong", "blockquote", "code"}
+
+
+class _Formatter:
+    def __init__(self) -> None:
+        self.types: dict[type, Any] = {}
+
+    def for_type(self, cls: type, func: Any) -> None:
+        self.types[cls] = func
+
+
+class _Shell:
+    def __init__(self) -> None:
+        self.display_formatter = type(
+            "F", (), {"formatters": {"text/html": _Formatter(), "text/markdown": _Formatter()}}
+        )()
+
+
+def test_register_installs_the_displays(seed: claims.Dossier) -> None:
+    shell = _Shell()
+    claims.views.register(shell)
+    html = shell.display_formatter.formatters["text/html"].types
+    markdown = shell.display_formatter.formatters["text/markdown"].types
+    assert set(html) == set(markdown) == set(claims.views.RECORD_TYPES)
+    assert html[claims.Claim](seed.claim("reuters-killed")).startswith("<div><p><strong>reuters")
+    assert markdown[claims.Dossier](seed).startswith("**Dossier**")
+
+
+def test_to_arrow_gives_the_parquet_tables(seed: claims.Dossier) -> None:
+    tables = claims.views.to_arrow(seed)
+    assert sorted(tables) == sorted(parquet.SCHEMAS.keys())
+    for name, table in tables.items():
+        assert table.schema.equals(parquet.SCHEMAS[name]), name
+    rows = {name: table.num_rows for name, table in tables.items()}
+    assert rows == {
+        "actors": 23,
+        "sources": 1,
+        "events": 7,
+        "claims": 41,
+        "links": 4,
+        "hops": sum(len(c.chain) for c in seed.claims.values()),
+        "quotes": sum(len(c.quotes) for c in seed.claims.values()),
+    }
+    assert tables["claims"].column("id").to_pylist() == list(seed.claims)
+
+
+@pytest.mark.parametrize(("view", "module"), [("to_pandas", "pandas"), ("to_polars", "polars")])
+def test_dataframes_through_arrow(seed: claims.Dossier, view: str, module: str) -> None:
+    make = getattr(claims.views, view)
+    if importlib.util.find_spec(module) is None:
+        with pytest.raises(ClaimsError, match=f"this view needs {module}: pip install {module}"):
+            make(seed)
+    else:
+        frames = make(seed)
+        assert {name: len(frame) for name, frame in frames.items()}["claims"] == 41
+        assert list(frames["claims"].columns) == parquet.SCHEMAS["claims"].names
