@@ -66,12 +66,17 @@ def synthetic(n_claims: int, seed: int = 4) -> claims.Dossier:
     states, ministries, groups, outlets, agencies = [], [], [], [], []
     for i in range(n_groups):
         state = f"state-{i}"
-        actors.append(Actor(state, f"State {i}", ActorKind.STATE))
+        actors.append(Actor(state, f"State {i}", kind=ActorKind.STATE))
         states.append(state)
         for j in range(3):
             part = f"{state}-ministry-{j}"
             actors.append(
-                Actor(part, f"Ministry {j} of state {i}", ActorKind.GOVERNMENT_BODY, part_of=state)
+                Actor(
+                    part,
+                    f"Ministry {j} of state {i}",
+                    kind=ActorKind.GOVERNMENT_BODY,
+                    part_of=state,
+                )
             )
             ministries.append(part)
         group = f"group-{i}"
@@ -79,8 +84,8 @@ def synthetic(n_claims: int, seed: int = 4) -> claims.Dossier:
             Actor(
                 group,
                 f"Group {i}",
-                ActorKind.ARMED_GROUP,
-                affiliations=[Affiliation(state, "backed by")],
+                kind=ActorKind.ARMED_GROUP,
+                affiliations=[Affiliation(state, note="backed by")],
             )
         )
         groups.append(group)
@@ -89,24 +94,24 @@ def synthetic(n_claims: int, seed: int = 4) -> claims.Dossier:
             Actor(
                 tv,
                 f"Group {i} TV",
-                ActorKind.MEDIA_OUTLET,
-                affiliations=[Affiliation(group, "considered close to")],
+                kind=ActorKind.MEDIA_OUTLET,
+                affiliations=[Affiliation(group, note="considered close to")],
             )
         )
         outlets.append(tv)
         for j in range(2):
             outlet = f"outlet-{i}-{j}"
-            actors.append(Actor(outlet, f"Outlet {i}.{j}", ActorKind.MEDIA_OUTLET))
+            actors.append(Actor(outlet, f"Outlet {i}.{j}", kind=ActorKind.MEDIA_OUTLET))
             outlets.append(outlet)
         agency = f"agency-{i}"
-        actors.append(Actor(agency, f"Agency {i}", ActorKind.NEWS_AGENCY))
+        actors.append(Actor(agency, f"Agency {i}", kind=ActorKind.NEWS_AGENCY))
         agencies.append(agency)
     n_sources = max(1, n_claims // 20)
     sources = [
         Source(f"s{i}", f"Article {i}", publisher=outlets[i % len(outlets)], published=DAY)
         for i in range(n_sources)
     ]
-    events = [Event(f"e{i}", f"Event {i}", DAY) for i in range(n_events)]
+    events = [Event(f"e{i}", f"Event {i}", when=DAY) for i in range(n_events)]
     event_refs = [EventRef(f"e{i}") for i in range(n_events)]
     speakers = ministries + groups + agencies + outlets
     counts = {k: Quantity(k, unit="killed") for k in range(40)}
@@ -148,7 +153,9 @@ def synthetic(n_claims: int, seed: int = 4) -> claims.Dossier:
                 stance = Stance.NO_COMMENT
         else:
             prop = Proposition(ev, "characterised_as", labels[rng.randrange(3)])
-        hop = Hop(outlets[rng.randrange(len(outlets))], "reported", f"s{rng.randrange(n_sources)}")
+        hop = Hop(
+            outlets[rng.randrange(len(outlets))], "reported", source=f"s{rng.randrange(n_sources)}"
+        )
         cid = f"c{i}"
         claim_list.append(Claim(cid, claimant, prop, stance=stance, chain=(hop,), made=DAY))
         mine = by_claimant.setdefault(claimant, [])

@@ -180,18 +180,24 @@ class MWhen(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaul
         _check_precision(self.at, self.precision)
 
 
-class MEventRef(msgspec.Struct, frozen=True, forbid_unknown_fields=True, tag="event",
-                tag_field="type"):
+class MEventRef(
+    msgspec.Struct, frozen=True, forbid_unknown_fields=True, tag="event", tag_field="type"
+):
     id: NonEmpty
 
 
-class MText(msgspec.Struct, frozen=True, forbid_unknown_fields=True, tag="text",
-            tag_field="type"):
+class MText(msgspec.Struct, frozen=True, forbid_unknown_fields=True, tag="text", tag_field="type"):
     value: NonEmpty
 
 
-class MQuantity(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True,
-                tag="quantity", tag_field="type"):
+class MQuantity(
+    msgspec.Struct,
+    frozen=True,
+    forbid_unknown_fields=True,
+    omit_defaults=True,
+    tag="quantity",
+    tag_field="type",
+):
     value: int | float | None = None
     lower: int | float | None = None
     upper: int | float | None = None
@@ -656,9 +662,7 @@ def main(argv: list[str] | None = None) -> int:
     memory = {lib: fresh_memory(lib, args.stix_n) for lib in stix_libs}
     print("\n".join(report(times, memory, args.stix_n)))
     med = {lib: {op: statistics.median(v) for op, v in ops.items()} for lib, ops in times.items()}
-    faster = ", ".join(
-        f"{op} {med['stix2'][op] / med['claims'][op]:.0f}×" for op in OPS
-    )
+    faster = ", ".join(f"{op} {med['stix2'][op] / med['claims'][op]:.0f}×" for op in OPS)
     print(f"\nclaims is faster than stix2 by: {faster}")
     return 0
 

@@ -12,6 +12,12 @@ from hypothesis import strategies as st
 
 import claims
 
+SEEDS = pathlib.Path(__file__).resolve().parent.parent / "seeds"
+"""``seeds/``: the seed dossier and its article, for tests that need them at import time."""
+
+SEED = SEEDS / "baghdad-drone-strike.json"
+"""The seed dossier."""
+
 DATA = pathlib.Path(__file__).resolve().parent / "data"
 """``tests/data``: vendored schemas, taxonomies and old documents.
 

@@ -46,7 +46,7 @@ def hostile_dossier(words: list[str] | None = None) -> tuple[claims.Dossier, dic
     records: list[claims.Record] = [
         claims.Actor(a, pick(7), aliases=(pick(8),)),
         claims.Actor(b, pick(9), part_of=a),
-        claims.Actor(c, pick(10), affiliations=(claims.Affiliation(a, pick(0)),)),
+        claims.Actor(c, pick(10), affiliations=(claims.Affiliation(a, note=pick(0)),)),
         claims.Source(source, pick(1), publisher=c, url=pick(2)),
         claims.Event(pick(3) + "e", pick(4), when=when, where=pick(5)),
     ]

@@ -82,11 +82,11 @@ def status_of(links_to: Iterable[Link]) -> Status:
     superseded_by = None
     for link in links_to:
         if link.kind is LinkKind.RETRACTS:
-            return Status(StatusKind.RETRACTED, link.claim)
+            return Status(StatusKind.RETRACTED, by=link.claim)
         if link.kind is LinkKind.SUPERSEDES and superseded_by is None:
             superseded_by = link.claim
     if superseded_by is not None:
-        return Status(StatusKind.SUPERSEDED, superseded_by)
+        return Status(StatusKind.SUPERSEDED, by=superseded_by)
     return ACTIVE
 
 

@@ -73,7 +73,7 @@ class Dossier:
         records: Records to add at once, as with `extend`.
 
     >>> from claims import Actor, ActorKind, Claim, Proposition, ActorRef, Text
-    >>> d = Dossier([Actor("reuters", "Reuters", ActorKind.NEWS_AGENCY)])
+    >>> d = Dossier([Actor("reuters", "Reuters", kind=ActorKind.NEWS_AGENCY)])
     >>> d.add(Claim("c1", "nobody", Proposition(ActorRef("reuters"), "is", Text("x"))))
     Traceback (most recent call last):
     ...

@@ -51,7 +51,7 @@ def to_prov(dossier: Dossier, *, namespace: str = NAMESPACE) -> dict[str, Any]:
         namespace: The URI the identifiers are minted under.
 
     >>> import claims
-    >>> d = claims.Dossier([claims.Actor("reuters", "Reuters", claims.ActorKind.NEWS_AGENCY)])
+    >>> d = claims.Dossier([claims.Actor("reuters", "Reuters", kind=claims.ActorKind.NEWS_AGENCY)])
     >>> to_prov(d)["agent"]
     {'actor:reuters': {'prov:label': 'Reuters',
                        'prov:type': {'$': 'prov:Organization', 'type': 'prov:QUALIFIED_NAME'},

@@ -418,10 +418,10 @@ def from_stix_bundle(bundle: Mapping[str, Any], *, scale: StixScale | None = Non
                 parts[ids[src]] = ids[tgt]
             elif rel == "affiliated-with":
                 affiliations.setdefault(ids[src], []).append(
-                    Affiliation(ids[tgt], o.get("description"))
+                    Affiliation(ids[tgt], note=o.get("description"))
                 )
             elif rel in _LINK_OF:
-                records.append(Link(_LINK_OF[rel], ids[src], ids[tgt], o.get("description")))
+                records.append(Link(_LINK_OF[rel], ids[src], ids[tgt], note=o.get("description")))
             else:
                 lost.append(f"{o['id']}: relationship type {rel!r} has no claims link")
     for o in objects:
@@ -433,20 +433,20 @@ def from_stix_bundle(bundle: Mapping[str, Any], *, scale: StixScale | None = Non
                 actors[aid] = Actor(
                     aid,
                     o["name"],
-                    _actor_kind(o),
-                    tuple(o.get("x_claims_aliases", ())),
-                    parts.get(aid),
-                    tuple(affiliations.get(aid, ())),
+                    kind=_actor_kind(o),
+                    aliases=tuple(o.get("x_claims_aliases", ())),
+                    part_of=parts.get(aid),
+                    affiliations=tuple(affiliations.get(aid, ())),
                 )
             elif kind == "incident":
                 records.append(
                     Event(
                         ids[o["id"]],
                         o["name"],
-                        _structure(o["x_claims_when"], When, "x_claims_when")
+                        when=_structure(o["x_claims_when"], When, "x_claims_when")
                         if "x_claims_when" in o
                         else None,
-                        o.get("x_claims_where"),
+                        where=o.get("x_claims_where"),
                     )
                 )
             elif kind == "report":
@@ -504,13 +504,13 @@ def _source(o: Mapping[str, Any], ids: Mapping[str, str], lost: list[str]) -> So
     return Source(
         ids[o["id"]],
         o["name"],
-        ids.get(publisher) if publisher else None,
-        ref.get("url"),
-        published,
-        _structure(o["x_claims_retrieved"], datetime, "x_claims_retrieved")
+        publisher=ids.get(publisher) if publisher else None,
+        url=ref.get("url"),
+        published=published,
+        retrieved=_structure(o["x_claims_retrieved"], datetime, "x_claims_retrieved")
         if "x_claims_retrieved" in o
         else None,
-        ref.get("hashes", {}).get("SHA-256"),
+        sha256=ref.get("hashes", {}).get("SHA-256"),
     )
 
 
@@ -543,10 +543,12 @@ def _claim(
         ids[o["id"]],
         ids[claimant],
         _structure(o["x_claims_proposition"], Proposition, "x_claims_proposition"),
-        _structure(o.get("x_claims_stance", "asserts"), Stance, "x_claims_stance"),
-        _structure(o.get("x_claims_quotes", []), tuple[Quote, ...], "x_claims_quotes"),
-        _structure(o.get("x_claims_chain", []), tuple[Hop, ...], "x_claims_chain"),
-        _structure(o["x_claims_made"], When, "x_claims_made") if "x_claims_made" in o else None,
-        assessment,
-        o.get("x_claims_note"),
+        stance=_structure(o.get("x_claims_stance", "asserts"), Stance, "x_claims_stance"),
+        quotes=_structure(o.get("x_claims_quotes", []), tuple[Quote, ...], "x_claims_quotes"),
+        chain=_structure(o.get("x_claims_chain", []), tuple[Hop, ...], "x_claims_chain"),
+        made=_structure(o["x_claims_made"], When, "x_claims_made")
+        if "x_claims_made" in o
+        else None,
+        assessment=assessment,
+        note=o.get("x_claims_note"),
     )

@@ -155,9 +155,7 @@ def is_store(path: str | os.PathLike[str]) -> bool:
         return False
 
 
-def open(
-    path: str | os.PathLike[str], *, create: bool = True, durable: bool = False
-) -> Store:
+def open(path: str | os.PathLike[str], *, create: bool = True, durable: bool = False) -> Store:
     """Open the store at `path`, creating it if need be.
 
     Args:
@@ -409,9 +407,7 @@ class Store:
                 raise
         return len(batch)
 
-    def import_file(
-        self, path: str | os.PathLike[str], *, progress: Progress | None = None
-    ) -> int:
+    def import_file(self, path: str | os.PathLike[str], *, progress: Progress | None = None) -> int:
         """Add every record of a JSON document, as one batch.
 
         Raises:
@@ -568,7 +564,7 @@ class Store:
             if not history:
                 raise UnknownIdError("claim", claim_id)
         last = history[-1]
-        return ACTIVE if last.by is None else Status(last.status, last.by)
+        return ACTIVE if last.by is None else Status(last.status, by=last.by)
 
     def history(self, claim_id: str) -> tuple[Change, ...]:
         """Every change of `claim_id`'s status, oldest first, with when and why.
@@ -634,9 +630,7 @@ class Store:
         """The whole store as a `Dossier`, for the analysis questions."""
         return Dossier(self.records(progress=progress))
 
-    def export_file(
-        self, path: str | os.PathLike[str], *, progress: Progress | None = None
-    ) -> int:
+    def export_file(self, path: str | os.PathLike[str], *, progress: Progress | None = None) -> int:
         """Write the whole store as a JSON document, atomically (see `claims.dump`).
 
         Returns:
@@ -677,8 +671,15 @@ def _row(record: Record, batch: int | None) -> tuple[Any, ...]:
     j = _encode(record)
     if isinstance(record, Claim):
         p = record.proposition
-        return (record.id, record.claimant, _subject_key(p.subject), p.predicate,
-                record.stance._value_, j, batch)
+        return (
+            record.id,
+            record.claimant,
+            _subject_key(p.subject),
+            p.predicate,
+            record.stance._value_,
+            j,
+            batch,
+        )
     if isinstance(record, Link):
         return (record.kind._value_, record.claim, record.target, record.note, j, batch)
     if isinstance(record, Actor):
@@ -867,4 +868,3 @@ class _SqliteErrors:
             if "not a database" in message:
                 raise StoreError(self._path, "is not a claims store (not an SQLite file)") from None
             raise StoreError(self._path, f"{self._doing}: {message}") from exc
-

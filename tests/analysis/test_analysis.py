@@ -63,29 +63,29 @@ def seed(seed_path: Path) -> Dossier:
 def base() -> list[claims.Record]:
     """Actors, sources and an event shaped like the seed article's."""
     return [
-        Actor("al-jazeera", "Al Jazeera", ActorKind.MEDIA_OUTLET),
-        Actor("bbc", "BBC", ActorKind.MEDIA_OUTLET),
-        Actor("reuters", "Reuters", ActorKind.NEWS_AGENCY),
-        Actor("ap", "AP", ActorKind.NEWS_AGENCY),
-        Actor("iraq", "Iraq", ActorKind.STATE),
-        Actor("iraq-gov", "Government of Iraq", ActorKind.GOVERNMENT_BODY, part_of="iraq"),
-        Actor("iraq-pmo", "PMO", ActorKind.GOVERNMENT_BODY, part_of="iraq-gov"),
-        Actor("iraq-mofa", "MOFA", ActorKind.GOVERNMENT_BODY, part_of="iraq-gov"),
-        Actor("us", "United States", ActorKind.STATE),
-        Actor("us-officials", "US officials", ActorKind.UNNAMED_COLLECTIVE, part_of="us"),
-        Actor("coalition", "Coalition", ActorKind.COALITION),
-        Actor("pmf", "PMF", ActorKind.ARMED_GROUP),
+        Actor("al-jazeera", "Al Jazeera", kind=ActorKind.MEDIA_OUTLET),
+        Actor("bbc", "BBC", kind=ActorKind.MEDIA_OUTLET),
+        Actor("reuters", "Reuters", kind=ActorKind.NEWS_AGENCY),
+        Actor("ap", "AP", kind=ActorKind.NEWS_AGENCY),
+        Actor("iraq", "Iraq", kind=ActorKind.STATE),
+        Actor("iraq-gov", "Government of Iraq", kind=ActorKind.GOVERNMENT_BODY, part_of="iraq"),
+        Actor("iraq-pmo", "PMO", kind=ActorKind.GOVERNMENT_BODY, part_of="iraq-gov"),
+        Actor("iraq-mofa", "MOFA", kind=ActorKind.GOVERNMENT_BODY, part_of="iraq-gov"),
+        Actor("us", "United States", kind=ActorKind.STATE),
+        Actor("us-officials", "US officials", kind=ActorKind.UNNAMED_COLLECTIVE, part_of="us"),
+        Actor("coalition", "Coalition", kind=ActorKind.COALITION),
+        Actor("pmf", "PMF", kind=ActorKind.ARMED_GROUP),
         Actor(
             "nujaba-tv",
             "Al-Nujaba TV",
-            ActorKind.MEDIA_OUTLET,
-            affiliations=[Affiliation("pmf", "considered close to")],
+            kind=ActorKind.MEDIA_OUTLET,
+            affiliations=[Affiliation("pmf", note="considered close to")],
         ),
-        Actor("iri", "Islamic Resistance in Iraq", ActorKind.ARMED_GROUP),
+        Actor("iri", "Islamic Resistance in Iraq", kind=ActorKind.ARMED_GROUP),
         Source("aj-article", "Al Jazeera article", publisher="al-jazeera", published=THURSDAY),
         Source("bbc-article", "BBC article", publisher="bbc", published=THURSDAY),
         Source("nujaba-tv-article", "Al-Nujaba TV broadcast", publisher="nujaba-tv"),
-        Event("strike", "the drone strike", THURSDAY),
+        Event("strike", "the drone strike", when=THURSDAY),
     ]
 
 
@@ -101,7 +101,9 @@ def claim(
     **kw: object,
 ) -> Claim:
     chain = (
-        (Hop(via, "reported", f"{'aj' if via == 'al-jazeera' else via}-article"),) if via else ()
+        (Hop(via, "reported", source=f"{'aj' if via == 'al-jazeera' else via}-article"),)
+        if via
+        else ()
     )
     return Claim(
         id,
@@ -483,7 +485,7 @@ def test_explicit_contradicts_links() -> None:
             claim("b", "ap", "hit", Text("a checkpoint")),
             claim("c", "reuters", "casualties", killed(4)),
             claim("e", "ap", "casualties", killed(9)),
-            Link(LinkKind.CONTRADICTS, "b", "a", "different targets"),
+            Link(LinkKind.CONTRADICTS, "b", "a", note="different targets"),
             Link(LinkKind.CONTRADICTS, "e", "c"),
         ]
     )

@@ -12,7 +12,6 @@ import importlib
 import inspect
 import sys
 import weakref
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,10 +19,9 @@ import pytest
 import claims
 from claims import Dossier, UnknownIdError, analysis
 from claims.analysis import quotes
+from support import SEED, SEEDS
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "seeds" / "baghdad-drone-strike.json"
-ARTICLE = (ROOT / "seeds" / "000_722b12ae6f7ab902.txt").read_text(encoding="utf-8")
+ARTICLE = (SEEDS / "000_722b12ae6f7ab902.txt").read_text(encoding="utf-8")
 
 DEPRECATED = (
     "provenance",

@@ -35,10 +35,10 @@ def _later(dossier: Dossier) -> list[Record]:
     a claim by the new actor saying the same, linked as supporting it.
     """
     actors = list(dossier.actors)
-    ties = [Affiliation(actors[1], "close to")] if len(actors) > 1 else []
+    ties = [Affiliation(actors[1], note="close to")] if len(actors) > 1 else []
     part_of = actors[0] if actors else None
     new: list[Record] = [
-        Actor("zz-new", "New", ActorKind.MEDIA_OUTLET, part_of=part_of, affiliations=ties)
+        Actor("zz-new", "New", kind=ActorKind.MEDIA_OUTLET, part_of=part_of, affiliations=ties)
     ]
     for cid, c in dossier.claims.items():
         new.append(attrs.evolve(c, id=f"{cid}-again", claimant="zz-new"))
@@ -90,9 +90,9 @@ def test_answers_read_after_an_add_are_those_before_it() -> None:
     prop = Proposition(EventRef("e"), "casualties", Quantity(4, unit="killed"))
     d = Dossier(
         [
-            Actor("reuters", "Reuters", ActorKind.NEWS_AGENCY),
-            Actor("ap", "AP", ActorKind.NEWS_AGENCY),
-            Event("e", "Strike", When.day(2024, 1, 4)),
+            Actor("reuters", "Reuters", kind=ActorKind.NEWS_AGENCY),
+            Actor("ap", "AP", kind=ActorKind.NEWS_AGENCY),
+            Event("e", "Strike", when=When.day(2024, 1, 4)),
         ]
     )
     empty = corroborations(d)

@@ -14,8 +14,7 @@ import claims
 from claims import analysis, parquet, serialize
 from claims import sql as csql
 from claims import strategies as cs
-
-SEED = Path(__file__).parent.parent / "seeds" / "baghdad-drone-strike.json"
+from support import SEED
 
 
 @st.composite

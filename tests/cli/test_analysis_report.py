@@ -62,7 +62,7 @@ def test_current_view_leaves_out_replaced_claims(
         "reuters-killed-revised",
         "reuters",
         Proposition(EventRef("strike"), "casualties", Quantity(5, unit="PMF members killed")),
-        chain=(Hop("al-jazeera", "reported", "aj-article"),),
+        chain=(Hop("al-jazeera", "reported", source="aj-article"),),
     )
     dossier.extend([revised, Link(LinkKind.SUPERSEDES, revised.id, "reuters-killed")])
     path = tmp_path / "revised.json"

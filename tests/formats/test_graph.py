@@ -57,7 +57,9 @@ def hostile_dossier(names: list[str]) -> claims.Dossier:
         )
         for i, name in enumerate(names)
     ]
-    links = [claims.Link(claims.LinkKind.CONTRADICTS, "c1", "c0", "no")] if len(names) > 1 else []
+    links = (
+        [claims.Link(claims.LinkKind.CONTRADICTS, "c1", "c0", note="no")] if len(names) > 1 else []
+    )
     return claims.Dossier([*actors, *claim_list, *links])
 
 

@@ -36,7 +36,7 @@ def test_round_trip_through_json_lines(tmp_path: Path, dossier: claims.Dossier) 
 
 
 def test_the_file_is_a_header_then_one_record_per_line(tmp_path: Path) -> None:
-    d = claims.Dossier([claims.Actor("r", "Reuters", claims.ActorKind.NEWS_AGENCY)])
+    d = claims.Dossier([claims.Actor("r", "Reuters", kind=claims.ActorKind.NEWS_AGENCY)])
     claims.dump_lines(d, tmp_path / "d.jsonl")
     lines = (tmp_path / "d.jsonl").read_text().splitlines()
     assert lines == [

@@ -18,8 +18,10 @@ def test_the_version_1_fixture_loads_as_the_dossier_it_describes(data_dir: Path)
     d = claims.load(data_dir / "v1" / "dossier.json")
     expected = claims.Dossier(
         [
-            claims.Actor("pmo", "Iraqi Prime Minister's office", claims.ActorKind.GOVERNMENT_BODY),
-            claims.Actor("us-officials", "US officials", claims.ActorKind.UNNAMED_COLLECTIVE),
+            claims.Actor(
+                "pmo", "Iraqi Prime Minister's office", kind=claims.ActorKind.GOVERNMENT_BODY
+            ),
+            claims.Actor("us-officials", "US officials", kind=claims.ActorKind.UNNAMED_COLLECTIVE),
             claims.Event("strike", "Drone strike on a PMF headquarters in Baghdad"),
             claims.Claim(
                 "nobody-claimed",

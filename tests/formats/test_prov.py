@@ -125,7 +125,7 @@ def test_a_reporting_chain_becomes_derivations_outermost_last() -> None:
         [
             claims.Actor("pmf", "PMF sources"),
             claims.Actor("reuters", "Reuters"),
-            claims.Actor("aj", "Al Jazeera", claims.ActorKind.MEDIA_OUTLET),
+            claims.Actor("aj", "Al Jazeera", kind=claims.ActorKind.MEDIA_OUTLET),
             claims.Claim(
                 "toll",
                 "pmf",

@@ -166,9 +166,11 @@ def test_the_committed_seed_bundle_is_what_the_code_produces(seed_path: Path, ro
 def test_a_quoted_claim_carries_its_words_and_source_url() -> None:
     d = claims.Dossier(
         [
-            claims.Actor("pmo", "Prime Minister's office", claims.ActorKind.GOVERNMENT_BODY),
-            claims.Actor("aj", "Al Jazeera", claims.ActorKind.MEDIA_OUTLET),
-            claims.Source("art", "Iraq blames US-led coalition", "aj", "https://example.org/a"),
+            claims.Actor("pmo", "Prime Minister's office", kind=claims.ActorKind.GOVERNMENT_BODY),
+            claims.Actor("aj", "Al Jazeera", kind=claims.ActorKind.MEDIA_OUTLET),
+            claims.Source(
+                "art", "Iraq blames US-led coalition", publisher="aj", url="https://example.org/a"
+            ),
             claims.Claim(
                 "c",
                 "pmo",
@@ -241,7 +243,7 @@ def test_what_stix_cannot_hold_is_reported_on_import() -> None:
 
 
 def test_a_malformed_custom_property_is_a_load_error_with_its_place() -> None:
-    d = claims.Dossier([claims.Actor("a", "A", claims.ActorKind.PERSON)])
+    d = claims.Dossier([claims.Actor("a", "A", kind=claims.ActorKind.PERSON)])
     bundle = to_stix_bundle(d, scale=None, created=CREATED)
     bundle["objects"][0]["x_claims_kind"] = "dragon"
     with pytest.raises(claims.LoadError, match=r"identity--.*x_claims_kind: 'dragon' is not one"):

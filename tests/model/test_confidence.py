@@ -597,7 +597,9 @@ def test_assessment_from_rating(
 ) -> None:
     text, r, c = case
     a = Assessment.from_rating(text, likelihood=lik, confidence=conf, rationale="why")
-    assert a == Assessment(r, c, lik, conf, rationale="why")
+    assert a == Assessment(
+        reliability=r, credibility=c, likelihood=lik, confidence=conf, rationale="why"
+    )
     assert a.notation() == f"{r.value}{c.value}, {lik.label}, {conf.label} confidence"
 
 

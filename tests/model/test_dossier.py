@@ -38,14 +38,14 @@ def prop() -> Proposition:
 def small() -> Dossier:
     return Dossier(
         [
-            Actor("iraq", "Iraq", ActorKind.STATE),
-            Actor("gov", "Government", ActorKind.GOVERNMENT_BODY, part_of="iraq"),
-            Actor("pmo", "PM's office", ActorKind.GOVERNMENT_BODY, part_of="gov"),
-            Actor("coalition", "Coalition", ActorKind.COALITION),
-            Actor("aj", "Al Jazeera", ActorKind.MEDIA_OUTLET),
+            Actor("iraq", "Iraq", kind=ActorKind.STATE),
+            Actor("gov", "Government", kind=ActorKind.GOVERNMENT_BODY, part_of="iraq"),
+            Actor("pmo", "PM's office", kind=ActorKind.GOVERNMENT_BODY, part_of="gov"),
+            Actor("coalition", "Coalition", kind=ActorKind.COALITION),
+            Actor("aj", "Al Jazeera", kind=ActorKind.MEDIA_OUTLET),
             Source("art", "Article", publisher="aj"),
             claims.Event("strike", "the strike"),
-            Claim("c1", "pmo", prop(), chain=[Hop("aj", "said in a statement", "art")]),
+            Claim("c1", "pmo", prop(), chain=[Hop("aj", "said in a statement", source="art")]),
             Claim("c2", "gov", prop()),
         ]
     )

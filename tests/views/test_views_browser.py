@@ -17,11 +17,11 @@ import pytest
 
 import claims
 import claims.views
+from support import SEEDS
 from views_support import hostile_dossier
 
 pytestmark = pytest.mark.browser
 
-SEEDS = Path(__file__).parent.parent / "seeds"
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -88,9 +88,7 @@ class Opened:
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("dialog", self._dialog)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on(
-            "console", lambda m: self.errors.append(m.text) if m.type == "error" else None
-        )
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.goto(path.as_uri())
 
     def _dialog(self, dialog: Any) -> None:
@@ -166,9 +164,7 @@ def test_subject_and_section_filters(seed_page: Opened) -> None:
 
 def test_screenshot_is_not_blank(seed_page: Opened, tmp_path: Path) -> None:
     shot = seed_page.page.screenshot(full_page=False)
-    stats = seed_page.context.new_page().evaluate(
-        VARIANCE, base64.b64encode(shot).decode("ascii")
-    )
+    stats = seed_page.context.new_page().evaluate(VARIANCE, base64.b64encode(shot).decode("ascii"))
     assert (stats["width"], stats["height"]) == (1280, 900)
     assert stats["variance"] > 200, stats  # a blank or one-colour page is near 0
 

@@ -9,7 +9,6 @@ import pytest
 from claims.cli import main
 from views_support import Page
 
-SEEDS = Path(__file__).parent.parent / "seeds"
 SEED = str(SEEDS / "baghdad-drone-strike.json")
 TEXT = f"aj-article={SEEDS / '000_722b12ae6f7ab902.txt'}"
 

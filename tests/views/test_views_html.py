@@ -7,7 +7,6 @@ import hashlib
 import re
 from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -17,9 +16,10 @@ import claims
 import claims.views
 from claims import Precision, analysis, strategies
 from claims.views import _svg, terminal_safe
+from support import SEED, SEEDS
 from views_support import Page, hostile_dossier, hostile_text
 
-SEED = Path(__file__).parent.parent / "seeds"
+SEED = SEEDS
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "section", "h1", "h2",
     "h3", "h4", "p", "ul", "li", "a", "strong", "em", "span", "code", "br", "blockquote",

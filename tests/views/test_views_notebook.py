@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,9 +12,8 @@ import claims
 import claims.views
 from claims import analysis, parquet, strategies
 from claims.exceptions import ClaimsError
+from support import SEED
 from views_support import Page, hostile_dossier
-
-SEED = Path(__file__).parent.parent / "seeds" / "baghdad-drone-strike.json"
 
 
 @pytest.fixture(scope="module")

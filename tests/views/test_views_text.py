@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import html
 import re
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,9 +14,9 @@ import claims.views
 from claims import strategies
 from claims._terminal import BIDI_CONTROLS, is_unsafe
 from claims.views import _escape, terminal_safe
+from support import SEED
 from views_support import PAYLOADS, hostile_dossier, hostile_text
 
-SEED = Path(__file__).parent.parent / "seeds" / "baghdad-drone-strike.json"
 UNSAFE = st.sampled_from(
     [chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))] + ["\u2028", "\u2029", *BIDI_CONTROLS]
 )

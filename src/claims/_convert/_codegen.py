@@ -176,7 +176,7 @@ class _Gen:
         args = []
         for i, f in enumerate(fields):
             var = f"a{i}"
-            args.append(var)
+            args.append(f"{f.name}={var}" if f.kw_only else var)
             if f.default is attrs.NOTHING:
                 lines.append(f"    v = d[{f.name!r}]")
                 lines.extend(self.structure_stmts(hints[f.name], "v", var, "    "))

@@ -41,21 +41,29 @@ class Assessment:
     """
 
     reliability: Reliability | None = attrs.field(
-        default=None, validator=v.optional(v.member_of(Reliability))
+        kw_only=True, default=None, validator=v.optional(v.member_of(Reliability))
     )
     credibility: Credibility | None = attrs.field(
-        default=None, validator=v.optional(v.member_of(Credibility))
+        kw_only=True, default=None, validator=v.optional(v.member_of(Credibility))
     )
     likelihood: Likelihood | None = attrs.field(
-        default=None, validator=v.optional(v.member_of(Likelihood))
+        kw_only=True, default=None, validator=v.optional(v.member_of(Likelihood))
     )
     confidence: AnalyticConfidence | None = attrs.field(
-        default=None, validator=v.optional(v.member_of(AnalyticConfidence))
+        kw_only=True, default=None, validator=v.optional(v.member_of(AnalyticConfidence))
     )
-    probability: float | None = attrs.field(default=None, validator=v.optional(v.probability))
-    rationale: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
-    assessor: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
-    assessed_at: datetime | None = attrs.field(default=None, validator=v.optional(v.aware_datetime))
+    probability: float | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.probability)
+    )
+    rationale: str | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.nonempty_str)
+    )
+    assessor: str | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.nonempty_str)
+    )
+    assessed_at: datetime | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.aware_datetime)
+    )
 
     @classmethod
     def from_rating(
@@ -102,8 +110,12 @@ class Assessment:
     def notation(self) -> str:
         """The assessment as analysts write it: ``"B2, likely, moderate confidence"``.
 
-        >>> Assessment(Reliability.B, Credibility.PROBABLY_TRUE,
-        ...            Likelihood.LIKELY, AnalyticConfidence.MODERATE).notation()
+        >>> Assessment(
+        ...     reliability=Reliability.B,
+        ...     credibility=Credibility.PROBABLY_TRUE,
+        ...     likelihood=Likelihood.LIKELY,
+        ...     confidence=AnalyticConfidence.MODERATE,
+        ... ).notation()
         'B2, likely, moderate confidence'
         """
         parts = []

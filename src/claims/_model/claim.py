@@ -65,19 +65,23 @@ class Claim:
     id: str = attrs.field(validator=v.nonempty_str)
     claimant: str = attrs.field(validator=v.nonempty_str)
     proposition: Proposition = attrs.field(validator=v.instance_of(Proposition))
-    stance: Stance = attrs.field(default=Stance.ASSERTS, validator=v.member_of(Stance))
+    stance: Stance = attrs.field(
+        kw_only=True, default=Stance.ASSERTS, validator=v.member_of(Stance)
+    )
     quotes: tuple[Quote, ...] = attrs.field(
-        default=(), converter=v.to_tuple, validator=v.each(v.instance_of(Quote))
+        kw_only=True, default=(), converter=v.to_tuple, validator=v.each(v.instance_of(Quote))
     )
     chain: tuple[Hop, ...] = attrs.field(
-        default=(), converter=v.to_tuple, validator=v.each(v.instance_of(Hop))
+        kw_only=True, default=(), converter=v.to_tuple, validator=v.each(v.instance_of(Hop))
     )
-    made: When | None = attrs.field(default=None, validator=v.optional(v.instance_of(When)))
+    made: When | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.instance_of(When))
+    )
     assessment: Assessment | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(Assessment))
+        kw_only=True, default=None, validator=v.optional(v.instance_of(Assessment))
     )
-    note: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
-    draft: bool = attrs.field(default=False, validator=v.instance_of(bool))
+    note: str | None = attrs.field(kw_only=True, default=None, validator=v.optional(v.nonempty_str))
+    draft: bool = attrs.field(kw_only=True, default=False, validator=v.instance_of(bool))
 
 
 class LinkKind(enum.Enum):
@@ -115,7 +119,7 @@ class Link:
     kind: LinkKind = attrs.field(validator=v.member_of(LinkKind))
     claim: str = attrs.field(validator=v.nonempty_str)
     target: str = attrs.field(validator=v.all_of(v.nonempty_str, v.Rule(_not_to_itself)))
-    note: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
+    note: str | None = attrs.field(kw_only=True, default=None, validator=v.optional(v.nonempty_str))
 
 
 class StatusKind(enum.Enum):
@@ -143,6 +147,7 @@ class Status:
 
     kind: StatusKind = attrs.field(validator=v.member_of(StatusKind))
     by: str | None = attrs.field(
+        kw_only=True,
         default=None,
         validator=v.all_of(v.optional(v.nonempty_str), v.Rule(_by_iff_not_active)),
     )

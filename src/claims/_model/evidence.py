@@ -40,11 +40,17 @@ class Source:
 
     id: str = attrs.field(validator=v.nonempty_str)
     title: str = attrs.field(validator=v.nonempty_str)
-    publisher: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
-    url: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
-    published: When | None = attrs.field(default=None, validator=v.optional(v.instance_of(When)))
-    retrieved: datetime | None = attrs.field(default=None, validator=v.optional(v.aware_datetime))
-    sha256: str | None = attrs.field(default=None, validator=v.optional(v.sha256_hex))
+    publisher: str | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.nonempty_str)
+    )
+    url: str | None = attrs.field(kw_only=True, default=None, validator=v.optional(v.nonempty_str))
+    published: When | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.instance_of(When))
+    )
+    retrieved: datetime | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.aware_datetime)
+    )
+    sha256: str | None = attrs.field(kw_only=True, default=None, validator=v.optional(v.sha256_hex))
 
 
 def _spans_exact(quote: Quote, end: int) -> str | None:
@@ -87,8 +93,8 @@ class Quote:
     exact: str = attrs.field(validator=v.nonempty_str)
     start: int = attrs.field(validator=v.non_negative_int)
     end: int = attrs.field(validator=v.all_of(v.non_negative_int, v.Rule(_spans_exact)))
-    prefix: str = attrs.field(default="", validator=v.any_str)
-    suffix: str = attrs.field(default="", validator=v.any_str)
+    prefix: str = attrs.field(kw_only=True, default="", validator=v.any_str)
+    suffix: str = attrs.field(kw_only=True, default="", validator=v.any_str)
 
     @classmethod
     def find(
@@ -162,8 +168,11 @@ class Hop:
 
     reporter: str = attrs.field(validator=v.nonempty_str)
     cue: str = attrs.field(validator=v.nonempty_str)
-    source: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
+    source: str | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.nonempty_str)
+    )
     quote: Quote | None = attrs.field(
+        kw_only=True,
         default=None,
         validator=v.all_of(v.optional(v.instance_of(Quote)), v.Rule(_quote_in_source)),
     )

@@ -89,12 +89,16 @@ class Quantity:
     """
 
     value: int | float | None = attrs.field(default=None, validator=v.optional(v.number))
-    lower: int | float | None = attrs.field(default=None, validator=v.optional(v.number))
-    upper: int | float | None = attrs.field(default=None, validator=v.optional(v.number))
-    lower_open: bool = attrs.field(default=False, validator=v.instance_of(bool))
-    upper_open: bool = attrs.field(default=False, validator=v.instance_of(bool))
-    unit: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
-    approximate: bool = attrs.field(default=False, validator=v.instance_of(bool))
+    lower: int | float | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.number)
+    )
+    upper: int | float | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.number)
+    )
+    lower_open: bool = attrs.field(kw_only=True, default=False, validator=v.instance_of(bool))
+    upper_open: bool = attrs.field(kw_only=True, default=False, validator=v.instance_of(bool))
+    unit: str | None = attrs.field(kw_only=True, default=None, validator=v.optional(v.nonempty_str))
+    approximate: bool = attrs.field(kw_only=True, default=False, validator=v.instance_of(bool))
 
     def __attrs_post_init__(self) -> None:
         lo, hi, val = self.lower, self.upper, self.value
@@ -187,10 +191,14 @@ class Proposition:
     subject: Subject = attrs.field(validator=v.instance_of(*_SUBJECT_TYPES))
     predicate: str = attrs.field(validator=v.nonempty_str)
     object: Value = attrs.field(validator=v.instance_of(*_VALUE_TYPES))
-    when: When | None = attrs.field(default=None, validator=v.optional(v.instance_of(When)))
-    where: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
+    when: When | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.instance_of(When))
+    )
+    where: str | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.nonempty_str)
+    )
     qualifiers: tuple[Qualifier, ...] = attrs.field(
-        default=(), converter=v.to_tuple, validator=v.each(v.instance_of(Qualifier))
+        kw_only=True, default=(), converter=v.to_tuple, validator=v.each(v.instance_of(Qualifier))
     )
 
     @property
@@ -212,5 +220,9 @@ class Event:
 
     id: str = attrs.field(validator=v.nonempty_str)
     description: str = attrs.field(validator=v.nonempty_str)
-    when: When | None = attrs.field(default=None, validator=v.optional(v.instance_of(When)))
-    where: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
+    when: When | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.instance_of(When))
+    )
+    where: str | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.nonempty_str)
+    )

@@ -40,7 +40,7 @@ class Affiliation:
     """
 
     actor: str = attrs.field(validator=v.nonempty_str)
-    note: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
+    note: str | None = attrs.field(kw_only=True, default=None, validator=v.optional(v.nonempty_str))
 
 
 def _not_part_of_itself(actor: Actor, value: str | None) -> str | None:
@@ -72,17 +72,21 @@ class Actor:
 
     id: str = attrs.field(validator=v.nonempty_str)
     name: str = attrs.field(validator=v.nonempty_str)
-    kind: ActorKind = attrs.field(default=ActorKind.OTHER, validator=v.member_of(ActorKind))
+    kind: ActorKind = attrs.field(
+        kw_only=True, default=ActorKind.OTHER, validator=v.member_of(ActorKind)
+    )
     aliases: tuple[str, ...] = attrs.field(
-        default=(), converter=v.to_tuple, validator=v.each(v.nonempty_str)
+        kw_only=True, default=(), converter=v.to_tuple, validator=v.each(v.nonempty_str)
     )
     part_of: str | None = attrs.field(
+        kw_only=True,
         default=None,
         validator=v.all_of(v.optional(v.nonempty_str), v.Rule(_not_part_of_itself)),
     )
     affiliations: tuple[Affiliation, ...] = attrs.field(
+        kw_only=True,
         default=(),
         converter=v.to_tuple,
         validator=v.all_of(v.each(v.instance_of(Affiliation)), v.Rule(_not_affiliated_with_itself)),
     )
-    draft: bool = attrs.field(default=False, validator=v.instance_of(bool))
+    draft: bool = attrs.field(kw_only=True, default=False, validator=v.instance_of(bool))

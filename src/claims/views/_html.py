@@ -186,8 +186,7 @@ def _corroboration(dossier: Dossier, tokens: _Tokens, found: Findings, limit: in
         suggested = analysis.suggest_credibility(dossier, v.claims[0])
         if suggested.credibility is not None:
             suggestion = (
-                '<p class="via">suggested credibility 1 (confirmed): '
-                f"{esc(suggested.reason)}</p>"
+                f'<p class="via">suggested credibility 1 (confirmed): {esc(suggested.reason)}</p>'
             )
         out.append(
             f'<li class="verdict"{tokens.data(dossier, v.claims)}>{head}'
