@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from claims.cli import main
+from support import SEEDS
 from views_support import Page
 
 SEED = str(SEEDS / "baghdad-drone-strike.json")

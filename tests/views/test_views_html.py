@@ -16,10 +16,9 @@ import claims
 import claims.views
 from claims import Precision, analysis, strategies
 from claims.views import _svg, terminal_safe
-from support import SEED, SEEDS
+from support import SEEDS
 from views_support import Page, hostile_dossier, hostile_text
 
-SEED = SEEDS
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "section", "h1", "h2",
     "h3", "h4", "p", "ul", "li", "a", "strong", "em", "span", "code", "br", "blockquote",
@@ -30,12 +29,12 @@ ALLOWED_TAGS = {
 
 @pytest.fixture(scope="module")
 def seed() -> claims.Dossier:
-    return claims.load(SEED / "baghdad-drone-strike.json")
+    return claims.load(SEEDS / "baghdad-drone-strike.json")
 
 
 @pytest.fixture(scope="module")
 def seed_page(seed: claims.Dossier) -> str:
-    text = (SEED / "000_722b12ae6f7ab902.txt").read_text(encoding="utf-8")
+    text = (SEEDS / "000_722b12ae6f7ab902.txt").read_text(encoding="utf-8")
     return claims.views.html(seed, texts={"aj-article": text})
 
 
