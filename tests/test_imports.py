@@ -109,7 +109,7 @@ def test_the_reader_sees_every_kind_of_import() -> None:
         "    from .serialize import dumps\n"
         "    import claims.graph\n"
     )
-    found = set(_targets("claims.cli", ast.parse(source)))
+    found = set(_targets("claims.prov", ast.parse(source)))
     assert {
         "claims.store",
         "claims.analysis",

@@ -7,7 +7,11 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
-from test_sql import (
+
+import claims
+from claims import parquet
+from claims import sql as csql
+from sql_support import (
     SEED,
     by_claim,
     crowded,
@@ -19,10 +23,6 @@ from test_sql import (
     expected_uncertainties,
     rows,
 )
-
-import claims
-from claims import parquet
-from claims import sql as csql
 
 
 @pytest.fixture(scope="session")

@@ -229,9 +229,9 @@ def _any_record() -> st.SearchStrategy[Any]:
         cs.assessments(),
         cs.subjects(),
         cs.values(),
-        st.builds(claims.Affiliation, cs.ids(), st.none() | cs.texts()),
+        st.builds(claims.Affiliation, cs.ids(), note=st.none() | cs.texts()),
         st.builds(claims.Qualifier, cs.texts(), cs.texts()),
-        st.builds(claims.Status, st.just(claims.StatusKind.RETRACTED), cs.ids()),
+        st.builds(claims.Status, st.just(claims.StatusKind.RETRACTED), by=cs.ids()),
     )
 
 

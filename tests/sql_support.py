@@ -1,0 +1,147 @@
+"""The in-memory answers of claims.analysis as rows, to check claims.sql against."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+
+import claims
+from claims import analysis
+from claims import strategies as cs
+from claims._convert import TAGS
+
+
+@st.composite
+def crowded(draw: st.DrawFn) -> claims.Dossier:
+    """Generated dossiers whose claims say few different things, so they meet.
+
+    Claims of `claims.strategies.dossiers` (with their chains, parts,
+    affiliations, supersessions, retractions and links) get their
+    proposition from a small pool: two subjects, predicates that are
+    functional, inverse functional, accusing or plain, objects among a few
+    actors, texts, unknowns, nones and bounded or approximate quantities,
+    and a few times and places.
+    """
+    d = draw(cs.dossiers(max_actors=5, max_claims=12, max_links=8))
+    actor_ids = sorted(d.actors)
+    refs = st.sampled_from(actor_ids).map(claims.ActorRef)
+    texts = st.builds(claims.Text, st.sampled_from("ab"))
+    subjects = draw(st.lists(refs | texts, min_size=1, max_size=2))
+    objects = draw(
+        st.lists(
+            refs
+            | st.builds(claims.Text, st.sampled_from("xy"))
+            | st.builds(claims.Unknown, st.sampled_from([None, "unclear"]))
+            | st.builds(claims.NoValue)
+            | small_quantities()
+            | small_quantities(),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    predicates = st.sampled_from(["caused_by", "responsible_for", "blamed_for", "killed"])
+    whens = draw(st.lists(st.none() | cs.whens(), min_size=1, max_size=2))
+    places = st.sampled_from([None, None, "Baghdad", "Basra"])
+    records: list[Any] = []
+    for r in d.records():
+        if isinstance(r, claims.Claim):
+            p = attrs.evolve(
+                r.proposition,
+                subject=draw(st.sampled_from(subjects)),
+                predicate=draw(predicates),
+                object=draw(st.sampled_from(objects)),
+                when=draw(st.sampled_from(whens)),
+                where=draw(places),
+            )
+            r = attrs.evolve(r, proposition=p, stance=draw(stances))
+        records.append(r)
+    return claims.Dossier(records)
+
+
+stances = st.sampled_from(
+    [claims.Stance.ASSERTS] * 4 + [claims.Stance.DENIES, claims.Stance.NO_COMMENT]
+)
+
+
+@st.composite
+def small_quantities(draw: st.DrawFn) -> Any:
+    """Quantities of small numbers, so that their intervals touch and overlap."""
+    q = draw(cs.quantities())
+    n = st.integers(0, 12)
+    lo, hi = sorted([draw(n), draw(n)])
+    bounded = draw(st.booleans())
+    return attrs.evolve(
+        q,
+        value=None if bounded else draw(n),
+        lower=lo if bounded else None,
+        upper=hi if bounded else None,
+        lower_open=bounded and lo < hi and q.lower_open,
+        upper_open=bounded and lo < hi and q.upper_open,
+        unit=draw(st.sampled_from([None, "killed"])),
+    )
+
+
+def expected_contradictions(d: claims.Dossier) -> list[tuple[str, str, str, bool]]:
+    return [(c.first, c.second, c.reason.value, c.linked) for c in analysis.contradictions(d)]
+
+
+def expected_corroborations(d: claims.Dossier) -> dict[str, tuple[int, list[list[str]]]]:
+    return {
+        cid: (found.count, [list(o.claims) for o in found.origins])
+        for cid, found in analysis.corroborations(d).items()
+    }
+
+
+def expected_uncertainties(d: claims.Dossier) -> list[tuple[Any, ...]]:
+    return [
+        (u.claim, TAGS[type(u.subject)], term(u.subject), u.predicate, list(u.known))
+        for u in analysis.uncertainties(d)
+    ]
+
+
+def expected_current(d: claims.Dossier) -> list[tuple[Any, ...]]:
+    replaced = {r.claim: r for r in analysis.current(d).replaced}
+    found: list[tuple[Any, ...]] = []
+    for cid in d.claims:
+        r = replaced.get(cid)
+        if r is None:
+            found.append((cid, "active", None, cid, [cid]))
+        else:
+            found.append((cid, r.status.kind.value, r.status.by, r.current, list(r.path)))
+    return found
+
+
+def expected_silences(d: claims.Dossier) -> list[tuple[Any, ...]]:
+    return [
+        (s.actor, s.kind.value, s.claim, s.stance and s.stance.value, list(s.accusations))
+        for s in analysis.silences(d)
+    ]
+
+
+def expected_timeline(d: claims.Dossier) -> list[tuple[Any, ...]]:
+    return [
+        (
+            m.claim,
+            m.kind.value,
+            m.actor,
+            m.source,
+            m.when.at.replace(tzinfo=None),
+            m.when.at.utcoffset().total_seconds(),
+            m.when.precision.value,
+        )
+        for m in analysis.timeline(d)
+    ]
+
+
+def term(subject: Any) -> str:
+    return str(subject.value if isinstance(subject, claims.Text) else subject.id)
+
+
+def rows(table: Any) -> list[tuple[Any, ...]]:
+    return [tuple(r.values()) for r in table.to_pylist()]
+
+
+def by_claim(table: Any) -> dict[str, tuple[int, list[list[str]]]]:
+    return {r["claim"]: (r["count"], r["origins"]) for r in table.to_pylist()}
