@@ -35,6 +35,7 @@ gives the same bundle.
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 import uuid
 from collections.abc import Mapping
@@ -85,21 +86,23 @@ _DIMENSION = {
     StixScale.ADMIRALTY_CREDIBILITY: "credibility",
 }
 _EPOCH = "1970-01-01T00:00:00.000Z"
-_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+_URL_SAFE = ":/?#@!$&'()*+,;=%~"
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 def stix_url(url: str) -> str | None:
     """`url` as an absolute URL a STIX ``url`` property accepts, or None.
 
-    Spaces and characters outside ASCII are percent-encoded; a URL without a
-    scheme and host (``www.aljazeera.com/news``) is not one.
+    Spaces, brackets, stray ``%`` and characters outside ASCII are
+    percent-encoded; a URL without an ``http(s)`` or ``ftp`` scheme and a
+    host (``www.aljazeera.com/news``) is not one.
 
     >>> stix_url("https://example.org/a b/café")
     'https://example.org/a%20b/caf%C3%A9'
     >>> stix_url("www.aljazeera.com/news") is None
     True
     """
-    quoted = urllib.parse.quote(url.strip(), safe=_URL_SAFE)
+    quoted = _STRAY_PERCENT.sub("%25", urllib.parse.quote(url.strip(), safe=_URL_SAFE))
     try:
         parts = urllib.parse.urlsplit(quoted)
     except ValueError:
@@ -380,7 +383,14 @@ def _claim_object(
         source = dossier.source(q.source)
         url = stix_url(source.url) if source.url is not None else None
         if url is not None:
-            references.append({"source_name": source.title, "url": url, "description": q.exact})
+            reference: dict[str, Any] = {
+                "source_name": source.title,
+                "url": url,
+                "description": q.exact,
+            }
+            if source.sha256 is not None:
+                reference["hashes"] = {"SHA-256": source.sha256}
+            references.append(reference)
     if references:
         obj["external_references"] = references
     return obj
