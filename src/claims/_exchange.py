@@ -13,12 +13,14 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from ._model import Proposition, Text
-from .exceptions import LoadError, Problem
+from .dossier import Dossier, Record
+from .exceptions import IntegrityError, LoadError, Problem
 from .serialize import structure, unstructure
 
 __all__ = [
     "TRUE",
     "WORDS",
+    "build",
     "in_words",
     "is_in_words",
     "latest",
@@ -97,3 +99,28 @@ def latest(times: Iterable[datetime | None]) -> datetime | None:
     """The latest of `times` that can be written in UTC, or None."""
     found = [t for t in times if t is not None and utc_stamp(t) is not None]
     return max(found, default=None)
+
+
+def build(batch: list[Record], lost: list[str]) -> Dossier:
+    """A dossier of `batch`; records that do not fit are left out and listed in `lost`.
+
+    The whole batch at once when it fits; otherwise one record at a time,
+    again and again while any more fit, so that order does not matter.
+    """
+    try:
+        return Dossier(batch)
+    except IntegrityError:
+        pass
+    dossier, left = Dossier(), batch
+    while left:
+        failed: list[tuple[Record, IntegrityError]] = []
+        for record in left:
+            try:
+                dossier.add(record)
+            except IntegrityError as error:
+                failed.append((record, error))
+        if len(failed) == len(left):
+            lost.extend(f"not imported: {p}" for _, error in failed for p in error.problems)
+            break
+        left = [record for record, _ in failed]
+    return dossier

@@ -35,7 +35,7 @@ from typing import Any
 
 import attrs
 
-from ._exchange import in_words, read
+from ._exchange import build, in_words, read
 from ._model import (
     Actor,
     ActorKind,
@@ -56,7 +56,7 @@ from ._model import (
 from ._stix_common import EXTENSION_AUTHOR, EXTENSION_ID, KIND_OF_CLASS, LINK_OF
 from .confidence import StixScale, from_stix
 from .dossier import Dossier, Record
-from .exceptions import ClaimsError, IntegrityError, LoadError, Problem
+from .exceptions import ClaimsError, LoadError, Problem
 
 __all__ = ["StixImport", "from_stix_bundle"]
 
@@ -512,25 +512,4 @@ class _Reader:
     # ------------------------------------------------------------------
 
     def _dossier(self) -> Dossier:
-        batch: list[Record] = [*self.actors.values(), *self.records, *self.links.values()]
-        try:
-            return Dossier(batch)
-        except IntegrityError:
-            pass
-        # Some records do not fit together: add them one at a time, keeping
-        # what fits, until nothing more does.
-        dossier = Dossier()
-        left: list[Record] = batch
-        while left:
-            failed: list[tuple[Record, IntegrityError]] = []
-            for record in left:
-                try:
-                    dossier.add(record)
-                except IntegrityError as error:
-                    failed.append((record, error))
-            if len(failed) == len(left):
-                for _, exc in failed:
-                    self.lost.extend(f"not imported: {p}" for p in exc.problems)
-                break
-            left = [record for record, _ in failed]
-        return dossier
+        return build([*self.actors.values(), *self.records, *self.links.values()], self.lost)
