@@ -183,7 +183,7 @@ def test_reviews_must_refer_to_the_dossier() -> None:
 
 
 def test_a_rating_outside_its_scale_is_refused() -> None:
-    with pytest.raises(claims.InvalidValueError, match="outside its scale 1..5"):
+    with pytest.raises(claims.InvalidValueError, match=r"outside its scale 1\.\.5"):
         Review("r", "c", "a", "False", rating=7, best=5, worst=1)
 
 
