@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Iterator, Sequence
 
 from . import store as _store
+from ._exchange_command import add_import_options, export_misp, import_from
 from ._model import (
     ActorRef,
     Claim,
@@ -352,6 +353,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    if args.from_format is not None:
+        return import_from(args)
     try:
         with _store.open(args.store) as s:
             for path in args.files:
@@ -377,6 +380,8 @@ def _export(args: argparse.Namespace) -> int:
     dossier = _load_or_report(args.source, progress=args.progress)
     if dossier is None:
         return 1
+    if args.to == "misp":
+        return export_misp(dossier, args)
     if args.to is not None:
         return _export_to(dossier, args)
     try:
@@ -484,6 +489,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("store", metavar="STORE", help="the store (created if missing)")
     imp.add_argument("files", metavar="FILE", nargs="+", help="claims JSON documents")
     _progress_flag(imp)
+    add_import_options(imp)
     imp.set_defaults(run=_import)
 
     exp = commands.add_parser(
@@ -500,7 +506,9 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=("json", "parquet"), default="json", help="default json"
     )
     exp.add_argument(
-        "--to", choices=("stix", "prov"), help="a STIX 2.1 bundle or a W3C PROV-JSON document"
+        "--to",
+        choices=("stix", "prov", "misp"),
+        help="a STIX 2.1 bundle, a W3C PROV-JSON document or a MISP event",
     )
     exp.add_argument(
         "--scale",
