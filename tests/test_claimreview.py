@@ -165,6 +165,8 @@ def test_the_seed_can_carry_a_review_and_export_it() -> None:
     back = from_claimreview(node)
     assert back.reviews == (review,)
     assert back.lost == ()
+    committed = ROOT / "docs" / "interop" / "baghdad-drone-strike.claimreview.json"
+    assert json.loads(committed.read_text()) == [node]
 
 
 def test_reviews_must_refer_to_the_dossier() -> None:
