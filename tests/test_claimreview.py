@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from pyld import jsonld
 import claims
 from claims import strategies
 from claims.claimreview import Review, check, from_claimreview, to_claimreview
+from exchange_support import mutations
 
 ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data"
@@ -245,3 +247,10 @@ def test_generated_reviews_keep_what_claimreview_can_say(
             if source is not None:
                 assert back.source(source).title == dossier.source(source).title
                 assert back.source(source).url == dossier.source(source).url
+
+
+@settings(max_examples=150, deadline=None)
+@given(mutations(FEED))
+def test_a_mutated_feed_imports_or_fails_with_a_claims_error(feed: Any) -> None:
+    with contextlib.suppress(claims.ClaimsError):
+        from_claimreview(feed)

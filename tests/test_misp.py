@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import claims
 from claims import strategies
 from claims.confidence import AnalyticConfidence, Credibility, Likelihood, Reliability
 from claims.misp import from_event, to_event
+from exchange_support import mutations
 
 ROOT = Path(__file__).parent.parent
 SEED = claims.load(ROOT / "seeds" / "baghdad-drone-strike.json")
@@ -220,3 +222,10 @@ def test_a_malformed_claims_comment_is_a_load_error_with_its_place() -> None:
     data["Object"][0]["comment"] = 'claims:{"actor": {"id": "x", "name": 7}}'
     with pytest.raises(claims.LoadError, match=r"comment\.actor\.name: must be a string"):
         from_event(data)
+
+
+@settings(max_examples=60, deadline=None)
+@given(mutations(as_json(to_event(SEED))))
+def test_a_mutated_event_imports_or_fails_with_a_claims_error(event: Any) -> None:
+    with contextlib.suppress(claims.ClaimsError):
+        from_event(event)

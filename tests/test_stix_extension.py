@@ -3,6 +3,7 @@ validator, and bundles that went through other tools or came from them."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 from datetime import UTC, datetime, timedelta, timezone
@@ -27,6 +28,7 @@ from claims.stix import (
     stix_url,
     to_stix_bundle,
 )
+from exchange_support import mutations
 
 ROOT = Path(__file__).parent.parent
 SEED = claims.load(ROOT / "seeds" / "baghdad-drone-strike.json")
@@ -477,3 +479,10 @@ def test_older_exports_with_x_claims_properties_still_import() -> None:
 def test_not_a_bundle_is_a_load_error() -> None:
     with pytest.raises(claims.LoadError, match="is not a STIX bundle"):
         from_stix_bundle({"type": "report"})
+
+
+@settings(max_examples=150, deadline=None)
+@given(mutations(to_stix_bundle(SEED, scale=StixScale.DNI)))
+def test_a_mutated_bundle_imports_or_fails_with_a_claims_error(bundle: Any) -> None:
+    with contextlib.suppress(claims.ClaimsError):
+        from_stix_bundle(bundle, scale=StixScale.DNI)

@@ -149,6 +149,11 @@ def _extension(o: Mapping[str, Any]) -> dict[str, Any] | None:
     return legacy or None
 
 
+def _strings(value: Any) -> list[str]:
+    """The strings of a list property (ids, authors); anything else is none."""
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
 def _time(value: Any) -> datetime | None:
     if not isinstance(value, str):
         return None
@@ -275,8 +280,12 @@ class _Reader:
     def _relationship(self, o: Mapping[str, Any]) -> None:
         oid = o["id"]
         rel, src, tgt = o.get("relationship_type"), o.get("source_ref"), o.get("target_ref")
+        rel = rel if isinstance(rel, str) else None
         s_type, t_type = str(src).partition("--")[0], str(tgt).partition("--")[0]
         note = o.get("description") if isinstance(o.get("description"), str) else None
+        if not isinstance(src, str) or not isinstance(tgt, str):
+            self.lost.append(f"{oid}: a relationship without source_ref and target_ref ids")
+            return
         if src not in self.ids or tgt not in self.ids:
             self.lost.append(f"{oid}: {rel} relationship between objects not imported")
             return
@@ -362,7 +371,7 @@ class _Reader:
             url: Any = read(ext.get("url", ref.get("url")), str | None, "extensions.url")
         else:
             published, retrieved, url = self._published(o), None, ref.get("url")
-            for ref_id in o.get("object_refs", ()):
+            for ref_id in _strings(o.get("object_refs")):
                 kind = str(ref_id).partition("--")[0]
                 if kind in ("note", "opinion") and ref_id in self.ids:
                     self.appears_in[ref_id].append(oid)
@@ -413,7 +422,7 @@ class _Reader:
             stance = _STANCE_OF_OPINION.get(str(o.get("opinion")), Stance.UNCLEAR)
             if str(o.get("opinion")).startswith("strongly-"):
                 self.lost.append(f"{oid}: opinion {o['opinion']} read as {stance.value}")
-            targets = [r for r in o.get("object_refs", ()) if self._words(r)]
+            targets = [r for r in _strings(o.get("object_refs")) if self._words(r)]
             words = self._words(targets[0]) if targets else o.get("explanation")
             note = o.get("explanation") if targets else None
             for target in targets:
@@ -449,8 +458,8 @@ class _Reader:
         return words if isinstance(words, str) and words.strip() else None
 
     def _claimant(self, o: Mapping[str, Any]) -> str:
-        refs = [r for r in o.get("object_refs", ()) if r in self.names and r in self.ids]
-        authors = o.get("authors") or []
+        refs = [r for r in _strings(o.get("object_refs")) if r in self.names and r in self.ids]
+        authors = _strings(o.get("authors"))
         author = authors[0] if authors and isinstance(authors[0], str) else None
         if refs and author is not None and self.names[refs[0]] == author:
             return self.ids[refs[0]]

@@ -305,7 +305,7 @@ class _Reader:
         if rest:
             self.lost.append(f"{where}: {', '.join(rest)} not kept")
         context = node.get("@context")
-        if context is not None and context not in _CONTEXTS:
+        if context is not None and not (isinstance(context, str) and context in _CONTEXTS):
             self.lost.append(f"{where}: @context {context!r:.60} read as schema.org")
 
     def _id(self, node: Mapping[str, Any], kind: str, *fallback: Any) -> str:

@@ -303,7 +303,10 @@ class _Reader:
         self.kinds: dict[str, str] = {}
         self.comments: dict[str, Any] = {}
         self.links: list[Link] = []
-        for obj in event.objects:
+        self.objects = [o for o in event.objects if isinstance(getattr(o, "uuid", None), str)]
+        if len(self.objects) < len(event.objects):
+            self.lost.append("objects without a uuid are not imported")
+        for obj in self.objects:
             record = self._comment(obj)
             self.comments[obj.uuid] = record
             kind = self._kind(obj, record)
@@ -312,8 +315,8 @@ class _Reader:
                 self.ids[obj.uuid] = record.id if record is not None else obj.uuid
 
     def _comment(self, obj: Any) -> Any:
-        comment = getattr(obj, "comment", "") or ""
-        if not comment.startswith(_PREFIX):
+        comment = getattr(obj, "comment", "")
+        if not isinstance(comment, str) or not comment.startswith(_PREFIX):
             return None
         try:
             body = json.loads(comment[len(_PREFIX) :])
@@ -336,7 +339,7 @@ class _Reader:
 
     def run(self) -> MispImport:
         refs: dict[str, list[Any]] = {}
-        for obj in self.event.objects:
+        for obj in self.objects:
             refs[obj.uuid] = list(obj.references)
         actors: dict[str, Actor] = {}
         others: list[Record] = []
@@ -344,7 +347,7 @@ class _Reader:
         parts: dict[str, str] = {}
         ties: dict[str, list[Affiliation]] = {}
         plain_actors: list[str] = []
-        for obj in self.event.objects:
+        for obj in self.objects:
             kind, record = self.kinds.get(obj.uuid), self.comments[obj.uuid]
             if kind is None:
                 self.lost.append(f"{obj.uuid}: a MISP {obj.name} object has no place in a dossier")
@@ -383,11 +386,13 @@ class _Reader:
         parts: dict[str, str],
         ties: dict[str, list[Affiliation]],
     ) -> None:
-        relation, target = reference.relationship_type, self.ids.get(reference.referenced_uuid)
+        relation = getattr(reference, "relationship_type", None)
+        referenced = getattr(reference, "referenced_uuid", None)
+        target = self.ids.get(referenced) if isinstance(referenced, str) else None
         note = getattr(reference, "comment", "") or None
         where = f"{obj.uuid}: {relation} reference"
         if target is None:
-            self.lost.append(f"{where} to {reference.referenced_uuid}, which is not imported")
+            self.lost.append(f"{where} to {referenced!r:.60}, which is not imported")
             return
         if self.comments[obj.uuid] is not None:
             return  # the record (and the links from a claim) already say it
@@ -441,7 +446,9 @@ class _Reader:
                 (
                     self.ids[r.referenced_uuid]
                     for r in refs
-                    if r.relationship_type == "published-by" and r.referenced_uuid in self.ids
+                    if r.relationship_type == "published-by"
+                    and isinstance(getattr(r, "referenced_uuid", None), str)
+                    and r.referenced_uuid in self.ids
                 ),
                 None,
             )
@@ -453,7 +460,9 @@ class _Reader:
             (
                 self.ids[r.referenced_uuid]
                 for r in refs
-                if r.relationship_type == "claimed-by" and r.referenced_uuid in self.ids
+                if r.relationship_type == "claimed-by"
+                and isinstance(getattr(r, "referenced_uuid", None), str)
+                and r.referenced_uuid in self.ids
             ),
             None,
         )
@@ -462,7 +471,9 @@ class _Reader:
         hops = tuple(
             Hop(self.ids[r.referenced_uuid], getattr(r, "comment", "") or "relayed")
             for r in refs
-            if r.relationship_type == "relayed-by" and r.referenced_uuid in self.ids
+            if r.relationship_type == "relayed-by"
+            and isinstance(getattr(r, "referenced_uuid", None), str)
+            and r.referenced_uuid in self.ids
         )
         tags = [t.name for a in values.get("text", ()) for t in a.tags]
         self.lost.append(
