@@ -19,99 +19,98 @@
   caller names: ``StixScale.DNI`` converts the likelihood,
   ``StixScale.ADMIRALTY_CREDIBILITY`` the information credibility.
 
-STIX has no field for a stance, a reporting chain, a proposition or a quote's
-offsets, so those travel as ``x_claims_*`` custom properties, as do the
-record ids. `from_stix_bundle` reads a bundle back and says what it could not
-import.
+STIX has no property for a stance, a reporting chain, a proposition or a
+quote's offsets. Those, and the record ids, travel in the claims extension:
+an ``extension-definition`` (`EXTENSION_ID`, its JSON Schema made from the
+model: `extension_schema`) that each object names in its ``extensions``, the
+standard's place for them, which tools such as OpenCTI keep where they drop
+``x_`` custom properties. `from_stix_bundle` reads the extension back, or
+plain STIX from any producer, and says what it could not import.
 
-Ids are UUIDv5, derived from the record ids, so the same dossier always gives
-the same bundle for the same `created` time.
+Ids are UUIDv5, derived from the record ids. ``created`` and ``modified``
+are the records' own times (when the claim was made, the source published,
+the assessment made), else one time per export, so the same dossier always
+gives the same bundle.
 """
 
 from __future__ import annotations
 
+import re
+import urllib.parse
 import uuid
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-import attrs
-
-from ._convert import converter, problems
 from ._describe import describe
+from ._exchange import latest, plain, utc_stamp
 from ._model import (
-    Actor,
-    ActorKind,
     ActorRef,
-    Affiliation,
     Assessment,
     Claim,
-    Event,
     EventRef,
-    Hop,
-    Link,
     LinkKind,
-    Precision,
-    Proposition,
-    Quote,
     Source,
-    Stance,
-    When,
     fingerprint,
 )
-from .confidence import StixScale, from_stix, to_stix
-from .dossier import Dossier, Record
-from .exceptions import ClaimsError, InvalidValueError, LoadError
+from ._stix_common import (
+    EXTENSION_FIELDS,
+    EXTENSION_ID,
+    IDENTITY_CLASS,
+    NAMESPACE,
+    RELATION,
+    extension_definition,
+    extension_schema,
+    stix_id,
+)
+from ._stix_import import StixImport, from_stix_bundle
+from .confidence import StixScale, to_stix
+from .dossier import Dossier
+from .exceptions import InvalidValueError
 from .json import dumps
 
-__all__ = ["NAMESPACE", "StixImport", "from_stix_bundle", "stix_id", "to_stix_bundle"]
+__all__ = [
+    "EXTENSION_ID",
+    "IDENTITY_CLASS",
+    "NAMESPACE",
+    "StixImport",
+    "extension_schema",
+    "from_stix_bundle",
+    "stix_id",
+    "stix_url",
+    "to_stix_bundle",
+]
 
-NAMESPACE = uuid.UUID("5e1c3a0e-6c55-4b8c-9d1e-0c1a1d2c3b4a")
-"""The UUIDv5 namespace of the ids `to_stix_bundle` derives."""
-
-IDENTITY_CLASS: dict[ActorKind, str] = {
-    ActorKind.STATE: "organization",
-    ActorKind.GOVERNMENT_BODY: "organization",
-    ActorKind.MILITARY: "organization",
-    ActorKind.ARMED_GROUP: "group",
-    ActorKind.COALITION: "group",
-    ActorKind.MEDIA_OUTLET: "organization",
-    ActorKind.NEWS_AGENCY: "organization",
-    ActorKind.PERSON: "individual",
-    ActorKind.UNNAMED_COLLECTIVE: "class",
-    ActorKind.OTHER: "unknown",
-}
-"""The STIX 2.1 ``identity-class-ov`` value for each kind of actor."""
-
-_KIND_OF_CLASS = {
-    "individual": ActorKind.PERSON,
-    "class": ActorKind.UNNAMED_COLLECTIVE,
-}
-_RELATION = {kind: kind.value.replace("_", "-") for kind in LinkKind}
-_LINK_OF = {name: kind for kind, name in _RELATION.items()}
 _OPINION = {LinkKind.SUPPORTS: "agree", LinkKind.CONTRADICTS: "disagree"}
-_SEP = "\x1f"
 _DIMENSION = {
     StixScale.DNI: "likelihood",
     StixScale.ADMIRALTY_CREDIBILITY: "credibility",
 }
+_EPOCH = "1970-01-01T00:00:00.000Z"
+_URL_SAFE = ":/?#@!$&'()*+,;=%~"
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
-def stix_id(kind: str, *key: str, namespace: uuid.UUID = NAMESPACE) -> str:
-    """The STIX id of the object of type `kind` made from the record `key`.
+def stix_url(url: str) -> str | None:
+    """`url` as an absolute URL a STIX ``url`` property accepts, or None.
 
-    >>> stix_id("identity", "reuters")
-    'identity--...'
+    Spaces, brackets, stray ``%`` and characters outside ASCII are
+    percent-encoded; a URL without an ``http(s)`` or ``ftp`` scheme and a
+    host (``www.aljazeera.com/news``) is not one.
+
+    >>> stix_url("https://example.org/a b/café")
+    'https://example.org/a%20b/caf%C3%A9'
+    >>> stix_url("www.aljazeera.com/news") is None
+    True
     """
-    return f"{kind}--{uuid.uuid5(namespace, _SEP.join((kind, *key)))}"
-
-
-def _timestamp(at: datetime) -> str:
-    return at.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="milliseconds") + "Z"
-
-
-def _plain(record: Any) -> Any:
-    return converter.unstructure(record)
+    quoted = _STRAY_PERCENT.sub("%25", urllib.parse.quote(url.strip(), safe=_URL_SAFE))
+    try:
+        parts = urllib.parse.urlsplit(quoted)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https", "ftp") and parts.hostname:
+        return quoted
+    return None
 
 
 def _confidence(assessment: Assessment | None, scale: StixScale | None) -> int | None:
@@ -119,6 +118,16 @@ def _confidence(assessment: Assessment | None, scale: StixScale | None) -> int |
         return None
     label = getattr(assessment, _DIMENSION[scale])
     return to_stix(label, scale)
+
+
+def _dossier_times(dossier: Dossier) -> list[datetime | None]:
+    times: list[datetime | None] = []
+    for source in dossier.sources.values():
+        times += [source.published.start if source.published else None, source.retrieved]
+    for claim in dossier.claims.values():
+        times.append(claim.made.start if claim.made else None)
+        times.append(claim.assessment.assessed_at if claim.assessment else None)
+    return times
 
 
 def to_stix_bundle(
@@ -136,13 +145,16 @@ def to_stix_bundle(
             its ``confidence``: ``StixScale.DNI`` (from the likelihood) or
             ``StixScale.ADMIRALTY_CREDIBILITY`` (from the credibility); None
             leaves ``confidence`` out. There is no default: choose one.
-        created: The ``created`` and ``modified`` time of every object
-            (timezone-aware); now if not given.
+        created: The ``created`` and ``modified`` time of the objects whose
+            records give none (actors, events, their relationships), and of
+            those whose times STIX cannot write (timezone-aware). By default
+            the latest time the dossier's records give, so that the same
+            dossier always gives the same bundle.
         namespace: The UUIDv5 namespace the STIX ids are derived in.
 
     Raises:
         InvalidValueError: `scale` is a table no dimension of an assessment
-            is written in, or `created` is naive.
+            is written in, or `created` is naive or not a STIX time.
     """
     if scale is not None and scale not in _DIMENSION:
         raise InvalidValueError(
@@ -151,82 +163,63 @@ def to_stix_bundle(
         )
     if not len(dossier):
         raise InvalidValueError("an empty dossier has no STIX bundle (a bundle needs objects)")
-    when = created if created is not None else datetime.now(UTC)
-    if when.tzinfo is None:
+    if created is not None and created.tzinfo is None:
         raise InvalidValueError("the created time of a STIX export must be timezone-aware")
-    stamp = _timestamp(when)
+    when = created if created is not None else latest(_dossier_times(dossier))
+    fallback = _EPOCH if when is None else utc_stamp(when)
+    if fallback is None:
+        raise InvalidValueError(f"the created time {when} cannot be written as a STIX time")
+    stamp: str = fallback
 
     def sid(kind: str, *key: str) -> str:
         return stix_id(kind, *key, namespace=namespace)
 
-    def common(kind: str, *key: str) -> dict[str, Any]:
+    def times(start: datetime | None, *later: datetime | None) -> tuple[str, str]:
+        first = (utc_stamp(start) if start is not None else None) or stamp
+        last = max([first, *(s for t in later if t is not None and (s := utc_stamp(t)))])
+        return first, last
+
+    def common(kind: str, *key: str, at: tuple[str, str] | None = None) -> dict[str, Any]:
+        first, last = at or (stamp, stamp)
         return {
             "type": kind,
             "spec_version": "2.1",
             "id": sid(kind, *key),
-            "created": stamp,
-            "modified": stamp,
+            "created": first,
+            "modified": last,
         }
 
-    objects: list[dict[str, Any]] = []
+    objects: list[dict[str, Any]] = extension_definition()
     actor_ref = {a: sid("identity", a) for a in dossier.actors}
     source_ref = {s: sid("report", s) for s in dossier.sources}
     claim_ref = {c: sid(_claim_type(dossier, c), c) for c in dossier.claims}
+    claim_times = {
+        c.id: times(
+            c.made.start if c.made else c.assessment.assessed_at if c.assessment else None,
+            c.assessment.assessed_at if c.assessment else None,
+        )
+        for c in dossier.claims.values()
+    }
 
     for actor in dossier.actors.values():
         identity = common("identity", actor.id) | {
             "name": actor.name,
             "identity_class": IDENTITY_CLASS[actor.kind],
-            "x_claims_id": actor.id,
-            "x_claims_kind": actor.kind.value,
         }
-        if actor.aliases:
-            identity["x_claims_aliases"] = list(actor.aliases)
-        objects.append(identity)
+        objects.append(_extended(identity, actor))
 
     for event in dossier.events.values():
-        incident = common("incident", event.id) | {
-            "name": event.description,
-            "x_claims_id": event.id,
-        }
-        if event.when is not None:
-            incident["x_claims_when"] = _plain(event.when)
-        if event.where is not None:
-            incident["x_claims_where"] = event.where
-        objects.append(incident)
+        incident = common("incident", event.id) | {"name": event.description}
+        objects.append(_extended(incident, event))
 
     for source in dossier.sources.values():
-        refs = _source_refs(dossier, source, actor_ref, claim_ref)
-        report = common("report", source.id) | {
-            "name": source.title,
-            "published": _timestamp(source.published.start if source.published else when),
-            "report_types": ["threat-report"],
-            "object_refs": refs,
-            "x_claims_id": source.id,
-        }
-        if source.publisher is not None:
-            report["created_by_ref"] = actor_ref[source.publisher]
-        publisher = dossier.actors.get(source.publisher or "")
-        reference: dict[str, Any] = {
-            "source_name": publisher.name if publisher else source.title,
-            "description": source.title,
-        }
-        if source.url is not None:
-            reference["url"] = source.url
-        if source.sha256 is not None:
-            reference["hashes"] = {"SHA-256": source.sha256}
-        if len(reference) > 2:
-            report["external_references"] = [reference]
-        if source.published is not None:
-            report["x_claims_published"] = _plain(source.published)
-        if source.retrieved is not None:
-            report["x_claims_retrieved"] = _plain(source.retrieved)
-        objects.append(report)
+        objects.append(_report(dossier, source, common, times, stamp, actor_ref, claim_ref))
 
     for claim in dossier.claims.values():
-        objects.append(
-            _claim_object(dossier, claim, common, actor_ref, source_ref, claim_ref, scale)
+        obj = _claim_object(
+            dossier, claim, common, actor_ref, source_ref, claim_ref, scale, claim_times
         )
+        objects.append(_extended(obj, claim))
 
     for actor in dossier.actors.values():
         if actor.part_of is not None:
@@ -248,8 +241,11 @@ def to_stix_bundle(
                 rel["description"] = aff.note
             objects.append(rel)
     for link in dossier.links:
-        rel = common("relationship", link.kind.value, link.claim, link.target) | {
-            "relationship_type": _RELATION[link.kind],
+        first = max(claim_times[link.claim][0], claim_times[link.target][0])
+        rel = common(
+            "relationship", link.kind.value, link.claim, link.target, at=(first, first)
+        ) | {
+            "relationship_type": RELATION[link.kind],
             "source_ref": claim_ref[link.claim],
             "target_ref": claim_ref[link.target],
         }
@@ -258,6 +254,53 @@ def to_stix_bundle(
         objects.append(rel)
 
     return {"type": "bundle", "id": sid("bundle", fingerprint(dumps(dossier))), "objects": objects}
+
+
+def _extended(obj: dict[str, Any], record: Any, **extra: Any) -> dict[str, Any]:
+    """`obj` with the claims extension: the fields of `record` STIX has no property for."""
+    _, fields = EXTENSION_FIELDS["note" if obj["type"] == "opinion" else obj["type"]]
+    properties: dict[str, Any] = {"extension_type": "property-extension"}
+    for name in fields:
+        value = extra[name] if name in extra else getattr(record, name, None)
+        if value is not None and value != ():
+            properties[name] = plain(value)
+    obj["extensions"] = {EXTENSION_ID: properties}
+    return obj
+
+
+def _report(
+    dossier: Dossier,
+    source: Source,
+    common: Any,
+    times: Any,
+    stamp: str,
+    actor_ref: Mapping[str, str],
+    claim_ref: Mapping[str, str],
+) -> dict[str, Any]:
+    start = source.published.start if source.published else source.retrieved
+    at = times(start)
+    published = (utc_stamp(start) if start is not None else None) or stamp
+    report = common("report", source.id, at=at) | {
+        "name": source.title,
+        "published": published,
+        "report_types": ["threat-report"],
+        "object_refs": _source_refs(dossier, source, actor_ref, claim_ref),
+    }
+    if source.publisher is not None:
+        report["created_by_ref"] = actor_ref[source.publisher]
+    publisher = dossier.actors.get(source.publisher or "")
+    reference: dict[str, Any] = {
+        "source_name": publisher.name if publisher else source.title,
+        "description": source.title,
+    }
+    url = stix_url(source.url) if source.url is not None else None
+    if url is not None:
+        reference["url"] = url
+    if source.sha256 is not None:
+        reference["hashes"] = {"SHA-256": source.sha256}
+    if len(reference) > 2:
+        report["external_references"] = [reference]
+    return _extended(report, source, url=source.url if url != source.url else None)
 
 
 def _claim_type(dossier: Dossier, claim_id: str) -> str:
@@ -301,6 +344,7 @@ def _claim_object(
     source_ref: Mapping[str, str],
     claim_ref: Mapping[str, str],
     scale: StixScale | None,
+    claim_times: Mapping[str, tuple[str, str]],
 ) -> dict[str, Any]:
     claimant = dossier.actor(claim.claimant)
     refs = [actor_ref[claim.claimant]]
@@ -324,7 +368,7 @@ def _claim_object(
     text = "\n\n".join(q.exact for q in claim.quotes) or summary
     opinion = _opinion(dossier, claim.id)
     kind = "note" if opinion is None else "opinion"
-    obj: dict[str, Any] = common(kind, claim.id)
+    obj: dict[str, Any] = common(kind, claim.id, at=claim_times[claim.id])
     if opinion is None:
         obj |= {"abstract": summary, "content": text}
     else:
@@ -337,218 +381,34 @@ def _claim_object(
         obj["confidence"] = confidence
     references = []
     for q in claim.quotes:
-        url = dossier.source(q.source).url
+        source = dossier.source(q.source)
+        url = stix_url(source.url) if source.url is not None else None
         if url is not None:
-            references.append(
-                {"source_name": dossier.source(q.source).title, "url": url, "description": q.exact}
-            )
+            reference: dict[str, Any] = {
+                "source_name": source.title,
+                "url": url,
+                "description": q.exact,
+            }
+            if source.sha256 is not None:
+                reference["hashes"] = {"SHA-256": source.sha256}
+            references.append(reference)
     if references:
         obj["external_references"] = references
-    obj |= {
-        "x_claims_id": claim.id,
-        "x_claims_stance": claim.stance.value,
-        "x_claims_proposition": _plain(claim.proposition),
-    }
-    optional: dict[str, Any] = {
-        "x_claims_quotes": _plain(claim.quotes) if claim.quotes else None,
-        "x_claims_chain": _plain(claim.chain) if claim.chain else None,
-        "x_claims_made": _plain(claim.made) if claim.made else None,
-        "x_claims_assessment": _plain(claim.assessment) if claim.assessment else None,
-        "x_claims_note": claim.note,
-    }
-    obj |= {k: v for k, v in optional.items() if v is not None}
     return obj
 
 
-# --------------------------------------------------------------------------
-# Import
+def _summary(dossier: Dossier, claim: Claim) -> str:
+    prop = claim.proposition
 
+    def term(value: Any) -> str:
+        if isinstance(value, ActorRef):
+            return dossier.actor(value.id).name
+        if isinstance(value, EventRef):
+            return dossier.event(value.id).description
+        if hasattr(value, "value") and isinstance(value.value, str):
+            return str(value.value)
+        return type(value).__name__.lower()
 
-@attrs.frozen
-class StixImport:
-    """What `from_stix_bundle` read, and what it could not.
-
-    Attributes:
-        dossier: The records rebuilt from the bundle.
-        lost: One line per object or property that could not be imported,
-            naming the STIX id and why.
-    """
-
-    dossier: Dossier
-    lost: tuple[str, ...] = ()
-
-
-def from_stix_bundle(bundle: Mapping[str, Any], *, scale: StixScale | None = None) -> StixImport:
-    """Rebuild a dossier from a STIX 2.1 bundle, as far as STIX can express it.
-
-    Identities become actors, reports sources, notes and opinions claims,
-    relationships parts, affiliations and links. The ``x_claims_*`` custom
-    properties written by `to_stix_bundle` restore what STIX has no field
-    for; a note or opinion without a proposition cannot be a claim and is
-    listed in `StixImport.lost`, as is every object of another type.
-
-    Args:
-        bundle: The bundle, as plain JSON types.
-        scale: The appendix table to read ``confidence`` back with, for
-            objects that carry no ``x_claims_assessment``; None ignores it.
-
-    Raises:
-        LoadError: The bundle or a custom property is malformed.
-    """
-    if bundle.get("type") != "bundle" or not isinstance(bundle.get("objects"), list):
-        raise LoadError([_problem("", "is not a STIX bundle (type 'bundle' with objects)")])
-    objects: list[dict[str, Any]] = [o for o in bundle["objects"] if isinstance(o, dict)]
-    lost: list[str] = []
-    ids: dict[str, str] = {}
-    for o in objects:
-        if o.get("type") in ("identity", "incident", "report", "note", "opinion"):
-            ids[o["id"]] = str(o.get("x_claims_id") or o["id"])
-    names = {o["id"]: o.get("name") for o in objects if o.get("type") == "identity"}
-
-    actors: dict[str, Actor] = {}
-    parts: dict[str, str] = {}
-    affiliations: dict[str, list[Affiliation]] = {}
-    records: list[Record] = []
-    for o in objects:
-        if o.get("type") == "relationship":
-            rel, src, tgt = o.get("relationship_type"), o.get("source_ref"), o.get("target_ref")
-            if src not in ids or tgt not in ids:
-                lost.append(f"{o['id']}: relationship between objects not imported")
-            elif rel == "part-of":
-                parts[ids[src]] = ids[tgt]
-            elif rel == "affiliated-with":
-                affiliations.setdefault(ids[src], []).append(
-                    Affiliation(ids[tgt], note=o.get("description"))
-                )
-            elif rel in _LINK_OF:
-                records.append(Link(_LINK_OF[rel], ids[src], ids[tgt], note=o.get("description")))
-            else:
-                lost.append(f"{o['id']}: relationship type {rel!r} has no claims link")
-    for o in objects:
-        kind = o.get("type")
-        where = str(o.get("id"))
-        try:
-            if kind == "identity":
-                aid = ids[o["id"]]
-                actors[aid] = Actor(
-                    aid,
-                    o["name"],
-                    kind=_actor_kind(o),
-                    aliases=tuple(o.get("x_claims_aliases", ())),
-                    part_of=parts.get(aid),
-                    affiliations=tuple(affiliations.get(aid, ())),
-                )
-            elif kind == "incident":
-                records.append(
-                    Event(
-                        ids[o["id"]],
-                        o["name"],
-                        when=_structure(o["x_claims_when"], When, "x_claims_when")
-                        if "x_claims_when" in o
-                        else None,
-                        where=o.get("x_claims_where"),
-                    )
-                )
-            elif kind == "report":
-                records.append(_source(o, ids, lost))
-            elif kind in ("note", "opinion"):
-                claim = _claim(o, ids, names, scale, lost)
-                if claim is not None:
-                    records.append(claim)
-            elif kind != "relationship":
-                lost.append(f"{where}: a {kind} has no place in a claims dossier")
-        except LoadError as exc:
-            raise LoadError([_problem(where, str(p)) for p in exc.problems]) from None
-        except (ClaimsError, KeyError) as exc:
-            raise LoadError([_problem(where, str(exc))]) from None
-    try:
-        dossier = Dossier([*actors.values(), *records])
-    except ClaimsError as exc:
-        raise LoadError([_problem("", str(exc))]) from None
-    return StixImport(dossier, tuple(lost))
-
-
-def _problem(where: str, message: str) -> Any:
-    from .exceptions import Problem
-
-    return Problem(where, message)
-
-
-def _actor_kind(o: Mapping[str, Any]) -> ActorKind:
-    if "x_claims_kind" in o:
-        kind: ActorKind = _structure(o["x_claims_kind"], ActorKind, "x_claims_kind")
-        return kind
-    return _KIND_OF_CLASS.get(o.get("identity_class", ""), ActorKind.OTHER)
-
-
-def _structure(value: Any, cls: Any, where: str) -> Any:
-    try:
-        return converter.structure(value, cls)
-    except Exception as exc:  # noqa: BLE001 - turned into problems with paths
-        raise LoadError(problems(exc, where)) from None
-
-
-def _source(o: Mapping[str, Any], ids: Mapping[str, str], lost: list[str]) -> Source:
-    ref: dict[str, Any] = next(iter(o.get("external_references", ())), {})
-    published: When | None
-    if "x_claims_published" in o:
-        published = _structure(o["x_claims_published"], When, "x_claims_published")
-    elif "x_claims_id" in o:
-        published = None  # written by to_stix_bundle, which always says when it knows
-    else:
-        at = datetime.fromisoformat(o["published"])
-        published = When(at, Precision.SECOND) if at.microsecond == 0 else None
-        if published is None:
-            lost.append(f"{o['id']}: published time has fractions of a second")
-    publisher = o.get("created_by_ref")
-    return Source(
-        ids[o["id"]],
-        o["name"],
-        publisher=ids.get(publisher) if publisher else None,
-        url=ref.get("url"),
-        published=published,
-        retrieved=_structure(o["x_claims_retrieved"], datetime, "x_claims_retrieved")
-        if "x_claims_retrieved" in o
-        else None,
-        sha256=ref.get("hashes", {}).get("SHA-256"),
-    )
-
-
-def _claim(
-    o: Mapping[str, Any],
-    ids: Mapping[str, str],
-    names: Mapping[str, Any],
-    scale: StixScale | None,
-    lost: list[str],
-) -> Claim | None:
-    if "x_claims_proposition" not in o:
-        lost.append(f"{o['id']}: a {o['type']} without x_claims_proposition is not a claim")
-        return None
-    refs = [r for r in o.get("object_refs", ()) if r in names]
-    authors = o.get("authors", [])
-    claimant = next((r for r in refs if authors and names[r] == authors[0]), None)
-    if refs and authors and names[refs[0]] == authors[0]:
-        claimant = refs[0]
-    if claimant is None:
-        lost.append(f"{o['id']}: no identity among its object_refs is its first author")
-        return None
-    assessment: Assessment | None = None
-    if "x_claims_assessment" in o:
-        assessment = _structure(o["x_claims_assessment"], Assessment, "x_claims_assessment")
-    elif scale is not None and "confidence" in o and scale in _DIMENSION:
-        assessment = Assessment(**{_DIMENSION[scale]: from_stix(o["confidence"], scale)})
-    elif "confidence" in o:
-        lost.append(f"{o['id']}: confidence {o['confidence']} read with no scale")
-    return Claim(
-        ids[o["id"]],
-        ids[claimant],
-        _structure(o["x_claims_proposition"], Proposition, "x_claims_proposition"),
-        stance=_structure(o.get("x_claims_stance", "asserts"), Stance, "x_claims_stance"),
-        quotes=_structure(o.get("x_claims_quotes", []), tuple[Quote, ...], "x_claims_quotes"),
-        chain=_structure(o.get("x_claims_chain", []), tuple[Hop, ...], "x_claims_chain"),
-        made=_structure(o["x_claims_made"], When, "x_claims_made")
-        if "x_claims_made" in o
-        else None,
-        assessment=assessment,
-        note=o.get("x_claims_note"),
-    )
+    stance = claim.stance.value.replace("_", " ")
+    name = dossier.actor(claim.claimant).name
+    return f"{name} {stance}: {term(prop.subject)} {prop.predicate} {term(prop.object)}"

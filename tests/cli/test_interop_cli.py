@@ -12,6 +12,7 @@ from prov.model import ProvDocument
 
 import claims
 from claims.cli import main
+from claims.stix import EXTENSION_ID
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*deprecated - use:DeprecationWarning")
 
@@ -25,7 +26,11 @@ def test_export_to_stix_with_a_scale(seed_path: Path, capsys: pytest.CaptureFixt
     assert main(["export", "--to", "stix", "--scale", "dni", str(seed_path)]) == 0
     bundle = json.loads(capsys.readouterr().out)
     parsed = stix2.parse(json.dumps(bundle), allow_custom=True)
-    toll = next(o for o in parsed.objects if o.get("x_claims_id") == "reuters-killed")
+    toll = next(
+        o
+        for o in parsed.objects
+        if o.get("extensions", {}).get(EXTENSION_ID, {}).get("id") == "reuters-killed"
+    )
     assert toll.confidence == 70
 
 

@@ -13,7 +13,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import _analyze, _draft, _interop, _report, _store, _views
+from . import _analyze, _draft, _exchange, _interop, _report, _store, _views
 from ._load import progress_flag
 from ._report import render_report
 
@@ -49,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("store", metavar="STORE", help="the store (created if missing)")
     imp.add_argument("files", metavar="FILE", nargs="+", help="claims JSON documents")
     progress_flag(imp)
+    _exchange.add_import_options(imp)
     imp.set_defaults(run=_store.import_)
 
     exp = commands.add_parser(
@@ -63,7 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--format", choices=("json", "parquet"), default="json", help="default json")
     exp.add_argument(
-        "--to", choices=("stix", "prov"), help="a STIX 2.1 bundle or a W3C PROV-JSON document"
+        "--to",
+        choices=("stix", "prov", "misp"),
+        help="a STIX 2.1 bundle, a W3C PROV-JSON document or a MISP event",
     )
     exp.add_argument(
         "--scale",

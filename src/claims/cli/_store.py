@@ -10,6 +10,7 @@ from .._progress import Bar
 from ..exceptions import ClaimsError
 from ..json import dump
 from ..parquet import export as export_parquet
+from ._exchange import export_misp, import_from
 from ._interop import export_to
 from ._load import load_or_report
 
@@ -18,6 +19,8 @@ __all__ = ["export", "import_"]
 
 def import_(args: argparse.Namespace) -> int:
     """``claims import STORE FILE...``: one batch per file, all or nothing each."""
+    if args.from_format is not None:
+        return import_from(args)
     try:
         with _store.open(args.store) as s:
             for path in args.files:
@@ -44,6 +47,8 @@ def export(args: argparse.Namespace) -> int:
     dossier = load_or_report(args.source, progress=args.progress)
     if dossier is None:
         return 1
+    if args.to == "misp":
+        return export_misp(dossier, args)
     if args.to is not None:
         return export_to(dossier, args)
     try:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import claims
 from claims import strategies
 from claims.confidence import Credibility, Likelihood, StixScale
-from claims.stix import IDENTITY_CLASS, from_stix_bundle, to_stix_bundle
+from claims.stix import EXTENSION_ID, IDENTITY_CLASS, from_stix_bundle, to_stix_bundle
 from support import DATA, examples
 
 SCHEMAS = DATA / "stix2-json-schemas" / "schemas"
@@ -40,15 +40,19 @@ def validator(title: str) -> jsonschema.Draft202012Validator:
 
 
 BUNDLE = validator("bundle")
-OBJECT = {t: validator(t) for t in ("identity", "incident", "report", "note", "opinion")}
+OBJECT = {
+    t: validator(t)
+    for t in ("identity", "incident", "report", "note", "opinion", "extension-definition")
+}
 OBJECT["relationship"] = validator("relationship")
 
 
-# The official bundle schema lists neither incident, note nor opinion, and takes
+# The official bundle schema lists neither incident, note, opinion nor
+# extension-definition, and takes
 # any unlisted type as a custom object that must match exactly one of core and
 # cyber-observable-core, which an incident matches both of; those objects are
 # checked against their own schemas instead.
-_UNLISTED = {"incident", "note", "opinion"}
+_UNLISTED = {"incident", "note", "opinion", "extension-definition"}
 
 
 def check(bundle: dict[str, Any]) -> stix2.Bundle:
@@ -64,6 +68,11 @@ def check(bundle: dict[str, Any]) -> stix2.Bundle:
     return parsed
 
 
+def ext(obj: Any) -> Any:
+    """The claims extension's properties of an exported object."""
+    return obj.get("extensions", {}).get(EXTENSION_ID, {})
+
+
 SCALES = st.sampled_from([StixScale.DNI, StixScale.ADMIRALTY_CREDIBILITY, None])
 
 
@@ -76,7 +85,8 @@ def test_every_export_of_a_generated_dossier_is_valid_stix(
     parsed = check(bundle)
 
     kinds = Counter(o.type for o in parsed.objects)
-    assert kinds["identity"] == len(dossier.actors)
+    assert kinds["extension-definition"] == 1
+    assert kinds["identity"] == len(dossier.actors) + 1  # the extension's author
     assert kinds["incident"] == len(dossier.events)
     assert kinds["report"] == len(dossier.sources)
     assert kinds["note"] + kinds["opinion"] == len(dossier.claims)
@@ -84,12 +94,12 @@ def test_every_export_of_a_generated_dossier_is_valid_stix(
     ties = sum(len(a.affiliations) for a in dossier.actors.values())
     assert kinds["relationship"] == len(dossier.links) + parts + ties
 
-    by_claim = {o["x_claims_id"]: o for o in parsed.objects if o.type in ("note", "opinion")}
+    by_claim = {ext(o)["id"]: o for o in parsed.objects if o.type in ("note", "opinion")}
     for claim in dossier.claims.values():
         obj = by_claim[claim.id]
         expected = expected_confidence(claim.assessment, scale)
         assert obj.get("confidence") == expected
-        assert obj["x_claims_stance"] == claim.stance.value
+        assert ext(obj)["stance"] == claim.stance.value
         assert obj["authors"] == [dossier.actor(claim.claimant).name]
 
 
@@ -194,7 +204,7 @@ def test_a_quoted_claim_carries_its_words_and_source_url() -> None:
     ]
     report = next(o for o in bundle["objects"] if o["type"] == "report")
     assert report["created_by_ref"] == next(
-        o["id"] for o in bundle["objects"] if o.get("x_claims_id") == "aj"
+        o["id"] for o in bundle["objects"] if ext(o).get("id") == "aj"
     )
     assert note["id"] in report["object_refs"]
 
@@ -235,18 +245,24 @@ def test_what_stix_cannot_hold_is_reported_on_import() -> None:
         ],
     }
     result = from_stix_bundle(foreign)
-    assert list(result.dossier.actors) == ["identity--1b5c1a1e-1d4e-4b8c-8d1e-0c1a1d2c3b4a"]
-    assert result.dossier.actor(next(iter(result.dossier.actors))).kind is claims.ActorKind.OTHER
-    assert len(result.lost) == 2
-    assert "without x_claims_proposition is not a claim" in result.lost[0]
-    assert "a malware has no place in a claims dossier" in result.lost[1]
+    reuters = "identity--1b5c1a1e-1d4e-4b8c-8d1e-0c1a1d2c3b4a"
+    assert list(result.dossier.actors) == [reuters]
+    assert result.dossier.actor(reuters).kind is claims.ActorKind.OTHER
+    # A note from another producer is a claim by its author, known in words.
+    (claim,) = result.dossier.claims.values()
+    assert claim.claimant == reuters
+    assert claim.proposition.subject == claims.Text("four killed")
+    assert result.lost == (
+        "malware--3b5c1a1e-1d4e-4b8c-8d1e-0c1a1d2c3b4a: a malware has no place in a claims dossier",
+    )
 
 
-def test_a_malformed_custom_property_is_a_load_error_with_its_place() -> None:
+def test_a_malformed_extension_property_is_a_load_error_with_its_place() -> None:
     d = claims.Dossier([claims.Actor("a", "A", kind=claims.ActorKind.PERSON)])
     bundle = to_stix_bundle(d, scale=None, created=CREATED)
-    bundle["objects"][0]["x_claims_kind"] = "dragon"
-    with pytest.raises(claims.LoadError, match=r"identity--.*x_claims_kind: 'dragon' is not one"):
+    actor = next(o for o in bundle["objects"] if ext(o).get("id") == "a")
+    ext(actor)["kind"] = "dragon"
+    with pytest.raises(claims.LoadError, match=r"identity--.*extensions.kind: 'dragon' is not one"):
         from_stix_bundle(bundle)
 
 
