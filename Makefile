@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 SEED := seeds/baghdad-drone-strike.json
+ARTICLE := seeds/000_722b12ae6f7ab902.txt
 
 .PHONY: demo test docs bench clean
 
@@ -27,8 +28,17 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $(VENV)/.installed $(VENV)/.installed-test $@
 
+# The path an analyst walks: draft the seed article, compare the drafts with
+# the analyst's seed dossier, check them, report the seed's findings and write
+# the HTML briefing (build/briefing.html, opens offline in any browser).
 demo: $(VENV)/.installed
+	@mkdir -p build
+	$(BIN)/claims draft $(ARTICLE) --source-id aj-article --publisher "Al Jazeera" \
+		-o build/drafted.json --compare $(SEED)
+	$(BIN)/claims validate build/drafted.json
 	$(BIN)/claims report $(SEED)
+	$(BIN)/claims report $(SEED) --format html --source-text aj-article=$(ARTICLE) \
+		-o build/briefing.html
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
@@ -49,4 +59,4 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/bench_draft.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis site
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis site build

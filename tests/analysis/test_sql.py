@@ -11,7 +11,6 @@ import claims
 from claims import parquet
 from claims import sql as csql
 from sql_support import (
-    SEED,
     by_claim,
     crowded,
     expected_contradictions,
@@ -22,6 +21,7 @@ from sql_support import (
     expected_uncertainties,
     rows,
 )
+from support import SEED
 
 
 @settings(max_examples=200)

@@ -12,7 +12,6 @@ import claims
 from claims import parquet
 from claims import sql as csql
 from sql_support import (
-    SEED,
     by_claim,
     crowded,
     expected_contradictions,
@@ -23,6 +22,7 @@ from sql_support import (
     expected_uncertainties,
     rows,
 )
+from support import SEED
 
 
 @pytest.fixture(scope="session")

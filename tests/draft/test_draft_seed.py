@@ -10,10 +10,11 @@ import pytest
 import claims
 from claims import Stance, analysis
 from claims.cli import main
-from claims.draft import SAID, accept, attributions, dossier
+from claims.draft import SAID, accept, attributions, compare, dossier
+from support import SEEDS
 
-ARTICLE = Path("seeds/000_722b12ae6f7ab902.txt")
-SEED = Path("seeds/baghdad-drone-strike.json")
+ARTICLE = SEEDS / "000_722b12ae6f7ab902.txt"
+SEED = SEEDS / "baghdad-drone-strike.json"
 TEXT = ARTICLE.read_text(encoding="utf-8")
 
 
@@ -150,3 +151,44 @@ def test_the_command_reports_bad_input(tmp_path: Path, capsys: pytest.CaptureFix
     bad.write_text('{"schema_version": 2, "actors": [{"id": 1}]}')
     assert main(["draft", str(ARTICLE), "--into", str(bad)]) == 1
     assert "not a valid claims document" in capsys.readouterr().err
+
+
+def test_compare_finds_every_attributed_claim_of_the_seed_by_name(seed: claims.Dossier) -> None:
+    # Drafted without the seed's actors: claimants are matched by their names.
+    alone = dossier(TEXT, source=seed.source("aj-article"), publisher=seed.actor("al-jazeera"))
+    result = compare(alone, seed, source="aj-article")
+    attributed = {
+        c.id
+        for c in seed.claims.values()
+        if c.claimant != "al-jazeera" and any(q.source == "aj-article" for q in c.quotes)
+    }
+    assert result.missed == ()
+    assert {ref for ref, _ in result.found} == attributed
+    assert result.recall == 1.0
+    drafts = {c.id for c in alone.claims.values() if c.draft}
+    assert set(result.extra) <= drafts
+    assert not set(result.extra) & {d for _, d in result.found}
+
+
+def test_compare_reports_what_a_draft_missed(seed: claims.Dossier) -> None:
+    alone = dossier(TEXT, source=seed.source("aj-article"), publisher=seed.actor("al-jazeera"))
+    # Drop the drafts of the foreign ministry: its two claims are missed.
+    fewer = claims.Dossier(
+        r
+        for r in alone.records()
+        if not (isinstance(r, claims.Claim) and "foreign ministry" in alone.actor(r.claimant).name)
+    )
+    result = compare(fewer, seed, source="aj-article")
+    assert set(result.missed) == {"mofa-aggression", "mofa-reserves-right"}
+    assert 0 < result.recall < 1
+
+
+def test_the_command_compares_with_a_reference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "drafted.json"
+    args = [str(ARTICLE), "--source-id", "aj-article", "--publisher", "Al Jazeera"]
+    assert main(["draft", *args, "-o", str(out), "--compare", str(SEED)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith(f"against {SEED}: 14 of 14 attributed claims drafted\n")
+    assert "  missed" not in printed

@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .._describe import describe
 from .._model import Actor, ActorKind, Source, fingerprint
-from ..draft import dossier, name_key, review
+from ..dossier import Dossier
+from ..draft import compare, dossier, name_key, review
 from ..exceptions import ClaimsError, LoadError
 from ..json import dump, dumps, load
 
@@ -45,6 +47,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     draft.add_argument("--url", metavar="URL", help="where the article was published")
     draft.add_argument("-o", "--output", metavar="OUT.json", help="write here (default: stdout)")
+    draft.add_argument(
+        "--compare",
+        metavar="DOSSIER",
+        help="with -o: say which attributed claims of DOSSIER (the analyst's dossier of "
+        "the same article, with the same source id) the drafts found and missed",
+    )
     draft.set_defaults(run=run)
     return draft
 
@@ -105,4 +113,24 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         n = sum(1 for c in drafted.claims.values() if c.draft)
         print(f"{args.output}: {n} drafted claims from {path}", file=sys.stderr)
+    if args.compare:
+        return _compare(drafted, args.compare, source_id)
+    return 0
+
+
+def _compare(drafted: Dossier, path: str, source_id: str) -> int:
+    try:
+        reference = load(path)
+        result = compare(drafted, reference, source=source_id)
+    except ClaimsError as exc:
+        print(f"{path}: {exc}", file=sys.stderr)
+        return 1
+    total = len(result.found) + len(result.missed)
+    print(f"against {path}: {len(result.found)} of {total} attributed claims drafted")
+    for ref, draft in result.found:
+        print(f"  found   {ref} <- {draft}: {describe(drafted.claim(draft), drafted)}")
+    for ref in result.missed:
+        print(f"  missed  {ref}: {describe(reference.claim(ref), reference)}")
+    for draft in result.extra:
+        print(f"  extra   {draft}: {describe(drafted.claim(draft), drafted)}")
     return 0
