@@ -1,3 +1,11 @@
+"""`Store`: records in an SQLite file, with the dossier's lookups and a full history.
+
+Writes check a batch with `claims._integrity.check` against the store's
+records as `claims.store._context` reads them, inside the transaction that
+writes it. Reads run in one read transaction each (`_Snapshot`), and SQLite's
+errors become `StoreError` naming the file (`_SqliteErrors`).
+"""
+
 from __future__ import annotations
 
 import os
