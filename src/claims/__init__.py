@@ -48,6 +48,7 @@ from .exceptions import (
     LoadError,
     Problem,
     StorageError,
+    StoreError,
     UnknownIdError,
 )
 from .json import SCHEMA_VERSION, dump, dumps, load, loads
@@ -94,6 +95,7 @@ __all__ = [
     "Status",
     "StatusKind",
     "StorageError",
+    "StoreError",
     "Subject",
     "Text",
     "Unknown",

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from ._integrity import KINDS, Found, Records, check, label, references, status_of
+from ._integrity import KINDS, Records, check, label, references, status_of
 from ._model import (
     Actor,
     ActorRef,
@@ -336,40 +336,6 @@ class Dossier:
             self._links[(record.kind, record.claim, record.target)] = record
             self._links_from[record.claim].append(record)
             self._links_to[record.target].append(record)
-
-    def _check(self, batch: list[Record]) -> list[Found]:
-        """`claims._integrity.check` of `batch` against what this dossier holds.
-
-        Only for `claims.store`, its last user, which fills the tables of an
-        empty dossier directly (`_actors`, ..., `_links`, with placeholders
-        for records known only to exist) and checks a batch against them.
-        """
-        held = _Filled(self._actors, self._sources, self._events, self._claims, self._links)
-        return check(held, batch)
-
-
-class _Filled:
-    """The `Records` of a dossier whose tables were filled directly (see `Dossier._check`)."""
-
-    def __init__(
-        self,
-        actors: Mapping[str, Actor],
-        sources: Mapping[str, Source],
-        events: Mapping[str, Event],
-        claims: Mapping[str, Claim],
-        links: Mapping[tuple[LinkKind, str, str], Link],
-    ) -> None:
-        self.actors, self.sources, self.events, self.claims = actors, sources, events, claims
-        self._links_from: defaultdict[str, list[Link]] = defaultdict(list)
-        for link in links.values():
-            self._links_from[link.claim].append(link)
-
-    def links_from(self, claim_id: str) -> Sequence[Link]:
-        return self._links_from.get(claim_id, ())
-
-
-_label = label
-"""The old private name of `label`; `claims.store` and `claims.serialize` are its last users."""
 
 
 def _get(table: Mapping[str, T], kind: str, id: str) -> T:

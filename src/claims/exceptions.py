@@ -1,11 +1,27 @@
 """Errors raised by `claims`.
 
 Every error the library raises is a `ClaimsError`. Errors about a bad value
-also subclass the built-in `ValueError` or `TypeError`, so code that already
-catches those keeps working.
+also subclass the built-in `ValueError` or `TypeError`, an unknown id is a
+`KeyError`, and a file or store that cannot be read or written is an
+`OSError`, so code that already catches those keeps working:
+
+```text
+Exception
+ └── ClaimsError
+      ├── InvalidValueError   (also ValueError)   a record's field out of bounds
+      ├── InvalidTypeError    (also TypeError)    a record's field of the wrong type
+      ├── UnknownIdError      (also KeyError)     a lookup by id found nothing
+      ├── StorageError        (also OSError)      a file could not be read or written
+      │    └── StoreError                         a store could not be opened, read or written
+      ├── IntegrityError                          records would break referential integrity
+      └── LoadError                               a document is not a valid dossier
+```
 """
 
 from __future__ import annotations
+
+import os
+from typing import Any
 
 import attrs
 
@@ -17,6 +33,7 @@ __all__ = [
     "LoadError",
     "Problem",
     "StorageError",
+    "StoreError",
     "UnknownIdError",
 ]
 
@@ -51,6 +68,25 @@ class InvalidTypeError(_FieldError, TypeError):
 
 class StorageError(ClaimsError, OSError):
     """A file could not be read or written (an `OSError` too)."""
+
+
+class StoreError(StorageError):
+    """A store (`claims.store`) could not be opened, read or written.
+
+    Also an `OSError`, as every `StorageError` is; its message starts with
+    the store's file.
+
+    Attributes:
+        path: The store's file.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = str(path)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from the path and message, so it survives pickling.
+        return (type(self), (self.path, str(self)[len(self.path) + 2 :]))
 
 
 class UnknownIdError(ClaimsError, KeyError):

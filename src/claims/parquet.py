@@ -428,7 +428,7 @@ def export(
     if isinstance(source, Dossier):
         statuses = _statuses(source.links)
     else:
-        statuses = _statuses(source._links("kind IN (?, ?)", ("supersedes", "retracts")))
+        statuses = _statuses(source.links_of(*ENDS))
     total = len(source)
     records: Iterable[Record] = source.records()
     try:

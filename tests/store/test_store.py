@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 import sqlite3
 from datetime import UTC, datetime, timedelta
@@ -27,6 +28,7 @@ from claims import (
 )
 from claims import strategies as cs
 from claims.store import StoreError
+from claims.store._context import StoredRecords
 from support import examples
 
 
@@ -108,6 +110,9 @@ def test_the_store_answers_as_the_dossier_does(
             assert s.links_from(claim.id) == d.links_from(claim.id)
             assert s.links_to(claim.id) == d.links_to(claim.id)
             assert s.status(claim.id) == d.status(claim.id)
+        assert s.links_of() == d.links
+        for kind in LinkKind:
+            assert s.links_of(kind) == tuple(x for x in d.links if x.kind is kind)
         for source in d.sources:
             assert s.source(source) == d.source(source)
         for event in d.events:
@@ -120,6 +125,33 @@ def test_the_store_answers_as_the_dossier_does(
             "links": len(d.links),
         }
         assert len(s) == len(d)
+
+
+@settings(max_examples=examples(50))
+@given(cs.dossiers())
+def test_the_records_the_check_reads_are_the_stores(
+    tmp_path_factory: Any, template: Path, d: claims.Dossier
+) -> None:
+    """The integrity check's view of a store holds what a dossier of the same records does."""
+    with fresh(tmp_path_factory, template) as s:
+        s.extend(d.records())
+        db = sqlite3.connect(s.path)
+        try:
+            held = StoredRecords(db)
+            assert dict(held.actors) == dict(d.actors)
+            assert dict(held.sources) == dict(d.sources)
+            assert dict(held.events) == dict(d.events)
+            assert dict(held.claims) == dict(d.claims)
+            assert len(held.claims) == len(d.claims)
+            for claim in d.claims:
+                assert claim in held.claims
+                assert held.links_from(claim) == d.links_from(claim)
+            assert "no such id" not in held.actors
+            assert held.claims.get("no such id") is None
+            with pytest.raises(KeyError):
+                held.events["no such id"]
+        finally:
+            db.close()
 
 
 def test_unknown_ids_are_unknown_id_errors(tmp_path: Path) -> None:
@@ -180,6 +212,26 @@ def test_history_keeps_superseded_and_retracted_claims_with_when_and_why(tmp_pat
         assert s.claim("toll-1") == Claim("toll-1", "moh", prop)
         with pytest.raises(IntegrityError, match="supersession/retraction cycle"):
             s.add(Link(LinkKind.SUPERSEDES, "toll-1", "toll-2"))
+
+
+def test_only_the_first_supersession_and_the_first_retraction_change_the_status(
+    tmp_path: Path,
+) -> None:
+    prop = Proposition(ActorRef("moh"), "reports_dead", Quantity(4))
+    with store.open(tmp_path / "s.db") as s:
+        s.extend([Actor("moh", "Ministry of Health"), Claim("toll-1", "moh", prop)])
+        s.extend([Claim(c, "moh", prop) for c in ("toll-2", "toll-3", "r-1", "r-2")])
+        s.add(Link(LinkKind.SUPERSEDES, "toll-2", "toll-1", note="first"))
+        s.add(Link(LinkKind.SUPERSEDES, "toll-3", "toll-1", note="second"))
+        s.add(Link(LinkKind.RETRACTS, "r-1", "toll-1", note="withdrawn"))
+        s.add(Link(LinkKind.RETRACTS, "r-2", "toll-1", note="again"))
+        assert [(c.status, c.by, c.note) for c in s.history("toll-1")] == [
+            (StatusKind.ACTIVE, None, None),
+            (StatusKind.SUPERSEDED, "toll-2", "first"),
+            (StatusKind.RETRACTED, "r-1", "withdrawn"),
+        ]
+        assert s.status("toll-1") == claims.Status(StatusKind.RETRACTED, by="r-1")
+        assert s.status("toll-2") == claims.Status(StatusKind.ACTIVE)
 
 
 def test_import_and_export_files(seed_path: Path, tmp_path: Path) -> None:
@@ -253,6 +305,21 @@ def test_what_is_not_a_store_is_a_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not a claims store"):
         store.open(text)
     assert issubclass(StoreError, claims.ClaimsError)
+
+
+def test_the_store_error_is_the_storage_error_of_stores(tmp_path: Path) -> None:
+    assert StoreError is claims.StoreError is claims.exceptions.StoreError
+    assert issubclass(StoreError, claims.StorageError)
+    assert issubclass(StoreError, OSError)
+    missing = tmp_path / "missing.db"
+    with pytest.raises(OSError, match="no such store") as info:
+        store.open(missing, create=False)
+    error = info.value
+    assert isinstance(error, StoreError)
+    assert error.path == str(missing)
+    assert str(error) == f"{missing}: no such store"
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), str(again), again.path) == (StoreError, str(error), error.path)
 
 
 def test_records_of_an_older_schema_version_are_upgraded_on_open(

@@ -1,0 +1,163 @@
+"""The store's layout: its tables (`SCHEMA`), versions, and upgrades on open.
+
+A store is an SQLite file marked with `APPLICATION_ID`, whose ``meta`` table
+records the layout version (`STORE_FORMAT`) and the records' schema version.
+`prepare` creates the tables in a new file and checks both versions of an
+existing one, upgrading records of an older schema version in place.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from .._convert import SCHEMA_VERSION, check_version
+from ..exceptions import LoadError, StoreError
+from ..json import from_builtins
+from ._rows import TABLES, encode
+
+__all__ = ["APPLICATION_ID", "HEADER", "SCHEMA", "STORE_FORMAT", "prepare"]
+
+STORE_FORMAT = 1
+"""The version of the store's table layout this release writes and reads."""
+
+APPLICATION_ID = 0x636C6D73
+"""``PRAGMA application_id`` of a claims store: "clms"."""
+
+HEADER = b"SQLite format 3\x00"
+"""How every SQLite file starts."""
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE batches (
+    id INTEGER PRIMARY KEY, at TEXT NOT NULL, note TEXT, records INTEGER NOT NULL);
+CREATE TABLE actors (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL,
+    part_of TEXT, batch INTEGER NOT NULL REFERENCES batches, json TEXT NOT NULL);
+CREATE INDEX actors_part_of ON actors (part_of) WHERE part_of IS NOT NULL;
+CREATE TABLE sources (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, publisher TEXT,
+    batch INTEGER NOT NULL REFERENCES batches, json TEXT NOT NULL);
+CREATE TABLE events (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+    batch INTEGER NOT NULL REFERENCES batches, json TEXT NOT NULL);
+CREATE TABLE claims (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, claimant TEXT NOT NULL,
+    subject TEXT NOT NULL, predicate TEXT NOT NULL, stance TEXT NOT NULL,
+    batch INTEGER NOT NULL REFERENCES batches, json TEXT NOT NULL);
+CREATE INDEX claims_claimant ON claims (claimant);
+CREATE INDEX claims_subject ON claims (subject);
+CREATE INDEX claims_predicate ON claims (predicate);
+CREATE TABLE links (
+    seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, claim TEXT NOT NULL, target TEXT NOT NULL,
+    note TEXT, batch INTEGER NOT NULL REFERENCES batches, json TEXT NOT NULL,
+    UNIQUE (kind, claim, target));
+CREATE INDEX links_claim ON links (claim);
+CREATE INDEX links_target ON links (target);
+"""
+"""The tables of a store (see the layout in the store's documentation)."""
+
+
+def prepare(db: sqlite3.Connection, path: Path, *, durable: bool) -> None:
+    """Set the connection up, create the tables if the file is new, check the versions.
+
+    Raises:
+        StoreError: The file is not a claims store, or was written by a newer
+            release of claims.
+        sqlite3.Error: SQLite failed.
+    """
+    app = db.execute("PRAGMA application_id").fetchone()[0]
+    if app not in (0, APPLICATION_ID):
+        raise StoreError(path, "is an SQLite file but not a claims store")
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
+    db.execute("PRAGMA cache_size=-65536")  # 64 MiB: indexes of big batches stay cached
+    db.execute("PRAGMA foreign_keys=ON")
+    if app == 0:
+        _create(db, path)
+    _check_versions(db, path)
+
+
+def _create(db: sqlite3.Connection, path: Path) -> None:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if db.execute("PRAGMA application_id").fetchone()[0] == 0:
+            if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise StoreError(path, "is an SQLite file but not a claims store")
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [("store_format", str(STORE_FORMAT)), ("schema_version", str(SCHEMA_VERSION))],
+            )
+            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _check_versions(db: sqlite3.Connection, path: Path) -> None:
+    meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    fmt = int(meta.get("store_format", "0"))
+    if fmt > STORE_FORMAT:
+        raise StoreError(
+            path,
+            f"store format {fmt} is newer than this release of claims reads "
+            f"({STORE_FORMAT}); upgrade claims to read it",
+        )
+    if fmt < 1:
+        raise StoreError(path, "has no store format version; not a claims store")
+    version = int(meta.get("schema_version", "0"))
+    try:
+        check_version(version, "schema_version")
+    except LoadError:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                path,
+                f"records have schema version {version}, newer than this release of claims "
+                f"reads ({SCHEMA_VERSION}); upgrade claims to read it",
+            ) from None
+        raise StoreError(path, f"schema version {version} is not a version of the format") from None
+    if version < SCHEMA_VERSION:
+        _upgrade(db, path, version)
+
+
+def _upgrade(db: sqlite3.Connection, path: Path, version: int) -> None:
+    """Rewrite every record in the current schema version, in one transaction."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if int(row[0]) == version:  # not upgraded meanwhile by another connection
+            doc: dict[str, Any] = {"schema_version": version}
+            seqs: dict[str, list[int]] = {}
+            for table in TABLES.values():
+                rows = db.execute(f"SELECT seq, json FROM {table} ORDER BY seq").fetchall()
+                seqs[table] = [seq for seq, _ in rows]
+                doc[table] = [orjson.loads(j) for _, j in rows]
+            try:
+                dossier = from_builtins(doc)
+            except LoadError as exc:
+                raise StoreError(path, f"cannot upgrade the records: {exc}") from None
+            for table, records in (
+                ("actors", dossier.actors.values()),
+                ("sources", dossier.sources.values()),
+                ("events", dossier.events.values()),
+                ("claims", dossier.claims.values()),
+                ("links", dossier.links),
+            ):
+                db.executemany(
+                    f"UPDATE {table} SET json = ? WHERE seq = ?",
+                    zip(map(encode, records), seqs[table], strict=True),
+                )
+            db.execute(
+                "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
+            )
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
