@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._describe import describe
 from ._exchange import build, in_words, latest, plain, read
 from ._model import (
     Actor,
@@ -246,20 +247,7 @@ def _tags(assessment: Assessment | None) -> list[str]:
 
 def _text(dossier: Dossier, claim: Claim) -> str:
     """The claim in words for a MISP reader: who, stance, what, then the quotes."""
-    prop = claim.proposition
-
-    def term(value: Any) -> str:
-        if isinstance(value, ActorRef):
-            return dossier.actor(value.id).name
-        if isinstance(value, EventRef):
-            return dossier.event(value.id).description
-        if hasattr(value, "value") and isinstance(value.value, str):
-            return str(value.value)
-        return type(value).__name__.lower()
-
-    stance = claim.stance.value.replace("_", " ")
-    name = dossier.actor(claim.claimant).name
-    lines = [f"{name} {stance}: {term(prop.subject)} {prop.predicate} {term(prop.object)}"]
+    lines = [describe(claim, dossier)]
     lines += [f"> {q.exact}" for q in claim.quotes]
     return "\n\n".join(lines)
 
