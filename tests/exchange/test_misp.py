@@ -9,7 +9,7 @@ from typing import Any
 
 import pymisp
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 
 import claims
 from claims import strategies
@@ -93,18 +93,31 @@ def _without_comments(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _misp_value(text: str) -> str:
+    """What MISP keeps of an attribute's value: spaces, then NULs, trimmed at both ends."""
+    return text.strip().strip("\x00")
+
+
+def test_a_name_misp_would_empty_is_refused_with_the_object_named() -> None:
+    d = claims.Dossier([claims.Actor("a", "\x00")])
+    with pytest.raises(claims.InvalidValueError, match=r"MISP organization .*name"):
+        to_event(d)
+
+
 @settings(max_examples=30, deadline=None)
 @given(strategies.dossiers())
 def test_without_the_claims_comments_misp_attributes_are_read_and_the_rest_listed(
     dossier: claims.Dossier,
 ) -> None:
+    # A name that MISP's trimming empties cannot be an organization's name.
+    assume(all(_misp_value(a.name) for a in dossier.actors.values()))
+    assume(all(_misp_value(h.cue) for c in dossier.claims.values() for h in c.chain))
     event = to_event(dossier)
     uuids = {o.comment: o.uuid for o in event.objects}
     result = from_event(_without_comments(as_json(event)))
     back = result.dossier
-    # MISP strips the spaces around an attribute's value.
     assert sorted(a.name for a in back.actors.values()) == sorted(
-        a.name.strip() for a in dossier.actors.values()
+        _misp_value(a.name) for a in dossier.actors.values()
     )
     assert len(back.claims) == len(dossier.claims)
     assert len(back.sources) == len(dossier.sources)
@@ -115,7 +128,7 @@ def test_without_the_claims_comments_misp_attributes_are_read_and_the_rest_liste
             if f'"id":{json.dumps(claim.id)}' in c and c.startswith('claims:{"claim"')
         )
         got = back.claim(uid)
-        assert back.actor(got.claimant).name == dossier.actor(claim.claimant).name.strip()
+        assert back.actor(got.claimant).name == _misp_value(dossier.actor(claim.claimant).name)
         # The four dimensions travel as taxonomy tags.
         a = claim.assessment
         dims = (a.reliability, a.credibility, a.likelihood, a.confidence) if a else ()
@@ -128,7 +141,7 @@ def test_without_the_claims_comments_misp_attributes_are_read_and_the_rest_liste
                 got.assessment.confidence,
             ) == dims
         assert [(back.actor(h.reporter).name, h.cue) for h in got.chain] == [
-            (dossier.actor(h.reporter).name.strip(), h.cue.strip()) for h in claim.chain
+            (_misp_value(dossier.actor(h.reporter).name), _misp_value(h.cue)) for h in claim.chain
         ]
         assert any(line.startswith(f"{uid}: read from MISP's attributes") for line in result.lost)
     for actor in dossier.actors.values():
