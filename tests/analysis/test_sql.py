@@ -23,6 +23,8 @@ from sql_support import (
 )
 from support import SEED
 
+pytestmark = pytest.mark.engines
+
 
 @settings(max_examples=200)
 @given(crowded())

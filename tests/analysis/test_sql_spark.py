@@ -24,6 +24,8 @@ from sql_support import (
 )
 from support import SEED
 
+pytestmark = pytest.mark.engines
+
 
 @pytest.fixture(scope="session")
 def spark() -> Any:
