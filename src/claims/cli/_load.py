@@ -7,6 +7,7 @@ import sys
 
 from .. import store as _store
 from .._progress import Bar
+from .._terminal import terminal_safe
 from ..dossier import Dossier
 from ..exceptions import ClaimsError, IntegrityError, LoadError
 from ..json import load
@@ -27,12 +28,12 @@ def load_or_report(path: str, *, progress: bool | None = None) -> Dossier | None
             return _read_store(path, progress)
         return load(path)
     except LoadError as exc:
-        print(f"{path}: not a valid claims document", file=sys.stderr)
+        print(f"{terminal_safe(str(path))}: not a valid claims document", file=sys.stderr)
         for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {terminal_safe(str(problem))}", file=sys.stderr)
         return None
     except ClaimsError as exc:
-        print(f"{path}: {exc}", file=sys.stderr)
+        print(f"{terminal_safe(str(path))}: {terminal_safe(str(exc))}", file=sys.stderr)
         return None
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from .. import analysis
 from .._describe import describe
 from .._model import ActorRef, Claim, StatusKind
+from .._terminal import terminal_safe
 from ..analysis import ContradictionReason, SilenceKind
 from ..dossier import Dossier
 from ._load import load_or_report
@@ -24,7 +25,7 @@ __all__ = ["render_report", "report", "validate"]
 
 def _wrap(text: str, width: int, indent: str) -> list[str]:
     return textwrap.wrap(
-        text,
+        terminal_safe(text),
         width=width,
         initial_indent=indent,
         subsequent_indent=indent + "  ",
@@ -249,5 +250,7 @@ def validate(args: argparse.Namespace) -> int:
     dossier = load_or_report(args.file)
     if dossier is None:
         return 1
-    print(f"{args.file}: valid ({repr(dossier).strip('<>').removeprefix('Dossier: ')})")
+    print(
+        f"{terminal_safe(args.file)}: valid ({repr(dossier).strip('<>').removeprefix('Dossier: ')})"
+    )
     return 0
