@@ -18,77 +18,12 @@ import re
 
 from .._model import Stance
 from . import _lexicon as lx
+from . import _patterns as p
 from ._nesting import Draft, nest, records
 from ._records import Attribution
-from ._text import MASK, masked, paragraphs, quotes, sentences, words
+from ._text import MASK, masked, paragraphs, quotes, sentences
 
 __all__ = ["attributions"]
-
-_TOKEN = re.compile(r"[\w’'&.-]*\w[\w’'&-]*\.?|\S")
-_WORD = re.compile(r"[A-Za-z][\w’'&-]*")
-_TIME = re.compile(
-    r"(?:\s*,?\s+(?:on|late|early|last|this|earlier|later|next)\s+(?:Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening|day)"
-    r"(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:today|yesterday|tonight|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?)+"
-)
-_SETTING = re.compile(
-    r"\s+(?:in|on|at|during|via|through|to|over)\s+(?:(?:a|an|the|his|her|their|its|Sunday’s|"
-    r"Sunday's)\s+)?(?:[\w’'-]+\s+){0,3}?(?:statement|interview|tweet|post|email|e-mail|letter|"
-    r"speech|address|remarks|report|conference|briefing|appearance|rally|video|message|op-ed|"
-    r"column|memo|filing|Twitter|Facebook|Instagram|television|radio|reporters|journalists|"
-    r"broadcast|debate|hearing|call|text)\b(?:\s+(?:with|to|on)\s+(?:[A-Z][\w’'.-]*\s*){1,4})?"
-)
-_LISTENER = re.compile(
-    r"\s+(?P<l>(?:(?:the|The)\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|news agency|"
-    r"newspaper|of|and))*|reporters|journalists|lawmakers|supporters|him|her|them|me|us|"
-    r"(?:the|a|an|his|her|their|its)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=[\s,.;:]|$)"
-)
-_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
-_FOOTAGE = re.compile(
-    r"\b(?:published|released|aired|broadcast|posted|shared)\s+(?:a\s+|an\s+)?"
-    r"(?:footage|video|videos|images|photos|photographs|pictures|a\s+statement)\b"
-)
-_DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z .,'’/-]{1,60}?\s*)?\((?P<w>Reuters|AP|AFP|Bloomberg|[A-Z][\w .-]{1,30}?)"
-    r"\)\s*[-—–]",
-    re.MULTILINE,
-)
-_CUE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*[a-z]")
-_SILENCE_KEYS = ("comment", "respon", "reach", "repl", "return", "answer", "elaborate", "discuss")
-_FOOTAGE_KEYS = ("footage", "video", "images", "photo", "pictures", "statement")
-_HEDGE_KEYS = ("alleg", "report", "rumo", "claimed", "purport", " said")
-_FROM = re.compile(
-    r"(?P<s>[^,.;:!?\x01]+?)(?=\s*(?:[,.;:!?\x01]|$|\s+(?:on|about|"
-    r"regarding|to|over|after|and|but)\s))"
-)
-_COLON = re.compile(
-    r"\s*(?P<s>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|[A-Z][A-Z .'-]{1,30}):[ \t]+(?=\S)"
-)
-_NOT_SPEAKERS = words(
-    "source sources photo photos update updated note editor editor's related read watch "
-    "partial transcript video image caption credit by posted q a question answer listen see "
-    "also follow contact subscribe tags share"
-)
-_SUBJECT = re.compile(
-    r"\s*(?P<s>(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*|He|She|They|It|We|I)"
-    r"(?=\s+(?:also\s+|then\s+|has\s+|have\s+|had\s+)?[a-z]+(?:ed|s)\b)"
-)
-_PARTICLE_OK: dict[str, frozenset[str]] = {
-    "to": words("say tell write add respond reply report explain agree"),
-    "for": words("call say tell write add report explain"),
-    "on": words("call say tell write add report explain agree"),
-}
-_TRAILING = re.compile(
-    r"\s*,?\s*(?:before|after|when|while|as|because|since|during|at|outside|following|amid|"
-    r"from|in|to)\b"
-)
-_SELF_NAMED = re.compile(
-    r"\b(?:group|organi[sz]ations?|coalition|movement|alliance|militia|network|campaign|party)\b"
-    r"[^.\n]{0,80}?\b(?:calling itself|calls itself|known as|called|named)\s+(?:the\s+)?"
-    r"(?P<n>[A-Z][\w’'-]*(?:\s+(?:(?:of|in|for|and|the)\s+)?[A-Z][\w’'-]*)*)"
-)
-_PARTICIPLE_AFTER = re.compile(r"^\s*,\s*(?P<w>[a-z]+)\b")
 
 
 class _Reader:
@@ -124,7 +59,7 @@ class _Reader:
                 start += 1
         while start < end and t[start].isspace():
             start += 1
-        return (start, end) if end - start > 0 and _WORD.search(t, start, end) else None
+        return (start, end) if end - start > 0 and p.WORD.search(t, start, end) else None
 
     # -- speakers ---------------------------------------------------------
 
@@ -134,7 +69,7 @@ class _Reader:
         while True:
             before = mtext[lo:end].rstrip()
             end = lo + len(before)
-            m = _TIME.search(before)
+            m = p.TIME.search(before)
             if m is not None and m.end() == len(before):
                 end = lo + m.start()
                 continue
@@ -149,7 +84,7 @@ class _Reader:
                 end = opened
                 while end > lo and mtext[end - 1].isspace():
                     end -= 1
-        tokens = list(_TOKEN.finditer(mtext, lo, end))
+        tokens = list(p.TOKEN.finditer(mtext, lo, end))
         taken: list[re.Match[str]] = []
         for tok in reversed(tokens):
             word = tok.group()
@@ -181,7 +116,7 @@ class _Reader:
 
     def subject(self, mtext: str, ss: int, cs: int) -> tuple[int, int] | None:
         """The subject that opens the sentence ("Reid caucused ... and says")."""
-        m = _SUBJECT.match(mtext, ss, cs)
+        m = p.SUBJECT.match(mtext, ss, cs)
         if m is None:
             return None
         return (m.start("s"), m.end("s"))
@@ -224,7 +159,7 @@ class _Reader:
                 if head in name.lower() and name.lower() != low:
                     return name, 0.85
             # "a group ... calling itself the Islamic Resistance in Iraq ... The group said"
-            found = list(_SELF_NAMED.finditer(self.text, max(0, span[0] - 1500), span[0]))
+            found = list(p.SELF_NAMED.finditer(self.text, max(0, span[0] - 1500), span[0]))
             named = found[-1] if found else None
             if named is not None and head in self.text[named.start() : named.start("n")].lower():
                 return named.group("n"), 0.8
@@ -253,7 +188,7 @@ class _Reader:
             qs = by_para[p_index]
             body = ps
             if p_index < 3 and wire is None:
-                d = _DATELINE.match(text, ps, pe)
+                d = p.DATELINE.match(text, ps, pe)
                 if d is not None:
                     wire = (d.start("w"), d.end("w"))
                     body = d.end()
@@ -269,8 +204,8 @@ class _Reader:
 
     def colon(self, mtext: str, ps: int, pe: int) -> None:
         """A paragraph led by a name and a colon: "Smith: ..." (headlines, transcripts)."""
-        m = _COLON.match(mtext, ps, pe)
-        if m is None or m.group("s").lower().split()[0] in _NOT_SPEAKERS:
+        m = p.COLON.match(mtext, ps, pe)
+        if m is None or m.group("s").lower().split()[0] in p.NOT_SPEAKERS:
             return
         content = self.trim(m.end(), pe)
         if content is None:
@@ -299,7 +234,7 @@ class _Reader:
         here = len(self.drafts)
         low = mtext[ss:se].lower()
         # Silences (each family of patterns only where its key word is).
-        silent = any(k in low for k in _SILENCE_KEYS)
+        silent = any(k in low for k in p.SILENCE_KEYS)
         for pattern, stance in lx.SILENCES if silent else ():
             for m in pattern.finditer(mtext, ss, se):
                 sp = self.speaker_before(mtext, ss, m.start())
@@ -307,7 +242,7 @@ class _Reader:
                     name, sure = self.resolve(sp, mtext, ss)
                     self.add(Draft(sp, name, (m.start(), m.end()), None, stance, 0.9 * sure))
         for m in lx.NO_COMMENT_FROM.finditer(mtext, ss, se) if " from " in low else ():
-            after = _FROM.match(mtext, m.end(), se)
+            after = p.FROM.match(mtext, m.end(), se)
             if after is not None:
                 sp = (after.start("s"), after.end("s"))
                 self.add(
@@ -321,23 +256,23 @@ class _Reader:
                     )
                 )
         # According to.
-        for m in _ACCORDING.finditer(mtext, ss, se) if "ccording" in low else ():
+        for m in p.ACCORDING.finditer(mtext, ss, se) if "ccording" in low else ():
             self.according(mtext, ss, se, m)
         # Published footage.
-        footage = any(k in low for k in _FOOTAGE_KEYS)
-        for m in _FOOTAGE.finditer(mtext, ss, se) if footage else ():
+        footage = any(k in low for k in p.FOOTAGE_KEYS)
+        for m in p.FOOTAGE.finditer(mtext, ss, se) if footage else ():
             sp = self.speaker_before(mtext, ss, m.start()) or self.appositive(mtext, ss, m.start())
             content = self.trim(m.end(), se)
             if sp is not None and content is not None:
                 name, sure = self.resolve(sp, mtext, ss)
                 self.add(Draft(sp, name, (m.start(), m.end()), content, Stance.ASSERTS, 0.7 * sure))
         # Cue verbs.
-        for tok in _CUE.finditer(mtext, ss, se):
+        for tok in p.CUE.finditer(mtext, ss, se):
             entry = lx.CUES.get(tok.group())
             if entry is not None:
                 self.cue(mtext, ss, se, tok.start(), tok.end(), entry, qs, paras, p_index)
         # Hedges, where nothing else was found.
-        if len(self.drafts) == here and any(k in low for k in _HEDGE_KEYS):
+        if len(self.drafts) == here and any(k in low for k in p.HEDGE_KEYS):
             h = lx.HEDGES.search(mtext, ss, se)
             if h is not None:
                 it = text[h.start() : h.start() + 2]
@@ -389,7 +324,7 @@ class _Reader:
         if len(text[sp[0] : sp[1]].split()) > 10:
             return
         lead = mtext[ss : m.start()].strip(" ,")
-        if not _WORD.search(lead):
+        if not p.WORD.search(lead):
             comma = mtext.find(",", sp[1], se)
             content = self.trim(comma + 1, se) if comma >= 0 else None
         else:
@@ -456,7 +391,7 @@ class _Reader:
         ):
             return
         particle = re.match(r"\s+(to|for|on|off|up|out)\b", mtext[ce:se])
-        if particle is not None and lemma not in _PARTICLE_OK.get(particle.group(1), ()):
+        if particle is not None and lemma not in p.PARTICLE_OK.get(particle.group(1), ()):
             return
         if particle is not None and lemma == "call":
             ce += particle.end()  # "called for", "called on": the cue takes its particle
@@ -512,7 +447,7 @@ class _Reader:
         cue_end = ce
         listener: tuple[int, int] | None = None
         if lemma == "tell":
-            lm = _LISTENER.match(mtext, ce, se)
+            lm = p.LISTENER.match(mtext, ce, se)
             if lm is not None:
                 l_end = lm.end("l")
                 while l_end > lm.start("l") and text[l_end - 1] == ".":
@@ -520,15 +455,15 @@ class _Reader:
                 listener = (lm.start("l"), l_end)
                 cue_end = lm.end("l")
         while True:
-            m = _SETTING.match(mtext, cue_end, se) or _TIME.match(mtext, cue_end, se)
+            m = p.SETTING.match(mtext, cue_end, se) or p.TIME.match(mtext, cue_end, se)
             if m is None or m.end() == cue_end:
                 break
-            if m.re is _SETTING:
+            if m.re is p.SETTING:
                 ce = m.end()
             cue_end = m.end()
         rest = mtext[cue_end:se]
         ends = re.match(r"\s*(?:[.!?;)]+\s*)?$", rest)
-        part = _PARTICIPLE_AFTER.match(rest)
+        part = p.PARTICIPLE_AFTER.match(rest)
         closes = ends is not None or (
             part is not None
             and (
@@ -537,17 +472,17 @@ class _Reader:
                 or part.group("w").endswith("ing")
             )
         )
-        if not closes and speaker is not None and _TRAILING.match(rest) and "that" not in rest:
+        if not closes and speaker is not None and p.TRAILING.match(rest) and "that" not in rest:
             # "..., he said before the vote." / "..., he told a rally in Ohio."
             before = self.trim(ss, speaker[0])
-            closes = before is not None and len(_WORD.findall(text, *before)) >= 3
+            closes = before is not None and len(p.WORD.findall(text, *before)) >= 3
         if closes and speaker is not None:
             lead_end = speaker[0]
             content = self.trim(ss, lead_end)
             if content is None and rest.strip() in (":", "") and p_index + 1 < len(paras):
                 nxt = paras[p_index + 1]
                 content = self.trim(nxt[0], nxt[1])
-        elif rest.lstrip().startswith(":") and not _WORD.search(
+        elif rest.lstrip().startswith(":") and not p.WORD.search(
             rest.lstrip()[1:].replace(MASK, "")
         ):
             content = self.trim(cue_end + rest.index(":") + 1, se) if MASK in rest else None
@@ -560,7 +495,7 @@ class _Reader:
                 cut = mtext.find(", according to", content[0], content[1])
                 if cut > 0:
                     content = self.trim(content[0], cut)
-            if content is not None and len(_WORD.findall(text, content[0], content[1])) < 3:
+            if content is not None and len(p.WORD.findall(text, content[0], content[1])) < 3:
                 # "X told Y by phone.": the words are before the speaker, if anywhere
                 before = self.trim(ss, speaker[0]) if speaker is not None else None
                 if before is not None:
@@ -604,7 +539,7 @@ class _Reader:
             if any(c[0] < e and s < c[1] for c in covered):
                 continue
             outside = mtext[ps:pe].replace(MASK, "")
-            if len(_WORD.findall(outside)) > 3:
+            if len(p.WORD.findall(outside)) > 3:
                 continue
             last = self.drafts[-1]
             if last.speaker is None or last.content is None or ps - last.cue[1] > 1500:
