@@ -11,9 +11,6 @@ the field it names (its ``field`` attribute), with its ``detail``.
 
 from __future__ import annotations
 
-from types import TracebackType
-
-import attrs
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -61,8 +58,7 @@ def problems(exc: BaseException, path: str = "") -> list[Problem]:
     if isinstance(exc, InvalidValueError | InvalidTypeError):
         if exc.field is not None:
             return [Problem(_join(path, exc.field), exc.detail or str(exc))]
-        field = _validated_attribute(exc.__traceback__)
-        return [Problem(path if field is None else _join(path, field), str(exc))]
+        return [Problem(path, str(exc))]
     if isinstance(exc, ClaimsError):
         return [Problem(path, str(exc))]
     return [Problem(path, f"invalid value ({type(exc).__name__}: {exc})")]
@@ -70,19 +66,3 @@ def problems(exc: BaseException, path: str = "") -> list[Problem]:
 
 def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
-
-
-def _validated_attribute(tb: TracebackType | None) -> str | None:
-    """The field whose validator raised, for an error that does not name it.
-
-    attrs calls each validator with the `attrs.Attribute` it checks; the
-    innermost call that holds one is the validator that raised. None when
-    no validator did (a record's ``__attrs_post_init__``, a hook).
-    """
-    name = None
-    while tb is not None:
-        for value in tb.tb_frame.f_locals.values():
-            if isinstance(value, attrs.Attribute):
-                name = value.name
-        tb = tb.tb_next
-    return name
