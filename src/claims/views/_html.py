@@ -61,10 +61,6 @@ class _Tokens:
         )
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
-
-
 def _ref(dossier: Dossier, tokens: _Tokens, claim_id: str, *, full: bool = True) -> str:
     """A link to a claim, named by its claimant and (if `full`) what it says."""
     claim = dossier.claim(claim_id)
@@ -128,8 +124,8 @@ def _contradictions(dossier: Dossier, tokens: _Tokens, found: Findings, limit: i
         rest = found.contradictions[shown:]
         pairs = sum(len(g.pairs) for g in rest)
         out.append(
-            f'<p class="muted">… and {_plural(pairs, "more contradiction")} about '
-            f"{_plural(len(rest), 'more subject')}</p>"
+            f'<p class="muted">… and {say.plural(pairs, "more contradiction")} about '
+            f"{say.plural(len(rest), 'more subject')}</p>"
         )
     return "".join(out)
 
@@ -166,7 +162,7 @@ def _corroboration(dossier: Dossier, tokens: _Tokens, found: Findings, limit: in
         n = v.corroboration.count
         head = (
             f"<strong>{esc(say.proposition(dossier, first.proposition))}</strong>: "
-            f"{_plural(n, 'independent origin')} among {_plural(len(v.claims), 'claim')}"
+            f"{say.plural(n, 'independent origin')} among {say.plural(len(v.claims), 'claim')}"
         )
         origins = []
         for origin in v.corroboration.origins:
@@ -195,7 +191,7 @@ def _corroboration(dossier: Dossier, tokens: _Tokens, found: Findings, limit: in
     if found.verdicts:
         out.append(_more(len(found.verdicts), limit) + "</ul>")
     out.append(
-        f'<p class="muted">{_plural(found.alone, "other claim")} '
+        f'<p class="muted">{say.plural(found.alone, "other claim")} '
         "have no support beyond themselves.</p>"
     )
     return "".join(out)
@@ -334,8 +330,8 @@ def _claims(
         if budget <= 0:
             rest = sum(len(dossier.claims_by(a.id)) for a in claimants[n:])
             out.append(
-                f'<p class="muted">… and {_plural(rest, "more claim")} by '
-                f"{_plural(len(claimants) - n, 'more claimant')}: raise the briefing's "
+                f'<p class="muted">… and {say.plural(rest, "more claim")} by '
+                f"{say.plural(len(claimants) - n, 'more claimant')}: raise the briefing's "
                 "limit to see them</p>"
             )
             break
@@ -353,7 +349,7 @@ def _claims(
         items = "".join(_claim_item(dossier, tokens, c, anchors) for c in said[:budget])
         out.append(
             f'<section class="group"><h3>{esc(actor.name)} '
-            f'<span class="muted">({about}; {_plural(len(said), "claim")})</span></h3>{aliases}'
+            f'<span class="muted">({about}; {say.plural(len(said), "claim")})</span></h3>{aliases}'
             f'<ul class="items">{items}{_more(len(said), budget)}</ul></section>'
         )
         budget -= len(said)
@@ -425,7 +421,7 @@ def _sources(
     for n, source in enumerate(dossier.sources.values()):
         if n == limit:
             more = len(dossier.sources) - limit
-            out.append(f'<p class="muted">… and {_plural(more, "more source")}</p>')
+            out.append(f'<p class="muted">… and {say.plural(more, "more source")}</p>')
             break
         facts = []
         if source.publisher:
@@ -435,13 +431,13 @@ def _sources(
         if source.url:
             facts.append(f"at <code>{esc(source.url)}</code>")
         mine = quotes.get(source.id, [])
-        facts.append(_plural(len(mine), "quote"))
+        facts.append(say.plural(len(mine), "quote"))
         body = ""
         text = texts.get(source.id)
         if text is not None:
             marked, missing = _highlighted(dossier, tokens, source, text, mine, anchors)
             warn = (
-                f'<p class="status">{_plural(missing, "quote")} not found at '
+                f'<p class="status">{say.plural(missing, "quote")} not found at '
                 "their offsets in this text</p>"
                 if missing
                 else ""
@@ -581,20 +577,9 @@ def html(
     >>> page.startswith("<!DOCTYPE html>") and "US officials" in page
     True
     """
-    if title is None:
-        first = next(iter(dossier.sources.values()), None)
-        title = first.title if first is not None else "Claims briefing"
+    title = say.title(dossier, title)
     body = list(_sections(dossier, texts or {}, max(limit, 1), graph_limit))
-    counts = ", ".join(
-        _plural(n, word)
-        for n, word in (
-            (len(dossier.actors), "actor"),
-            (len(dossier.sources), "source"),
-            (len(dossier.events), "event"),
-            (len(dossier.claims), "claim"),
-            (len(dossier.links), "link"),
-        )
-    )
+    counts = say.counts(dossier)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'

@@ -14,10 +14,6 @@ from ._svg import actor_order
 __all__ = ["markdown"]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
-
-
 def _who(dossier: Dossier, claim_id: str) -> str:
     claim = dossier.claim(claim_id)
     via = ", via " + " ← ".join(say.name(dossier, h.reporter) for h in claim.chain)
@@ -42,8 +38,8 @@ def _findings(dossier: Dossier, found: Findings, limit: int) -> Iterator[str]:
             rest = found.contradictions[n:]
             pairs = sum(len(g.pairs) for g in rest)
             yield (
-                f"… and {_plural(pairs, 'more contradiction')} about "
-                f"{_plural(len(rest), 'more subject')}"
+                f"… and {say.plural(pairs, 'more contradiction')} about "
+                f"{say.plural(len(rest), 'more subject')}"
             )
             break
         yield f"**{md(group.title)}**"
@@ -82,8 +78,8 @@ def _findings(dossier: Dossier, found: Findings, limit: int) -> Iterator[str]:
         prop = dossier.claim(v.claims[0]).proposition
         yield (
             f"- **{md(say.proposition(dossier, prop))}**: "
-            f"{_plural(v.corroboration.count, 'independent origin')} "
-            f"among {_plural(len(v.claims), 'claim')}"
+            f"{say.plural(v.corroboration.count, 'independent origin')} "
+            f"among {say.plural(len(v.claims), 'claim')}"
         )
         for origin in v.corroboration.origins:
             names = ", ".join(md(say.name(dossier, a)) for a in origin.actors)
@@ -94,9 +90,9 @@ def _findings(dossier: Dossier, found: Findings, limit: int) -> Iterator[str]:
             ties = "".join(
                 f"; tied to a party named in the claim: {md(t.note)}" for t in origin.ties
             )
-            yield f"  - origin {names}: {_plural(len(origin.claims), 'claim')}{why}{ties}"
+            yield f"  - origin {names}: {say.plural(len(origin.claims), 'claim')}{why}{ties}"
     yield from _more(len(found.verdicts), limit)
-    yield f"- {_plural(found.alone, 'other claim')} have no support beyond themselves"
+    yield f"- {say.plural(found.alone, 'other claim')} have no support beyond themselves"
     yield ""
     if found.uncertainties:
         yield "### Known unknowns"
@@ -105,7 +101,7 @@ def _findings(dossier: Dossier, found: Findings, limit: int) -> Iterator[str]:
             claim = dossier.claim(u.claim)
             yield (
                 f"- {_who(dossier, u.claim)}: {md(say.proposition(dossier, claim.proposition))}"
-                f" ({_plural(len(u.known), 'known value')} beside it)"
+                f" ({say.plural(len(u.known), 'known value')} beside it)"
             )
         yield ""
     view = found.current
@@ -135,12 +131,12 @@ def _claims(dossier: Dossier, found: Findings, limit: int) -> Iterator[str]:
             rest = sum(len(dossier.claims_by(a.id)) for a in claimants[n:])
             yield ""
             yield (
-                f"… and {_plural(rest, 'more claim')} by "
-                f"{_plural(len(claimants) - n, 'more claimant')}: raise the limit to see them"
+                f"… and {say.plural(rest, 'more claim')} by "
+                f"{say.plural(len(claimants) - n, 'more claimant')}: raise the limit to see them"
             )
             break
         yield ""
-        yield f"### {md(actor.name)} ({_plural(len(said), 'claim')})"
+        yield f"### {md(actor.name)} ({say.plural(len(said), 'claim')})"
         yield ""
         for claim in said[:budget]:
             what = md(say.proposition(dossier, claim.proposition))
@@ -174,18 +170,8 @@ def markdown(dossier: Dossier, *, title: str | None = None, limit: int = 200) ->
     >>> print(text[text.index("### Silences"):].splitlines()[2])
     - **US officials** made no comment on US-led international coalition responsible ...
     """
-    if title is None:
-        first = next(iter(dossier.sources.values()), None)
-        title = first.title if first is not None else "Claims briefing"
-    counts = ", ".join(
-        _plural(n, word)
-        for n, word in (
-            (len(dossier.actors), "actor"),
-            (len(dossier.sources), "source"),
-            (len(dossier.claims), "claim"),
-            (len(dossier.links), "link"),
-        )
-    )
+    title = say.title(dossier, title)
+    counts = say.counts(dossier, events=False)
     lines = [f"# {md(title)}", "", f"Briefing: {counts}.", ""]
     found = findings(dossier)
     lines.extend(_findings(dossier, found, max(limit, 1)))

@@ -50,23 +50,6 @@ RECORD_TYPES: tuple[type, ...] = (
 """The types `register` gives an HTML and a Markdown display."""
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
-
-
-def _counts(dossier: Dossier) -> str:
-    return ", ".join(
-        _plural(n, word)
-        for n, word in (
-            (len(dossier.actors), "actor"),
-            (len(dossier.sources), "source"),
-            (len(dossier.events), "event"),
-            (len(dossier.claims), "claim"),
-            (len(dossier.links), "link"),
-        )
-    )
-
-
 def summary(obj: object, dossier: Dossier | None = None) -> str:
     """`obj` in one line of words; names are looked up in `dossier` when given.
 
@@ -87,7 +70,7 @@ def summary(obj: object, dossier: Dossier | None = None) -> str:
     'pmo-aggression: 1 independent origin (Office of Prime Minister ..., Iraqi Ministry ...)'
     """
     if isinstance(obj, Dossier):
-        return f"Dossier: {_counts(obj)}"
+        return f"Dossier: {say.counts(obj)}"
     if isinstance(obj, Claim):
         return say.claim(dossier, obj)
     if isinstance(obj, Actor):
@@ -111,7 +94,7 @@ def _answer(obj: object, dossier: Dossier | None) -> str:
         return f"{obj.first} vs {obj.second}: {REASON_WORDS[obj.reason]}: {obj.detail}"
     if isinstance(obj, analysis.Corroboration):
         origins = "; ".join(", ".join(say.name(dossier, a) for a in o.actors) for o in obj.origins)
-        return f"{obj.claim}: {_plural(obj.count, 'independent origin')} ({origins})"
+        return f"{obj.claim}: {say.plural(obj.count, 'independent origin')} ({origins})"
     if isinstance(obj, analysis.Silence):
         who = say.name(dossier, obj.actor)
         what = say.proposition(dossier, obj.proposition)
@@ -119,11 +102,11 @@ def _answer(obj: object, dossier: Dossier | None) -> str:
             return f"{who} {say.STANCE_WORDS[obj.stance]} {what}"
         return f"{who}: accused, no answer recorded: {what}"
     if isinstance(obj, analysis.Uncertainty):
-        return f"{obj.claim}: unknown, beside {_plural(len(obj.known), 'known value')}"
+        return f"{obj.claim}: unknown, beside {say.plural(len(obj.known), 'known value')}"
     if isinstance(obj, analysis.CurrentView):
         return (
-            f"current: {_plural(len(obj.claims), 'claim')}, "
-            f"{len(obj.replaced):,} replaced, {_plural(len(obj.stale), 'stale link')}"
+            f"current: {say.plural(len(obj.claims), 'claim')}, "
+            f"{len(obj.replaced):,} replaced, {say.plural(len(obj.stale), 'stale link')}"
         )
     if isinstance(obj, analysis.Moment):
         return f"{obj.when}: {say.name(dossier, obj.actor)} {obj.kind.value} {obj.claim}"
@@ -156,11 +139,11 @@ def _finding_lines(dossier: Dossier) -> list[str]:
     found = findings(dossier)
     pairs = sum(len(g.pairs) for g in found.contradictions)
     return [
-        _plural(pairs, "contradiction"),
+        say.plural(pairs, "contradiction"),
         f"{len(found.silences):,} silence{'s' * (len(found.silences) != 1)} "
         f"or unanswered accusation{'s' * (len(found.silences) != 1)}",
-        _plural(len(found.verdicts), "corroborated claim group"),
-        _plural(len(found.current.replaced), "replaced claim"),
+        say.plural(len(found.verdicts), "corroborated claim group"),
+        say.plural(len(found.current.replaced), "replaced claim"),
     ]
 
 
@@ -174,14 +157,14 @@ def dossier_html(dossier: Dossier, *, limit: int = 5) -> str:
     if more > 0:
         claims_ += f"<li>… and {more:,} more</li>"
     return (
-        f"<div><p><strong>Dossier</strong>: {esc(_counts(dossier))}</p>"
+        f"<div><p><strong>Dossier</strong>: {esc(say.counts(dossier))}</p>"
         f"<p>Findings:</p><ul>{findings_}</ul><p>Claims:</p><ul>{claims_}</ul></div>"
     )
 
 
 def dossier_markdown(dossier: Dossier, *, limit: int = 5) -> str:
     """A dossier as short Markdown: counts, findings, and its first claims."""
-    lines = [f"**Dossier**: {_counts(dossier)}", "", "Findings:", ""]
+    lines = [f"**Dossier**: {say.counts(dossier)}", "", "Findings:", ""]
     lines.extend(f"- {line}" for line in _finding_lines(dossier))
     lines += ["", "Claims:", ""]
     lines.extend(f"- {md(say.claim(dossier, c))}" for c in list(dossier.claims.values())[:limit])

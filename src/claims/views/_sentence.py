@@ -11,7 +11,17 @@ from .._describe import describe
 from .._model import Claim, Proposition, Stance, Value
 from ..dossier import Dossier
 
-__all__ = ["STANCE_WORDS", "chain", "claim", "name", "proposition", "term"]
+__all__ = [
+    "STANCE_WORDS",
+    "chain",
+    "claim",
+    "counts",
+    "name",
+    "plural",
+    "proposition",
+    "term",
+    "title",
+]
 
 STANCE_WORDS = {
     Stance.ASSERTS: "asserts",
@@ -22,6 +32,36 @@ STANCE_WORDS = {
     Stance.UNCLEAR: "says it is unclear whether",
 }
 """The stance as a verb phrase before the proposition."""
+
+
+def plural(n: int, word: str) -> str:
+    """``"1 claim"``, ``"2 claims"``, ``"1,200 claims"``."""
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def counts(dossier: Dossier, *, events: bool = True) -> str:
+    """What the dossier holds: ``"23 actors, 1 source, 7 events, 41 claims, 4 links"``.
+
+    Args:
+        dossier: The dossier.
+        events: Whether to count its events (the Markdown briefing leaves them out).
+    """
+    kinds = [
+        (len(dossier.actors), "actor"),
+        (len(dossier.sources), "source"),
+        (len(dossier.events), "event"),
+        (len(dossier.claims), "claim"),
+        (len(dossier.links), "link"),
+    ]
+    return ", ".join(plural(n, word) for n, word in kinds if events or word != "event")
+
+
+def title(dossier: Dossier, given: str | None) -> str:
+    """A briefing's title: the one given, else the first source's, else a plain one."""
+    if given is not None:
+        return given
+    first = next(iter(dossier.sources.values()), None)
+    return first.title if first is not None else "Claims briefing"
 
 
 def name(dossier: Dossier | None, actor_id: str) -> str:
