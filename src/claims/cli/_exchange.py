@@ -1,4 +1,4 @@
-"""``claims export --to misp`` and ``claims import --from stix|misp``."""
+"""``claims import --from stix|misp``: other tools' documents into a store."""
 
 from __future__ import annotations
 
@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import store as _store
-from .._files import write_atomic
 from ..dossier import Dossier
 from ..exceptions import ClaimsError, LoadError
 
-__all__ = ["add_import_options", "export_misp", "import_from"]
+__all__ = ["add_import_options", "import_from"]
 
 _SCALES = {"dni": "DNI", "admiralty-credibility": "ADMIRALTY_CREDIBILITY"}
 
@@ -75,22 +74,5 @@ def import_from(args: argparse.Namespace) -> int:
                 print(f"{path}: {added:,} records added to {args.store}")
     except ClaimsError as exc:
         print(f"{args.store}: {exc}", file=sys.stderr)
-        return 1
-    return 0
-
-
-def export_misp(dossier: Dossier, args: argparse.Namespace) -> int:
-    """``claims export --to misp``: the MISP event, to TARGET or standard output."""
-    from ..misp import to_event
-
-    try:
-        text = to_event(dossier).to_json(indent=2) + "\n"
-        if args.target is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(Path(args.target), text.encode("utf-8"))
-            print(f"{args.target}: misp export of {len(dossier):,} records written")
-    except ClaimsError as exc:
-        print(f"{args.target or args.source}: {exc}", file=sys.stderr)
         return 1
     return 0

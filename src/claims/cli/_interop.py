@@ -24,14 +24,19 @@ SCALES = {"dni": "DNI", "admiralty-credibility": "ADMIRALTY_CREDIBILITY"}
 
 
 def export_to(dossier: Dossier, args: argparse.Namespace) -> int:
-    """``claims export --to stix|prov``: to TARGET, or to standard output."""
+    """``claims export --to stix|prov|misp``: to TARGET, or to standard output."""
     try:
-        if args.to == "stix":
-            scale = StixScale[SCALES[args.scale]] if args.scale != "none" else None
-            data = to_stix_bundle(dossier, scale=scale)
+        if args.to == "misp":
+            from ..misp import to_event  # PyMISP, an optional dependency
+
+            text = to_event(dossier).to_json(indent=2) + "\n"
         else:
-            data = to_prov(dossier)
-        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+            if args.to == "stix":
+                scale = StixScale[SCALES[args.scale]] if args.scale != "none" else None
+                data = to_stix_bundle(dossier, scale=scale)
+            else:
+                data = to_prov(dossier)
+            text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
         if args.target is None:
             sys.stdout.write(text)
         else:

@@ -10,7 +10,7 @@ from .._progress import Bar
 from ..exceptions import ClaimsError
 from ..json import dump
 from ..parquet import export as export_parquet
-from ._exchange import export_misp, import_from
+from ._exchange import import_from
 from ._interop import export_to
 from ._load import load_or_report
 
@@ -47,8 +47,6 @@ def export(args: argparse.Namespace) -> int:
     dossier = load_or_report(args.source, progress=args.progress)
     if dossier is None:
         return 1
-    if args.to == "misp":
-        return export_misp(dossier, args)
     if args.to is not None:
         return export_to(dossier, args)
     try:
