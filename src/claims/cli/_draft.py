@@ -12,8 +12,9 @@ from .._describe import describe
 from .._model import Actor, ActorKind, Source, fingerprint
 from ..dossier import Dossier
 from ..draft import compare, dossier, name_key, review
-from ..exceptions import ClaimsError, LoadError
-from ..json import dump, dumps, load
+from ..exceptions import ClaimsError
+from ..json import dump, dumps
+from ._load import load_or_report
 
 __all__ = ["add_parser", "run"]
 
@@ -80,16 +81,11 @@ def run(args: argparse.Namespace) -> int:
     if args.show:
         sys.stdout.write(review(text))
         return 0
-    try:
-        into = load(args.into) if args.into else None
-    except LoadError as exc:
-        print(f"{args.into}: not a valid claims document", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
-    except ClaimsError as exc:
-        print(f"{args.into}: {exc}", file=sys.stderr)
-        return 1
+    into = None
+    if args.into:
+        into = load_or_report(args.into)
+        if into is None:
+            return 1
     found = _SOURCE_LINE.search(text)
     name = args.publisher or (found.group("p") if found else "publisher")
     publisher = _publisher(name, dict(into.actors) if into is not None else {})
@@ -119,8 +115,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _compare(drafted: Dossier, path: str, source_id: str) -> int:
+    reference = load_or_report(path)
+    if reference is None:
+        return 1
     try:
-        reference = load(path)
         result = compare(drafted, reference, source=source_id)
     except ClaimsError as exc:
         print(f"{path}: {exc}", file=sys.stderr)
