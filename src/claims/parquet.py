@@ -41,7 +41,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,13 +65,13 @@ from ._model import (
 )
 from .dossier import Dossier, Record
 from .exceptions import ClaimsError, StorageError
+from .typing import Progress
 
 if TYPE_CHECKING:
     from .store import Store
 
 __all__ = ["SCHEMAS", "export", "tables"]
 
-Progress = Callable[[int, int], None]
 _ROWS_PER_GROUP = 50_000
 
 

@@ -38,6 +38,7 @@ from ..dossier import Dossier, Record
 from ..exceptions import ClaimsError, IntegrityError, Problem, StoreError, UnknownIdError
 from ..json import dump as dump_json
 from ..json import load as load_json
+from ..typing import Progress
 from ._context import for_batch
 from ._rows import INSERT, TABLES, decode, decode_many, subject_key, to_row
 from ._schema import HEADER, prepare
@@ -45,8 +46,6 @@ from ._schema import HEADER, prepare
 __all__ = ["Change", "Progress", "Store", "is_store", "open"]
 
 T = TypeVar("T")
-Progress = Callable[[int, int], None]
-"""Called as ``progress(done, total)`` while a long operation runs."""
 
 _ENDS = tuple(sorted(kind.value for kind in ENDS))  # for "kind IN (?, ?)"
 
