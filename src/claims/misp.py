@@ -417,6 +417,20 @@ class _Reader:
             found = values.get(relation)
             return str(found[0].value) if found else None
 
+        def linked(relation: str) -> list[Any]:
+            """The references of `relation` to objects this import knows, in order."""
+            return [
+                r
+                for r in refs
+                if r.relationship_type == relation
+                and isinstance(getattr(r, "referenced_uuid", None), str)
+                and r.referenced_uuid in self.ids
+            ]
+
+        def target(relation: str) -> str | None:
+            found = linked(relation)
+            return self.ids[found[0].referenced_uuid] if found else None
+
         if kind == "actor":
             name = first(_NAME_RELATION.get(obj.name, "name")) or first("name") or first("alias")
             if name is None:
@@ -430,38 +444,17 @@ class _Reader:
         if kind == "event":
             return Event(oid, first("name") or oid)
         if kind == "source":
-            publisher = next(
-                (
-                    self.ids[r.referenced_uuid]
-                    for r in refs
-                    if r.relationship_type == "published-by"
-                    and isinstance(getattr(r, "referenced_uuid", None), str)
-                    and r.referenced_uuid in self.ids
-                ),
-                None,
-            )
+            publisher = target("published-by")
             return Source(oid, first("title") or oid, publisher=publisher, url=first("link"))
         text = first("text")
         if text is None:
             raise ClaimsError("an annotation without text is not a claim")
-        claimant = next(
-            (
-                self.ids[r.referenced_uuid]
-                for r in refs
-                if r.relationship_type == "claimed-by"
-                and isinstance(getattr(r, "referenced_uuid", None), str)
-                and r.referenced_uuid in self.ids
-            ),
-            None,
-        )
+        claimant = target("claimed-by")
         if claimant is None:
             raise ClaimsError("an annotation without a claimed-by reference names no claimant")
         hops = tuple(
             Hop(self.ids[r.referenced_uuid], getattr(r, "comment", "") or "relayed")
-            for r in refs
-            if r.relationship_type == "relayed-by"
-            and isinstance(getattr(r, "referenced_uuid", None), str)
-            and r.referenced_uuid in self.ids
+            for r in linked("relayed-by")
         )
         tags = [t.name for a in values.get("text", ()) for t in a.tags]
         self.lost.append(
