@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from typing import TextIO
 
-__all__ = ["Bar"]
+__all__ = ["Bar", "Progress"]
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` while a long operation runs (a `Bar` is one)."""
 
 
 class Bar:

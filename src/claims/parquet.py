@@ -63,9 +63,9 @@ from ._model import (
     Unknown,
     When,
 )
+from ._progress import Progress
 from .dossier import Dossier, Record
 from .exceptions import ClaimsError, StorageError
-from .typing import Progress
 
 if TYPE_CHECKING:
     from .store import Store

@@ -3,9 +3,7 @@
 - `Subject`: what a proposition is about (an `ActorRef`, an `EventRef` or
   a `Text`);
 - `Value`: the object of a proposition, known (an `ActorRef`, `EventRef`,
-  `Text` or `Quantity`), `Unknown` or `NoValue`;
-- `Progress`: a callback ``progress(done, total)`` that long operations
-  (store ingest, exports) call as they go.
+  `Text` or `Quantity`), `Unknown` or `NoValue`.
 
 >>> from claims import ActorRef, Proposition, Text
 >>> from claims.typing import Subject, Value
@@ -17,11 +15,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ._model import Subject, Value
 
-__all__ = ["Progress", "Subject", "Value"]
-
-Progress = Callable[[int, int], None]
-"""Called as ``progress(done, total)`` while a long operation runs."""
+__all__ = ["Subject", "Value"]

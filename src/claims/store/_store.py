@@ -34,11 +34,11 @@ from .._model import (
     StatusKind,
     Subject,
 )
+from .._progress import Progress
 from ..dossier import Dossier, Record
 from ..exceptions import ClaimsError, IntegrityError, Problem, StoreError, UnknownIdError
 from ..json import dump as dump_json
 from ..json import load as load_json
-from ..typing import Progress
 from ._context import for_batch
 from ._rows import INSERT, TABLES, decode, decode_many, subject_key, to_row
 from ._schema import HEADER, prepare
