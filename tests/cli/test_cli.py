@@ -82,3 +82,12 @@ def test_runs_as_a_program(seed_path: Path, command: list[str]) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "valid" in done.stdout
+
+
+def test_version_comes_from_the_package_metadata(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib import metadata
+
+    with pytest.raises(SystemExit) as exit:
+        main(["--version"])
+    assert exit.value.code == 0
+    assert capsys.readouterr().out == f"claims {metadata.version('claims')}\n"

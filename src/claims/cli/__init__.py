@@ -2,7 +2,7 @@
 
 The commands, by group (one module each; this one holds the parser):
 
-- reading: ``report`` and ``validate``;
+- reading: ``report``, ``validate`` and ``timeline``;
 - the store: ``import``, and ``export`` to a JSON document or Parquet tables;
 - other tools' formats: ``export --to stix|prov``, ``schema`` and ``graph``.
 """
@@ -12,17 +12,29 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 
-from . import _analyze, _draft, _exchange, _interop, _report, _store, _views
+from . import _analyze, _draft, _exchange, _interop, _report, _store, _timeline, _views
 from ._load import progress_flag
 from ._report import render_report
 
 __all__ = ["main", "render_report", "run"]
 
 
+def _version() -> str:
+    """The installed release of claims, from the package metadata."""
+    try:
+        return metadata.version("claims")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claims", description="Who claimed what, how we know, and how much to believe it."
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {_version()}", help="print the version"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -86,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     draw.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
     draw.set_defaults(run=_interop.graph)
 
+    _timeline.add_parser(commands)
     _analyze.add_parser(commands)
     _draft.add_parser(commands)
     return parser
