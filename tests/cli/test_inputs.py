@@ -41,6 +41,11 @@ WRITERS: dict[str, Callable[[claims.Dossier, Path], Path]] = {
     "store": _as_store,
 }
 
+
+def _draft(out: Path) -> list[str]:
+    return ["draft", str(ARTICLE), "-o", str(out / "d.json")]
+
+
 COMMANDS: dict[str, Callable[[Path, Path], list[str]]] = {
     "report": lambda f, out: ["report", str(f)],
     "report-markdown": lambda f, out: ["report", str(f), "--format", "markdown"],
@@ -50,11 +55,14 @@ COMMANDS: dict[str, Callable[[Path, Path], list[str]]] = {
     "export-json": lambda f, out: ["export", str(f), str(out / "out.json")],
     "export-stix": lambda f, out: ["export", str(f), "--to", "stix"],
     "import": lambda f, out: ["import", str(out / "new.db"), str(f), "--no-progress"],
-    "draft-into": lambda f, out: ["draft", str(ARTICLE), "--into", str(f), "-o", str(out / "d.json")],
+    "draft-into": lambda f, out: [*_draft(out), "--into", str(f)],
     "draft-compare": lambda f, out: [
-        "draft", str(ARTICLE), "--source-id", "aj-article", "-o", str(out / "d.json"),
-        "--compare", str(f),
-    ],  # fmt: skip
+        *_draft(out),
+        "--source-id",
+        "aj-article",
+        "--compare",
+        str(f),
+    ],
 }
 
 

@@ -26,7 +26,9 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("file", metavar="FILE", help="a claims JSON document, JSON Lines or store")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="default text")
-    parser.add_argument("--claimant", metavar="ACTOR", help="only claims of this actor (id or name)")
+    parser.add_argument(
+        "--claimant", metavar="ACTOR", help="only claims of this actor (id or name)"
+    )
     parser.add_argument(
         "--subject", metavar="SUBJECT", help="only claims about this actor or event (id or name)"
     )
@@ -62,7 +64,7 @@ def _keep(dossier: Dossier, args: argparse.Namespace) -> set[str]:
             subject = dossier.claims[claim_id].proposition.subject
             if isinstance(subject, (ActorRef, EventRef)):
                 return subject.id in wanted
-            return isinstance(subject, Text) and subject.value.casefold() == folded
+            return isinstance(subject, Text) and bool(subject.value.casefold() == folded)
 
         kept = {c for c in kept if about(c)}
     return kept
