@@ -38,7 +38,16 @@ from __future__ import annotations
 
 from ..exceptions import StoreError
 from ._schema import STORE_FORMAT
-from ._store import Change, Store, is_store, open
+from ._store import Change, Revision, Store, Updated, is_store, open
 from ._store import Progress as Progress  # the type of `progress` callbacks
 
-__all__ = ["STORE_FORMAT", "Change", "Store", "StoreError", "is_store", "open"]
+__all__ = [
+    "STORE_FORMAT",
+    "Change",
+    "Revision",
+    "Store",
+    "StoreError",
+    "Updated",
+    "is_store",
+    "open",
+]

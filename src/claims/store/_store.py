@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import attrs
 
 from .._gc import no_gc
-from .._integrity import ENDS, check, label, status_of
+from .._integrity import ENDS, KINDS, check, label, status_of
 from .._model import (
     ACTIVE,
     Actor,
@@ -42,8 +42,11 @@ from ..json import load as load_json
 from ._context import for_batch
 from ._rows import INSERT, TABLES, decode, decode_many, subject_key, to_row
 from ._schema import HEADER, prepare
+from ._update import Revision, Updated
+from ._update import revisions as stored_revisions
+from ._update import update as update_records
 
-__all__ = ["Change", "Progress", "Store", "is_store", "open"]
+__all__ = ["Change", "Progress", "Revision", "Store", "Updated", "is_store", "open"]
 
 T = TypeVar("T")
 
@@ -243,6 +246,54 @@ class Store:
         """
         dossier = load_json(path)
         return self.extend(dossier.records(), note=f"import {path}", progress=progress)
+
+    def update(
+        self,
+        records: Iterable[Record],
+        *,
+        note: str | None = None,
+        progress: Progress | None = None,
+    ) -> Updated:
+        """Add a batch that may repeat stored records: replace the changed, skip the same.
+
+        One transaction, checked as `extend` checks a batch, with each changed
+        record checked as if it arrived anew; the replaced versions are kept
+        (`revisions`) and a record keeps its place and the batch it first
+        arrived in.
+
+        Args:
+            records: Actors, sources, events, claims and links, in any order.
+            note: Why or whence the batch (kept in the store's history).
+            progress: Called as ``progress(done, total)`` while records are
+                written.
+
+        Returns:
+            How many records were added, updated and unchanged.
+
+        Raises:
+            IntegrityError: The batch would break referential integrity; the
+                store is left as it was.
+            StoreError: The file could not be written; the store is left as
+                it was.
+        """
+        with self._errors("cannot write"):
+            return update_records(self._db, records, note=note, progress=progress)
+
+    def revisions(self, kind: str, id: str) -> tuple[Revision, ...]:
+        """The versions of a record that `update` replaced, oldest first.
+
+        Args:
+            kind: ``"actor"``, ``"source"``, ``"event"`` or ``"claim"``.
+            id: The record's id.
+        """
+        cls = next((c for c, k in KINDS.items() if k == kind and k != "link"), None)
+        if cls is None:
+            raise ClaimsError(f"kind {kind!r} is not one of 'actor', 'source', 'event', 'claim'")
+        with self._errors("cannot read"), self._snapshot():
+            rows = stored_revisions(self._db, kind, id)
+        return tuple(
+            Revision(datetime.fromisoformat(at), note, decode(text, cls)) for at, note, text in rows
+        )
 
     # ------------------------------------------------------------------
     # Reading
