@@ -56,10 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=_report.validate)
 
     imp = commands.add_parser(
-        "import", help="add the records of JSON documents to a store (one batch per file)"
+        "import", help="add the records of documents to a store (one batch per file)"
     )
     imp.add_argument("store", metavar="STORE", help="the store (created if missing)")
-    imp.add_argument("files", metavar="FILE", nargs="+", help="claims JSON documents")
+    imp.add_argument(
+        "files", metavar="FILE", nargs="+", help="claims JSON documents, JSON Lines or stores"
+    )
     progress_flag(imp)
     _exchange.add_import_options(imp)
     imp.set_defaults(run=_store.import_)

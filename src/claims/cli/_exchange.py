@@ -1,24 +1,21 @@
-"""``claims import --from stix|misp``: other tools' documents into a store."""
+"""``claims import`` options, and other tools' documents (STIX, MISP) read as dossiers."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-from .. import store as _store
 from ..dossier import Dossier
-from ..exceptions import ClaimsError, LoadError
+from ..exceptions import ClaimsError
+from ._interop import SCALES
 
-__all__ = ["add_import_options", "import_from"]
-
-_SCALES = {"dni": "DNI", "admiralty-credibility": "ADMIRALTY_CREDIBILITY"}
+__all__ = ["add_import_options", "convert"]
 
 
 def add_import_options(command: argparse.ArgumentParser) -> None:
-    """The ``--from`` and ``--scale`` options of ``claims import``."""
+    """The ``--from``, ``--scale`` and ``--update`` options of ``claims import``."""
     command.add_argument(
         "--from",
         dest="from_format",
@@ -28,14 +25,31 @@ def add_import_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--scale",
-        choices=(*_SCALES, "none"),
+        choices=(*SCALES, "none"),
         default="none",
         help="read a STIX confidence without the claims extension as a likelihood (dni) "
         "or a credibility (admiralty-credibility); default none: listed as not read",
     )
+    command.add_argument(
+        "--update",
+        action="store_true",
+        help="records the store holds with other content are replaced (the old version "
+        "is kept in its history), identical ones skipped; prints added, updated, unchanged",
+    )
 
 
-def _convert(path: str, fmt: str, scale_name: str) -> tuple[Dossier, tuple[str, ...]]:
+def convert(path: str, fmt: str, scale_name: str) -> tuple[Dossier, tuple[str, ...]]:
+    """The dossier in a STIX bundle or MISP event, and what it could not express.
+
+    Args:
+        path: The file.
+        fmt: ``"stix"`` or ``"misp"``.
+        scale_name: How to read a STIX confidence (a ``--scale`` choice).
+
+    Raises:
+        LoadError: It is not a valid document of that format.
+        ClaimsError: It cannot be read as JSON.
+    """
     try:
         data: Any = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -44,35 +58,10 @@ def _convert(path: str, fmt: str, scale_name: str) -> tuple[Dossier, tuple[str, 
         from ..confidence import StixScale
         from ..stix import from_stix_bundle
 
-        scale = StixScale[_SCALES[scale_name]] if scale_name != "none" else None
+        scale = StixScale[SCALES[scale_name]] if scale_name != "none" else None
         stix = from_stix_bundle(data, scale=scale)
         return stix.dossier, stix.lost
     from ..misp import from_event
 
     misp = from_event(data)
     return misp.dossier, misp.lost
-
-
-def import_from(args: argparse.Namespace) -> int:
-    """``claims import --from stix|misp STORE FILE...``: convert, list what was left out, add."""
-    try:
-        with _store.open(args.store) as s:
-            for path in args.files:
-                try:
-                    dossier, lost = _convert(path, args.from_format, args.scale)
-                except LoadError as exc:
-                    print(f"{path}: not a valid {args.from_format} document", file=sys.stderr)
-                    for problem in exc.problems:
-                        print(f"  {problem}", file=sys.stderr)
-                    return 1
-                except ClaimsError as exc:
-                    print(f"{path}: {exc}", file=sys.stderr)
-                    return 1
-                for line in lost:
-                    print(f"{path}: left out: {line}", file=sys.stderr)
-                added = s.extend(dossier.records(), note=f"import {args.from_format} {path}")
-                print(f"{path}: {added:,} records added to {args.store}")
-    except ClaimsError as exc:
-        print(f"{args.store}: {exc}", file=sys.stderr)
-        return 1
-    return 0

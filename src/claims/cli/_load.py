@@ -18,6 +18,7 @@ from ..dossier import Dossier
 from ..exceptions import ClaimsError, IntegrityError, LoadError
 from ..json import load
 from ..jsonl import load_lines
+from ..views._sentence import plural
 
 __all__ = ["LINES_SUFFIXES", "load_or_report", "progress_flag", "read", "say_error"]
 
@@ -49,11 +50,15 @@ def say_error(path: str, exc: ClaimsError, *, what: str = "claims document") -> 
 
     Args:
         path: The file the error is about.
-        exc: The error; a `LoadError` is printed with one problem a line.
+        exc: The error; a `LoadError` or `IntegrityError` is printed with one
+            problem a line.
         what: What the file should have been, for ``not a valid ...``.
     """
-    if isinstance(exc, LoadError):
-        print(f"{terminal_safe(str(path))}: not a valid {what}", file=sys.stderr)
+    if isinstance(exc, (LoadError, IntegrityError)):
+        head = f"not a valid {what}"
+        if isinstance(exc, IntegrityError):
+            head = f"{exc.headline} ({plural(len(exc.problems), 'problem')}):"
+        print(f"{terminal_safe(str(path))}: {head}", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {terminal_safe(str(problem))}", file=sys.stderr)
     else:

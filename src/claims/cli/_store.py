@@ -1,40 +1,90 @@
-"""``claims import`` and ``claims export``: moving records into and out of a store."""
+"""``claims import`` and ``claims export``: moving records into and out of a store.
+
+An import reads (and converts) every FILE before it opens the store, so a
+file that cannot be read changes nothing; each FILE is then one batch, all
+or nothing, and a store the command created is removed again if a batch
+fails, so a failed import leaves no store behind.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .. import store as _store
 from .._progress import Bar
+from .._terminal import terminal_safe
+from ..dossier import Dossier
 from ..exceptions import ClaimsError
 from ..json import dump
 from ..parquet import export as export_parquet
-from ._exchange import import_from
+from ..views._sentence import plural
+from ._exchange import convert
 from ._interop import export_to
-from ._load import load_or_report
+from ._load import load_or_report, read, say_error
 
 __all__ = ["export", "import_"]
+
+_SIDECARS = ("", "-wal", "-shm", "-journal")
+"""The files SQLite may make beside a store."""
+
+
+def _read_all(args: argparse.Namespace) -> list[tuple[str, Dossier]] | None:
+    """Every FILE as a dossier, what a conversion left out listed; None once errors are printed."""
+    found = []
+    for path in args.files:
+        try:
+            if args.from_format is None:
+                dossier = read(path, progress=args.progress)
+            else:
+                dossier, lost = convert(path, args.from_format, args.scale)
+                for line in lost:
+                    print(
+                        f"{terminal_safe(path)}: left out: {terminal_safe(line)}", file=sys.stderr
+                    )
+        except ClaimsError as exc:
+            say_error(path, exc, what=f"{args.from_format or 'claims'} document")
+            return None
+        found.append((path, dossier))
+    return found
+
+
+def _add(s: _store.Store, path: str, dossier: Dossier, args: argparse.Namespace) -> str:
+    """Add one file's records to the store as one batch; what to say about it."""
+    what = f"import {args.from_format} {path}" if args.from_format else f"import {path}"
+    note = f"update {what.removeprefix('import ')}" if args.update else what
+    bar = Bar(f"importing {path}", enabled=args.progress)
+    try:
+        if args.update:
+            done = s.update(dossier.records(), note=note, progress=bar)
+            return (
+                f"{plural(done.added, 'record')} added, {done.updated:,} updated, "
+                f"{done.unchanged:,} unchanged"
+            )
+        added = s.extend(dossier.records(), note=note, progress=bar)
+        return f"{plural(added, 'record')} added"
+    finally:
+        bar.close()
 
 
 def import_(args: argparse.Namespace) -> int:
     """``claims import STORE FILE...``: one batch per file, all or nothing each."""
-    if args.from_format is not None:
-        return import_from(args)
+    files = _read_all(args)
+    if files is None:
+        return 1
+    target = Path(args.store)
+    new = [Path(f"{target}{suffix}") for suffix in _SIDECARS]
+    new = [p for p in new if not p.exists()]
     try:
-        with _store.open(args.store) as s:
-            for path in args.files:
-                dossier = load_or_report(path, progress=args.progress)
-                if dossier is None:
-                    return 1
-                bar = Bar(f"importing {path}", enabled=args.progress)
-                try:
-                    added = s.extend(dossier.records(), note=f"import {path}", progress=bar)
-                finally:
-                    bar.close()
-                print(f"{path}: {added:,} records added to {args.store}")
+        with _store.open(target) as s:
+            for path, dossier in files:
+                said = _add(s, path, dossier, args)
+                print(f"{terminal_safe(path)}: {said} to {terminal_safe(args.store)}")
     except ClaimsError as exc:
-        print(f"{args.store}: {exc}", file=sys.stderr)
+        say_error(args.store, exc)
+        for made in new:
+            made.unlink(missing_ok=True)
         return 1
     return 0
 
@@ -59,7 +109,7 @@ def export(args: argparse.Namespace) -> int:
         else:
             dump(dossier, args.target)
     except ClaimsError as exc:
-        print(f"{args.target}: {exc}", file=sys.stderr)
+        say_error(args.target, exc)
         return 1
-    print(f"{args.target}: {len(dossier):,} records written")
+    print(f"{terminal_safe(args.target)}: {plural(len(dossier), 'record')} written")
     return 0
