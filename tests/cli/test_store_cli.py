@@ -20,7 +20,8 @@ def test_import_then_report_and_validate_a_store(
     assert main(["import", str(db), str(seed_path), "--progress"]) == 0
     out, err = capsys.readouterr()
     assert "76 records added" in out
-    assert "100% 76/76" in err
+    assert "100%|" in err
+    assert "| 76/76 [" in err
     assert main(["validate", str(db)]) == 0
     assert "valid (23 actors, 1 sources, 7 events, 41 claims, 4 links)" in capsys.readouterr().out
     assert main(["report", str(db)]) == 0
