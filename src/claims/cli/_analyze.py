@@ -15,7 +15,10 @@ from typing import Any
 
 import orjson
 
+from .._terminal import terminal_safe
 from ..exceptions import ClaimsError
+from ..views._sentence import plural
+from ._output import safe_json
 
 
 def add_parser(commands: Any) -> argparse.ArgumentParser:
@@ -44,20 +47,21 @@ def analyze(args: argparse.Namespace) -> int:
     output = args.output
     if output is not None and not output.endswith((".parquet", ".jsonl")):
         print(
-            f"claims analyze: {output}: the output must end in .parquet or .jsonl", file=sys.stderr
+            f"claims analyze: {terminal_safe(output)}: the output must end in .parquet or .jsonl",
+            file=sys.stderr,
         )
         return 2
-    print(f"{args.question} on {args.engine}: {args.tables} ...", file=sys.stderr)
+    print(f"{args.question} on {args.engine}: {terminal_safe(args.tables)} ...", file=sys.stderr)
     started = time.perf_counter()
     try:
         table = QUESTIONS[args.question](args.tables, engine=args.engine)
     except ClaimsError as exc:
-        print(f"claims analyze: {exc}", file=sys.stderr)
+        print(f"claims analyze: {terminal_safe(str(exc))}", file=sys.stderr)
         return 1
     took = time.perf_counter() - started
     try:
         if output is None:
-            _lines(table, sys.stdout.buffer)
+            _lines(table, sys.stdout.buffer, safe=True)
             sys.stdout.flush()
         elif output.endswith(".parquet"):
             importlib.import_module("pyarrow.parquet").write_table(table, output)
@@ -65,14 +69,21 @@ def analyze(args: argparse.Namespace) -> int:
             with open(output, "wb") as f:
                 _lines(table, f)
     except OSError as exc:
-        print(f"claims analyze: cannot write {output}: {exc.strerror}", file=sys.stderr)
+        print(
+            f"claims analyze: cannot write {terminal_safe(output)}: {exc.strerror}", file=sys.stderr
+        )
         return 1
-    where = "" if output is None else f" written to {output}"
-    print(f"{args.question}: {table.num_rows:,} rows in {took:.2f} s{where}", file=sys.stderr)
+    where = "" if output is None else f" written to {terminal_safe(output)}"
+    rows = plural(table.num_rows, "row")
+    print(f"{args.question}: {rows} in {took:.2f} s{where}", file=sys.stderr)
     return 0
 
 
-def _lines(table: Any, out: Any) -> None:
+def _lines(table: Any, out: Any, *, safe: bool = False) -> None:
+    """Write `table` as JSON Lines; `safe`: for a terminal (`safe_json`)."""
     for batch in table.to_batches(max_chunksize=10_000):
         for row in batch.to_pylist():
-            out.write(orjson.dumps(row) + b"\n")
+            line = orjson.dumps(row)
+            if safe:
+                line = safe_json(line.decode("utf-8")).encode("utf-8")
+            out.write(line + b"\n")

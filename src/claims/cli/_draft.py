@@ -10,11 +10,14 @@ from typing import Any
 
 from .._describe import describe
 from .._model import Actor, ActorKind, Source, fingerprint
+from .._terminal import terminal_safe
 from ..dossier import Dossier
 from ..draft import compare, dossier, name_key, review
 from ..exceptions import ClaimsError
 from ..json import dump, dumps
-from ._load import load_or_report
+from ..views._sentence import plural
+from ._load import load_or_report, say_error
+from ._output import safe_json, safe_text
 
 __all__ = ["add_parser", "run"]
 
@@ -76,10 +79,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"{path}: cannot read the article: {exc}", file=sys.stderr)
+        said = f"{path}: cannot read the article: {exc}"
+        print(terminal_safe(said), file=sys.stderr)
         return 1
     if args.show:
-        sys.stdout.write(review(text))
+        sys.stdout.write(safe_text(review(text)))
         return 0
     into = None
     if args.into:
@@ -102,13 +106,14 @@ def run(args: argparse.Namespace) -> int:
         if args.output:
             dump(drafted, args.output)
         else:
-            sys.stdout.write(dumps(drafted) + "\n")
+            sys.stdout.write(safe_json(dumps(drafted)) + "\n")
     except ClaimsError as exc:
-        print(f"{path}: {exc}", file=sys.stderr)
+        say_error(str(path), exc)
         return 1
     if args.output:
         n = sum(1 for c in drafted.claims.values() if c.draft)
-        print(f"{args.output}: {n} drafted claims from {path}", file=sys.stderr)
+        said = f"{plural(n, 'drafted claim')} from {terminal_safe(str(path))}"
+        print(f"{terminal_safe(args.output)}: {said}", file=sys.stderr)
     if args.compare:
         return _compare(drafted, args.compare, source_id)
     return 0
@@ -121,14 +126,17 @@ def _compare(drafted: Dossier, path: str, source_id: str) -> int:
     try:
         result = compare(drafted, reference, source=source_id)
     except ClaimsError as exc:
-        print(f"{path}: {exc}", file=sys.stderr)
+        say_error(path, exc)
         return 1
     total = len(result.found) + len(result.missed)
-    print(f"against {path}: {len(result.found)} of {total} attributed claims drafted")
+    found = f"{len(result.found):,} of {plural(total, 'attributed claim')} drafted"
+    lines = [f"against {path}: {found}"]
     for ref, draft in result.found:
-        print(f"  found   {ref} <- {draft}: {describe(drafted.claim(draft), drafted)}")
+        lines.append(f"  found   {ref} <- {draft}: {describe(drafted.claim(draft), drafted)}")
     for ref in result.missed:
-        print(f"  missed  {ref}: {describe(reference.claim(ref), reference)}")
+        lines.append(f"  missed  {ref}: {describe(reference.claim(ref), reference)}")
     for draft in result.extra:
-        print(f"  extra   {draft}: {describe(drafted.claim(draft), drafted)}")
+        lines.append(f"  extra   {draft}: {describe(drafted.claim(draft), drafted)}")
+    for line in lines:
+        print(terminal_safe(line))
     return 0

@@ -9,13 +9,16 @@ from pathlib import Path
 
 from .._files import write_atomic
 from .._schema import json_schema
+from .._terminal import terminal_safe
 from ..confidence import StixScale
 from ..dossier import Dossier
 from ..exceptions import ClaimsError
 from ..graph import graph as draw_graph
 from ..prov import to_prov
 from ..stix import to_stix_bundle
-from ._load import load_or_report
+from ..views._sentence import plural
+from ._load import load_or_report, say_error
+from ._output import safe_json, safe_text
 
 __all__ = ["SCALES", "export_to", "graph", "schema"]
 
@@ -38,12 +41,13 @@ def export_to(dossier: Dossier, args: argparse.Namespace) -> int:
                 data = to_prov(dossier)
             text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
         if args.target is None:
-            sys.stdout.write(text)
+            sys.stdout.write(safe_json(text))
         else:
             write_atomic(Path(args.target), text.encode("utf-8"))
-            print(f"{args.target}: {args.to} export of {len(dossier):,} records written")
+            said = f"{args.to} export of {plural(len(dossier), 'record')} written"
+            print(f"{terminal_safe(args.target)}: {said}")
     except ClaimsError as exc:
-        print(f"{args.target or args.source}: {exc}", file=sys.stderr)
+        say_error(args.target or args.source, exc)
         return 1
     return 0
 
@@ -59,5 +63,10 @@ def graph(args: argparse.Namespace) -> int:
     dossier = load_or_report(args.file)
     if dossier is None:
         return 1
-    sys.stdout.write(draw_graph(dossier, args.format))
+    try:
+        drawn = draw_graph(dossier, args.format)
+    except ClaimsError as exc:
+        say_error(args.file, exc)
+        return 1
+    sys.stdout.write(safe_text(drawn))
     return 0
