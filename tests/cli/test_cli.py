@@ -91,3 +91,12 @@ def test_version_comes_from_the_package_metadata(capsys: pytest.CaptureFixture[s
         main(["--version"])
     assert exit.value.code == 0
     assert capsys.readouterr().out == f"claims {metadata.version('claims')}\n"
+
+
+def test_counts_of_one_are_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    one = tmp_path / "one.json"
+    claims.dump(claims.Dossier([claims.Actor("a", "A")]), one)
+    assert main(["validate", str(one)]) == 0
+    assert capsys.readouterr().out == (
+        f"{one}: valid (1 actor, 0 sources, 0 events, 0 claims, 0 links)\n"
+    )

@@ -7,7 +7,7 @@ import sys
 import textwrap
 from collections.abc import Iterator
 
-from .. import analysis
+from .. import analysis, views
 from .._describe import describe
 from .._model import ActorRef, Claim, StatusKind
 from .._terminal import terminal_safe
@@ -250,7 +250,6 @@ def validate(args: argparse.Namespace) -> int:
     dossier = load_or_report(args.file)
     if dossier is None:
         return 1
-    print(
-        f"{terminal_safe(args.file)}: valid ({repr(dossier).strip('<>').removeprefix('Dossier: ')})"
-    )
+    counts = views.summary(dossier).removeprefix("Dossier: ")
+    print(f"{terminal_safe(args.file)}: valid ({counts})")
     return 0
