@@ -87,6 +87,33 @@ def test_a_failed_import_into_a_store_leaves_it_as_it_was(
     assert _snapshot(db) == before
 
 
+def test_several_files_land_together_or_not_at_all(
+    seed_path: Path, seed: claims.Dossier, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "s.db"
+    first = tmp_path / "first.json"
+    claims.dump(claims.Dossier([Actor("zz-first", "First")]), first)
+    assert main(["import", str(db), str(first)]) == 0
+    before = _snapshot(db)
+    # the second file is good alone, but clashes with the first in the store
+    second = tmp_path / "second.json"
+    claims.dump(claims.Dossier([Actor("zz-second", "Second"), Actor("zz-first", "Again")]), second)
+    assert main(["import", str(db), str(seed_path), str(second)]) == 1
+    assert "actor id 'zz-first' is already taken" in capsys.readouterr().err
+    assert _snapshot(db) == before
+    assert main(["import", str(db), str(seed_path), str(tmp_path / "first.json")]) == 1
+    assert _snapshot(db) == before
+    capsys.readouterr()
+    more = tmp_path / "more.json"
+    claims.dump(claims.Dossier([Actor("zz-more", "More")]), more)
+    assert main(["import", str(db), str(seed_path), str(more)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{seed_path}: 76 records added to {db}",
+        f"{more}: 1 record added to {db}",
+    ]
+    assert _snapshot(db)[1] == before[1] + 2  # one batch per file
+
+
 def test_a_failed_stix_import_leaves_no_store(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

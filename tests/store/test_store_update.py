@@ -109,3 +109,20 @@ def test_an_update_that_makes_a_part_of_cycle_or_a_dangling_reference_fails_whol
             s.update([Claim("c1", "nobody", Proposition(ActorRef("a"), "said", Text("x")))])
         assert claims.dumps(s.dossier()) == before
         assert [r.record for r in s.revisions("actor", "a")] == [Actor("a", "A")]
+
+
+def test_batches_land_in_one_transaction_each_seeing_the_ones_before(tmp_path: Path) -> None:
+    s, records = _small(tmp_path)
+    with s:
+        before = claims.dumps(s.dossier())
+        said = Proposition(ActorRef("a"), "said", Text("z"))
+        good = ([Actor("e", "E")], "first")
+        uses_first = ([Claim("c3", "e", said)], "second")
+        clash = ([Actor("e", "E again")], "third")
+        with pytest.raises(IntegrityError, match="actor id 'e' is already taken"):
+            s.extend_batches([good, uses_first, clash])
+        assert claims.dumps(s.dossier()) == before
+        done = s.extend_batches([good, uses_first, ([*records[:2], Actor("a2", "A2")], "third")],
+                                update=True)  # fmt: skip
+        assert done == [store.Updated(1, 0, 0), store.Updated(1, 0, 0), store.Updated(1, 0, 2)]
+        assert s.claim("c3").claimant == "e"

@@ -1,9 +1,10 @@
 """``claims import`` and ``claims export``: moving records into and out of a store.
 
 An import reads (and converts) every FILE before it opens the store, so a
-file that cannot be read changes nothing; each FILE is then one batch, all
-or nothing, and a store the command created is removed again if a batch
-fails, so a failed import leaves no store behind.
+file that cannot be read changes nothing; each FILE is then one batch, and
+the batches are written in one transaction: all of them or none. A store the
+command created is removed again if they fail, so a failed import leaves no
+store behind.
 """
 
 from __future__ import annotations
@@ -50,42 +51,39 @@ def _read_all(args: argparse.Namespace) -> list[tuple[str, Dossier]] | None:
     return found
 
 
-def _add(s: _store.Store, path: str, dossier: Dossier, args: argparse.Namespace) -> str:
-    """Add one file's records to the store as one batch; what to say about it."""
-    what = f"import {args.from_format} {path}" if args.from_format else f"import {path}"
-    note = f"update {what.removeprefix('import ')}" if args.update else what
-    bar = Bar(f"importing {path}", enabled=args.progress)
-    try:
-        if args.update:
-            done = s.update(dossier.records(), note=note, progress=bar)
-            return (
-                f"{plural(done.added, 'record')} added, {done.updated:,} updated, "
-                f"{done.unchanged:,} unchanged"
-            )
-        added = s.extend(dossier.records(), note=note, progress=bar)
-        return f"{plural(added, 'record')} added"
-    finally:
-        bar.close()
+def _said(done: _store.Updated, update: bool) -> str:
+    """What one file's batch did, in words."""
+    added = f"{plural(done.added, 'record')} added"
+    if not update:
+        return added
+    return f"{added}, {done.updated:,} updated, {done.unchanged:,} unchanged"
 
 
 def import_(args: argparse.Namespace) -> int:
-    """``claims import STORE FILE...``: one batch per file, all or nothing each."""
+    """``claims import STORE FILE...``: one batch per file, all in one transaction."""
     files = _read_all(args)
     if files is None:
         return 1
     target = Path(args.store)
     new = [Path(f"{target}{suffix}") for suffix in _SIDECARS]
     new = [p for p in new if not p.exists()]
+    how = f"{args.from_format} " if args.from_format else ""
+    verb = "update" if args.update else "import"
+    batches = [(d.records(), f"{verb} {how}{path}") for path, d in files]
+    label = files[0][0] if len(files) == 1 else f"{len(files)} files"
+    bar = Bar(f"importing {label}", enabled=args.progress)
     try:
         with _store.open(target) as s:
-            for path, dossier in files:
-                said = _add(s, path, dossier, args)
-                print(f"{terminal_safe(path)}: {said} to {terminal_safe(args.store)}")
+            done = s.extend_batches(batches, update=args.update, progress=bar)
     except ClaimsError as exc:
+        bar.close()
         say_error(args.store, exc)
         for made in new:
             made.unlink(missing_ok=True)
         return 1
+    bar.close()
+    for (path, _), did in zip(files, done, strict=True):
+        print(f"{terminal_safe(path)}: {_said(did, args.update)} to {terminal_safe(args.store)}")
     return 0
 
 

@@ -42,7 +42,7 @@ from ..json import load as load_json
 from ._context import for_batch
 from ._rows import INSERT, TABLES, decode, decode_many, subject_key, to_row
 from ._schema import HEADER, prepare
-from ._update import Revision, Updated
+from ._update import Revision, Updated, write_batches
 from ._update import revisions as stored_revisions
 from ._update import update as update_records
 
@@ -256,28 +256,47 @@ class Store:
     ) -> Updated:
         """Add a batch that may repeat stored records: replace the changed, skip the same.
 
-        One transaction, checked as `extend` checks a batch, with each changed
-        record checked as if it arrived anew; the replaced versions are kept
-        (`revisions`) and a record keeps its place and the batch it first
-        arrived in.
-
-        Args:
-            records: Actors, sources, events, claims and links, in any order.
-            note: Why or whence the batch (kept in the store's history).
-            progress: Called as ``progress(done, total)`` while records are
-                written.
+        One transaction, checked as `extend` checks a batch, each changed
+        record as if it arrived anew. A replaced record keeps its place and
+        the batch it first arrived in; its old version is kept (`revisions`).
+        Arguments and errors as for `extend`.
 
         Returns:
             How many records were added, updated and unchanged.
-
-        Raises:
-            IntegrityError: The batch would break referential integrity; the
-                store is left as it was.
-            StoreError: The file could not be written; the store is left as
-                it was.
         """
         with self._errors("cannot write"):
             return update_records(self._db, records, note=note, progress=progress)
+
+    def extend_batches(
+        self,
+        batches: Iterable[tuple[Iterable[Record], str | None]],
+        *,
+        update: bool = False,
+        progress: Progress | None = None,
+    ) -> list[Updated]:
+        """Add several batches in one transaction: all of them, or none.
+
+        Each batch is kept in the history with its note, and checked against
+        the store and the batches before it, as `extend` (or, with `update`,
+        as `update`) checks one.
+
+        Args:
+            batches: Each batch's records, with its note.
+            update: Replace changed records and skip identical ones, as
+                `update` does; when false, every record must be new.
+            progress: Called as ``progress(done, total)`` over all the batches.
+
+        Returns:
+            What each batch did, in order.
+
+        Raises:
+            IntegrityError: A batch would break referential integrity; the
+                store is left as it was.
+            StoreError: The file could not be written; nothing was written.
+        """
+        listed = [(list(records), note) for records, note in batches]
+        with self._errors("cannot write"):
+            return write_batches(self._db, listed, replace=update, progress=progress)
 
     def revisions(self, kind: str, id: str) -> tuple[Revision, ...]:
         """The versions of a record that `update` replaced, oldest first.

@@ -32,7 +32,17 @@ from ..exceptions import IntegrityError, Problem
 from ._context import StoredRecords, for_batch
 from ._rows import INSERT, TABLES, chunks, decode, decode_many, to_row
 
-__all__ = ["REVISIONS", "Revision", "Updated", "Without", "key_of", "revisions", "update"]
+__all__ = [
+    "REVISIONS",
+    "Batch",
+    "Revision",
+    "Updated",
+    "Without",
+    "key_of",
+    "revisions",
+    "update",
+    "write_batches",
+]
 
 T = TypeVar("T")
 
@@ -205,6 +215,10 @@ def _where(record: Record) -> tuple[Any, ...]:
     return (key_of(record),)
 
 
+Batch = tuple[Sequence[Record], str | None]
+"""A batch of records and its note."""
+
+
 def update(
     db: sqlite3.Connection,
     records: Iterable[Record],
@@ -225,43 +239,96 @@ def update(
             store is left as it was.
         sqlite3.Error: SQLite failed; the store is left as it was.
     """
-    batch = list(records)
+    return write_batches(db, [(list(records), note)], replace=True, progress=progress)[0]
+
+
+def write_batches(
+    db: sqlite3.Connection,
+    batches: Sequence[Batch],
+    *,
+    replace: bool,
+    progress: Progress | None,
+) -> list[Updated]:
+    """Write several batches, each checked after the ones before it, in one transaction.
+
+    Args:
+        db: The store's connection, outside any transaction.
+        batches: The batches, each with its note (kept in the history).
+        replace: Replace stored records whose content changed and skip
+            identical ones (as `update`); when false, every record must be
+            new (as `Store.extend`).
+        progress: Called as ``progress(done, total)`` over all the batches.
+
+    Returns:
+        What each batch did, in order.
+
+    Raises:
+        IntegrityError: A batch would break referential integrity; the store
+            is left as it was before the first batch.
+        sqlite3.Error: SQLite failed; the store is left as it was.
+    """
     bad = [
         Problem(label(r), f"cannot add a {type(r).__name__} to a store")
+        for batch, _ in batches
         for r in batch
         if type(r) not in TABLES
     ]
     if bad:
         raise IntegrityError(bad)
+    total = sum(len(batch) for batch, _ in batches)
+    results = []
     db.execute("BEGIN IMMEDIATE")
     try:
-        stored = _stored(db, batch)
-        added: list[Record] = []
-        replaced: list[tuple[Record, str]] = []
-        unchanged = 0
-        for record in batch:
-            text = stored.get((TABLES[type(record)], key_of(record)))
-            if text is None:
-                added.append(record)
-            elif decode(text, type(record)) == record:
-                unchanged += 1
-            else:
-                replaced.append((record, text))
-        writing = [*added, *(r for r, _ in replaced)]
-        old_claims = {
-            key_of(r): decode(text, Claim) for r, text in replaced if isinstance(r, Claim)
-        }
-        hidden = _Hidden(for_batch(db, writing), [r for r, _ in replaced])
-        found = check(hidden, writing) or _claimants_kept(db, writing, old_claims)
-        if found:
-            raise IntegrityError([Problem(label(writing[i]) + sub, msg) for i, sub, msg in found])
-        if writing:
-            _write(db, added, replaced, note, progress)
+        offset = 0
+        for batch, note in batches:
+            shifted = _shifted(progress, offset, total)
+            results.append(_one(db, batch, note, replace=replace, progress=shifted))
+            offset += len(batch)
         db.execute("COMMIT")
     except BaseException:
         if db.in_transaction:
             db.execute("ROLLBACK")
         raise
+    return results
+
+
+def _shifted(progress: Progress | None, offset: int, total: int) -> Progress | None:
+    """`progress` for one batch of several: its count after the batches before it."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda done, _: report(offset + done, total)
+
+
+def _one(
+    db: sqlite3.Connection,
+    batch: Sequence[Record],
+    note: str | None,
+    *,
+    replace: bool,
+    progress: Progress | None,
+) -> Updated:
+    """Check and write one batch, inside the caller's transaction."""
+    stored = _stored(db, batch) if replace else {}
+    added: list[Record] = []
+    replaced: list[tuple[Record, str]] = []
+    unchanged = 0
+    for record in batch:
+        text = stored.get((TABLES[type(record)], key_of(record)))
+        if text is None:
+            added.append(record)
+        elif decode(text, type(record)) == record:
+            unchanged += 1
+        else:
+            replaced.append((record, text))
+    writing = [*added, *(r for r, _ in replaced)]
+    old_claims = {key_of(r): decode(text, Claim) for r, text in replaced if isinstance(r, Claim)}
+    hidden = _Hidden(for_batch(db, writing), [r for r, _ in replaced])
+    found = check(hidden, writing) or _claimants_kept(db, writing, old_claims)
+    if found:
+        raise IntegrityError([Problem(label(writing[i]) + sub, msg) for i, sub, msg in found])
+    if writing:
+        _write(db, added, replaced, note, progress)
     return Updated(len(added), len(replaced), unchanged)
 
 
