@@ -54,6 +54,7 @@ COMMANDS: dict[str, Callable[[Path, Path], list[str]]] = {
     "timeline": lambda f, out: ["timeline", str(f)],
     "export-json": lambda f, out: ["export", str(f), str(out / "out.json")],
     "export-stix": lambda f, out: ["export", str(f), "--to", "stix"],
+    "analyze": lambda f, out: ["analyze", str(f), "--question", "corroborations"],
     "import": lambda f, out: ["import", str(out / "new.db"), str(f), "--no-progress"],
     "draft-into": lambda f, out: [*_draft(out), "--into", str(f)],
     "draft-compare": lambda f, out: [
@@ -85,14 +86,16 @@ def test_every_command_reads_every_kind_of_input(
             assert s.dossier() == seed
 
 
-def test_the_same_report_from_each_kind_of_input(
-    seed: claims.Dossier, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("command", ["report", "timeline", "graph", "analyze", "export-stix"])
+def test_the_same_output_from_each_kind_of_input(
+    command: str, seed: claims.Dossier, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    reports = set()
+    outputs = set()
     for write in WRITERS.values():
-        assert main(["report", str(write(seed, tmp_path))]) == 0
-        reports.add(capsys.readouterr().out)
-    assert len(reports) == 1
+        assert main(COMMANDS[command](write(seed, tmp_path), tmp_path)) == 0
+        outputs.add(capsys.readouterr().out)
+    assert len(outputs) == 1
+    assert outputs.pop().strip()
 
 
 def test_a_broken_json_lines_file_is_reported_with_its_line(

@@ -1,7 +1,8 @@
 """``claims analyze TABLES``: a question on DuckDB or Spark, past memory.
 
 TABLES is a Parquet export directory (``claims export SRC DIR --format
-parquet``), a URL the engine reads, or a store. The answer goes to
+parquet``), a URL the engine reads, a store, or a claims JSON document or
+JSON Lines file (read into memory first). The answer goes to
 ``-o OUT.parquet`` or ``-o OUT.jsonl``, or as JSON Lines to standard output.
 """
 
@@ -11,13 +12,17 @@ import argparse
 import importlib
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import orjson
 
+from .. import views
 from .._terminal import terminal_safe
 from ..exceptions import ClaimsError
+from ..store import is_store
 from ..views._sentence import plural
+from ._load import load_or_report
 from ._output import safe_json
 
 
@@ -29,7 +34,9 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
         "analyze", help="answer a question with SQL on DuckDB or Spark, past memory"
     )
     parser.add_argument(
-        "tables", metavar="TABLES", help="a Parquet export directory or URL, or a store"
+        "tables",
+        metavar="TABLES",
+        help="a Parquet export directory or URL, a store, or a JSON document or JSON Lines",
     )
     parser.add_argument("--question", required=True, choices=sorted(QUESTIONS))
     parser.add_argument("--engine", choices=ENGINES, default="duckdb", help="default duckdb")
@@ -51,10 +58,16 @@ def analyze(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    tables: Any = args.tables
+    if Path(tables).is_file() and not is_store(tables):  # a JSON document or JSON Lines
+        dossier = load_or_report(tables)
+        if dossier is None:
+            return 1
+        tables = views.to_arrow(dossier)
     print(f"{args.question} on {args.engine}: {terminal_safe(args.tables)} ...", file=sys.stderr)
     started = time.perf_counter()
     try:
-        table = QUESTIONS[args.question](args.tables, engine=args.engine)
+        table = QUESTIONS[args.question](tables, engine=args.engine)
     except ClaimsError as exc:
         print(f"claims analyze: {terminal_safe(str(exc))}", file=sys.stderr)
         return 1
