@@ -22,7 +22,7 @@ def test_import_then_report_and_validate_a_store(
     assert "76 records added" in out
     assert "100% 76/76" in err
     assert main(["validate", str(db)]) == 0
-    assert "valid (23 actors, 1 sources, 7 events, 41 claims, 4 links)" in capsys.readouterr().out
+    assert "valid (23 actors, 1 source, 7 events, 41 claims, 4 links)" in capsys.readouterr().out
     assert main(["report", str(db)]) == 0
     from_store = capsys.readouterr().out
     assert main(["report", str(seed_path)]) == 0

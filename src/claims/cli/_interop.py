@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .._files import write_atomic
 from .._schema import json_schema
+from .._terminal import terminal_safe
 from ..confidence import StixScale
 from ..dossier import Dossier
 from ..exceptions import ClaimsError
@@ -59,5 +60,16 @@ def graph(args: argparse.Namespace) -> int:
     dossier = load_or_report(args.file)
     if dossier is None:
         return 1
-    sys.stdout.write(draw_graph(dossier, args.format))
+    try:
+        text = draw_graph(
+            dossier,
+            args.format,
+            claimant=args.claimant,
+            subject=args.subject,
+            aggregate=True if args.aggregate else None,
+        )
+    except ClaimsError as exc:
+        print(f"{terminal_safe(args.file)}: {terminal_safe(str(exc))}", file=sys.stderr)
+        return 1
+    sys.stdout.write(text)
     return 0
