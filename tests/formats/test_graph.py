@@ -202,6 +202,10 @@ def test_every_actor_with_a_tie_has_an_edge(d: claims.Dossier) -> None:
         kinds = {e.kind for e in g.edges if e.start == f"a:{actor.id}"}
         assert ("part_of" in kinds) == (actor.part_of is not None)
         assert ("affiliated" in kinds) == bool(actor.affiliations)
+    aggregated = build(d, aggregate=True)
+    assert aggregated.left_out == 0
+    assert {f"a:{a}" for a in tied(d)} <= drawn(aggregated)
+    assert sum(e.count for e in aggregated.edges if e.kind == "says") == len(d.claims)
 
 
 def test_the_seed_has_one_floating_actor_left(seed_path: Path) -> None:
