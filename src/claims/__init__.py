@@ -1,4 +1,8 @@
-"""claims: who claimed what, how we know, and how much to believe it."""
+"""claims: who claimed what, how we know, and how much to believe it.
+
+Importing it also imports `claims.views`, so that records, dossiers and the
+analysis answers display as short HTML and Markdown in notebooks.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import importlib
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from . import analysis, draft, store
+from . import analysis, draft, store, views
 from ._describe import describe
 from ._model import (
     Actor,
@@ -46,6 +50,7 @@ from .exceptions import (
     InvalidTypeError,
     InvalidValueError,
     LoadError,
+    NameLookupError,
     Problem,
     StorageError,
     StoreError,
@@ -81,6 +86,7 @@ __all__ = [
     "Link",
     "LinkKind",
     "LoadError",
+    "NameLookupError",
     "NoValue",
     "Precision",
     "Problem",
@@ -116,6 +122,7 @@ __all__ = [
     "load_lines",
     "loads",
     "store",
+    "views",
 ]
 
 

@@ -8,21 +8,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ._model import (
-    Actor,
-    ActorRef,
-    Claim,
-    Event,
-    EventRef,
-    NoValue,
-    Proposition,
-    Quantity,
-    Stance,
-    Text,
-    Unknown,
-    Value,
-)
-from .exceptions import InvalidTypeError, UnknownIdError
+from ._model import Actor, Claim, Event, Proposition, Stance, Value
+from ._model.what import proposition_words, value_words
+from .exceptions import UnknownIdError
 
 __all__ = ["Names", "describe"]
 
@@ -106,27 +94,6 @@ def describe(obj: Value | Proposition | Claim | Stance, dossier: Names | None = 
     return _value(obj, dossier)
 
 
-def _number(x: float) -> str:
-    return f"{x:,}" if isinstance(x, int) else f"{x:,g}"
-
-
-def _quantity(q: Quantity) -> str:
-    if q.value is not None and q.lower is None and q.upper is None:
-        text = _number(q.value)
-    else:
-        bounds = []
-        if q.lower is not None:
-            bounds.append(("more than " if q.lower_open else "at least ") + _number(q.lower))
-        if q.upper is not None:
-            bounds.append(("fewer than " if q.upper_open else "at most ") + _number(q.upper))
-        text = " and ".join(bounds)
-        if q.value is not None:
-            text = f"{_number(q.value)} ({text})"
-    if q.unit:
-        text = f"{text} {q.unit}"
-    return f"{text} (approximate)" if q.approximate else text
-
-
 def _actor_name(id: str, dossier: Names | None) -> str:
     if dossier is None:
         return id
@@ -146,28 +113,16 @@ def _event_description(id: str, dossier: Names | None) -> str:
 
 
 def _value(value: Value, dossier: Names | None) -> str:
-    if isinstance(value, ActorRef):
-        return _actor_name(value.id, dossier)
-    if isinstance(value, EventRef):
-        return _event_description(value.id, dossier)
-    if isinstance(value, Text):
-        return f"“{value.value}”"
-    if isinstance(value, Quantity):
-        return _quantity(value)
-    if isinstance(value, Unknown):
-        return f"unknown ({value.note})" if value.note else "unknown"
-    if isinstance(value, NoValue):
-        return f"none ({value.note})" if value.note else "none"
-    raise InvalidTypeError(
-        f"cannot describe a {type(value).__name__}: not a value, proposition, claim or stance"
+    return value_words(
+        value,
+        actor=lambda id: _actor_name(id, dossier),
+        event=lambda id: _event_description(id, dossier),
     )
 
 
 def _proposition(prop: Proposition, dossier: Names | None) -> str:
-    words = prop.predicate.replace("_", " ")
-    text = f"{_value(prop.subject, dossier)} {words} {_value(prop.object, dossier)}"
-    extra = [str(prop.when)] if prop.when else []
-    if prop.where:
-        extra.append(prop.where)
-    extra.extend(f"{q.name}: {q.value}" for q in prop.qualifiers)
-    return f"{text} ({'; '.join(extra)})" if extra else text
+    return proposition_words(
+        prop,
+        actor=lambda id: _actor_name(id, dossier),
+        event=lambda id: _event_description(id, dossier),
+    )

@@ -77,7 +77,7 @@ def status_of(links_to: Iterable[Link]) -> Status:
 
     >>> from claims import Link, LinkKind
     >>> status_of([Link(LinkKind.SUPERSEDES, "b", "a"), Link(LinkKind.RETRACTS, "c", "a")])
-    Status(kind=<StatusKind.RETRACTED: 'retracted'>, by='c')
+    Status(kind=retracted, by='c')
     """
     superseded_by = None
     for link in links_to:

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import functools
 import inspect
+import unicodedata
 import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from ._display import Displayed
 from ._integrity import KINDS, Records, check, label, references, status_of
 from ._model import (
     Actor,
@@ -37,7 +39,8 @@ from ._model import (
     Subject,
     Value,
 )
-from .exceptions import IntegrityError, Problem, UnknownIdError
+from ._words import plural
+from .exceptions import ClaimsError, IntegrityError, NameLookupError, Problem, UnknownIdError
 
 __all__ = [
     "KINDS",
@@ -45,7 +48,9 @@ __all__ = [
     "Record",
     "Records",
     "deprecated_method",
+    "install_tables",
     "label",
+    "name_key",
     "references",
     "status_of",
 ]
@@ -60,7 +65,7 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 
-class Dossier:
+class Dossier(Displayed):
     """Actors, sources, events, claims and the links between claims.
 
     The dossier is the one mutable thing: `add` and `extend` check
@@ -93,6 +98,7 @@ class Dossier:
         self._positions: dict[str, int] = {}  # each claim's position in `_claims`
         self._links: dict[tuple[LinkKind, str, str], Link] = {}
         self._parts: defaultdict[str, list[str]] = defaultdict(list)
+        self._by_name: defaultdict[str, list[str]] = defaultdict(list)  # name_key -> actor ids
         self._by_claimant: defaultdict[str, list[str]] = defaultdict(list)
         self._by_subject: defaultdict[Subject, list[str]] = defaultdict(list)
         self._by_predicate: defaultdict[str, list[str]] = defaultdict(list)
@@ -160,11 +166,14 @@ class Dossier:
         )
 
     def __repr__(self) -> str:
-        return (
-            f"<Dossier: {len(self._actors)} actors, {len(self._sources)} sources, "
-            f"{len(self._events)} events, {len(self._claims)} claims, "
-            f"{len(self._links)} links>"
-        )
+        kinds = [
+            (len(self._actors), "actor"),
+            (len(self._sources), "source"),
+            (len(self._events), "event"),
+            (len(self._claims), "claim"),
+            (len(self._links), "link"),
+        ]
+        return f"<Dossier: {', '.join(plural(n, word) for n, word in kinds)}>"
 
     # ------------------------------------------------------------------
     # Lookups
@@ -176,6 +185,46 @@ class Dossier:
             UnknownIdError: There is none.
         """
         return _get(self._actors, "actor", id)
+
+    def find_actors(self, name: str) -> tuple[Actor, ...]:
+        """Actors whose name, an alias or id is `name`, in the order they were added.
+
+        Names are compared as `name_key` makes them: Unicode-normalised
+        (NFKC), case-folded and with runs of spaces made one, so
+        ``"REUTERS"``, ``" reuters "`` and ``"Ｒｅｕｔｅｒｓ"`` find Reuters.
+
+        Returns:
+            The actors, none if no actor has the name.
+
+        >>> import claims
+        >>> d = claims.load("seeds/baghdad-drone-strike.json")
+        >>> d.find_actors("the associated press") == d.find_actors("ap") == (d.actor("ap"),)
+        True
+        >>> d.find_actors("Associated Press")
+        ()
+        """
+        ids = self._by_name.get(name_key(name), ())
+        return tuple(self._actors[i] for i in ids)
+
+    def actor_named(self, name: str) -> Actor:
+        """The one actor whose name, an alias or id is `name` (see `find_actors`).
+
+        Raises:
+            NameLookupError: No actor has the name, or several have it (the
+                error lists their ids).
+
+        >>> import claims
+        >>> claims.load("seeds/baghdad-drone-strike.json").actor_named("hashd al-shaabi").name
+        'Popular Mobilisation Forces'
+        >>> claims.load("seeds/baghdad-drone-strike.json").actor_named("Hezbollah")
+        Traceback (most recent call last):
+        ...
+        claims.exceptions.NameLookupError: no actor is named 'Hezbollah' (by name, alias or id)
+        """
+        found = self.find_actors(name)
+        if len(found) != 1:
+            raise NameLookupError("actor", name, tuple(a.id for a in found))
+        return found[0]
 
     def source(self, id: str) -> Source:
         """The source with `id`; `UnknownIdError` if there is none."""
@@ -257,6 +306,38 @@ class Dossier:
         return status_of(self._links_to.get(claim_id, ()))
 
     # ------------------------------------------------------------------
+    # Tables
+
+    def to_arrow(self) -> dict[str, Any]:
+        """A `pyarrow.Table` per record kind, with the columns of the Parquet export.
+
+        The same as `claims.views.to_arrow(dossier)`: the tables are made
+        above the dossier, by the function `claims.views` installs with
+        `install_tables` when it is imported (``import claims`` imports it),
+        so the dossier imports neither the export nor pyarrow.
+
+        Raises:
+            ClaimsError: pyarrow is not installed.
+        """
+        return _table_view("arrow")(self)
+
+    def to_pandas(self) -> dict[str, Any]:
+        """A `pandas.DataFrame` per record kind, through `to_arrow`.
+
+        Raises:
+            ClaimsError: pyarrow or pandas is not installed.
+        """
+        return _table_view("pandas")(self)
+
+    def to_polars(self) -> dict[str, Any]:
+        """A `polars.DataFrame` per record kind, through `to_arrow`.
+
+        Raises:
+            ClaimsError: pyarrow or polars is not installed.
+        """
+        return _table_view("polars")(self)
+
+    # ------------------------------------------------------------------
     # What the analysis reads
 
     @property
@@ -317,6 +398,8 @@ class Dossier:
             self._actors[record.id] = record
             if record.part_of is not None:
                 self._parts[record.part_of].append(record.id)
+            for key in dict.fromkeys(map(name_key, (record.id, record.name, *record.aliases))):
+                self._by_name[key].append(record.id)
         elif isinstance(record, Source):
             self._sources[record.id] = record
         elif isinstance(record, Event):
@@ -336,6 +419,44 @@ class Dossier:
             self._links[(record.kind, record.claim, record.target)] = record
             self._links_from[record.claim].append(record)
             self._links_to[record.target].append(record)
+
+
+def name_key(name: str) -> str:
+    """`name` as names are compared: NFKC-normalised, case-folded, spaces collapsed.
+
+    >>> name_key("  Hashd   al-SHAABI ")
+    'hashd al-shaabi'
+    """
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+    return " ".join(folded.split())
+
+
+TableView = Callable[[Dossier], dict[str, Any]]
+"""A function making a dossier's tables: Arrow tables or data frames by name."""
+
+_table_views: dict[str, TableView] = {}
+
+
+def install_tables(*, arrow: TableView, pandas: TableView, polars: TableView) -> None:
+    """Install the functions behind `Dossier.to_arrow`, `to_pandas` and `to_polars`.
+
+    The hook by which `claims.views` gives the dossier its table methods
+    without the dossier importing it (the tables are the Parquet export's,
+    which sits above the dossier).
+
+    Args:
+        arrow: Makes the Arrow tables.
+        pandas: Makes the pandas data frames.
+        polars: Makes the Polars data frames.
+    """
+    _table_views.update(arrow=arrow, pandas=pandas, polars=polars)
+
+
+def _table_view(kind: str) -> TableView:
+    try:
+        return _table_views[kind]
+    except KeyError:
+        raise ClaimsError("the tables need claims.views: import claims.views") from None
 
 
 def _get(table: Mapping[str, T], kind: str, id: str) -> T:

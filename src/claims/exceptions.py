@@ -11,6 +11,7 @@ Exception
       ├── InvalidValueError   (also ValueError)   a record's field out of bounds
       ├── InvalidTypeError    (also TypeError)    a record's field of the wrong type
       ├── UnknownIdError      (also KeyError)     a lookup by id found nothing
+      ├── NameLookupError     (also KeyError)     a lookup by name found none, or several
       ├── StorageError        (also OSError)      a file could not be read or written
       │    └── StoreError                         a store could not be opened, read or written
       ├── IntegrityError                          records would break referential integrity
@@ -31,6 +32,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "LoadError",
+    "NameLookupError",
     "Problem",
     "StorageError",
     "StoreError",
@@ -101,6 +103,30 @@ class UnknownIdError(ClaimsError, KeyError):
         super().__init__(f"no {kind} with id {id!r}")
         self.kind = kind
         self.id = id
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class NameLookupError(ClaimsError, KeyError):
+    """A lookup by name found no record, or more than one.
+
+    Attributes:
+        kind: What was looked up (``"actor"``).
+        name: The name that was looked up.
+        matches: The ids of the records it names (empty when none).
+    """
+
+    def __init__(self, kind: str, name: str, matches: tuple[str, ...] = ()) -> None:
+        if matches:
+            ids = ", ".join(repr(m) for m in matches[:5]) + (", …" if len(matches) > 5 else "")
+            message = f"{name!r} names {len(matches)} {kind}s ({ids}); look one up by id"
+        else:
+            message = f"no {kind} is named {name!r} (by name, alias or id)"
+        super().__init__(message)
+        self.kind = kind
+        self.name = name
+        self.matches = matches
 
     def __str__(self) -> str:
         return str(self.args[0])

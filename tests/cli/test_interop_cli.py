@@ -72,3 +72,26 @@ def test_graph_of_a_bad_file_fails(tmp_path: Path, capsys: pytest.CaptureFixture
     bad = tmp_path / "bad.json"
     bad.write_text('{"schema_version": 2, "actors": [{"id": 1}]}')
     assert main(["graph", str(bad)]) == 1
+
+
+def test_graph_filters_and_aggregate(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from claims.graph import mermaid
+
+    seed = claims.load(seed_path)
+    assert main(["graph", str(seed_path), "--claimant", "Iraqi Ministry of Foreign Affairs"]) == 0
+    assert capsys.readouterr().out == mermaid(seed, claimant="iraq-mofa")
+    assert main(["graph", str(seed_path), "--subject", "abu-taqwa", "--format", "dot"]) == 0
+    (parsed,) = pydot.graph_from_dot_data(capsys.readouterr().out)
+    claim_nodes = [n for n in parsed.get_nodes() if "rounded" in (n.get("style") or "")]
+    assert len(claim_nodes) == len(seed.claims_about("abu-taqwa"))
+    assert main(["graph", str(seed_path), "--aggregate"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("  %% aggregated: ")
+
+
+def test_graph_of_an_unknown_claimant_fails_cleanly(
+    seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["graph", str(seed_path), "--claimant", "Nobody\x1b[2J"]) == 1
+    err = capsys.readouterr().err
+    assert "no actor is named 'Nobody\\x1b[2J'" in err
+    assert "\x1b" not in err

@@ -164,3 +164,53 @@ def test_dataframes_through_arrow(seed: claims.Dossier, view: str, module: str) 
         frames = make(seed)
         assert {name: len(frame) for name, frame in frames.items()}["claims"] == 41
         assert list(frames["claims"].columns) == parquet.SCHEMAS["claims"].names
+
+
+def test_importing_claims_gives_notebook_displays(seed: claims.Dossier) -> None:
+    """IPython's own formatter finds the HTML and Markdown with nothing registered."""
+    from IPython.core.formatters import DisplayFormatter
+
+    formatter = DisplayFormatter()
+    claim = seed.claim("reuters-killed")
+    answers: list[Any] = [
+        seed,
+        claim,
+        seed.actor("pmf"),
+        seed.source("aj-article"),
+        seed.event("strike"),
+        seed.links[0],
+        analysis.corroboration(seed, "pmo-aggression"),
+        *analysis.silences(seed),
+        analysis.current(seed),
+        analysis.timeline(seed)[0],
+        analysis.provenance(seed, "reuters-killed"),
+    ]
+    for answer in answers:
+        data, _ = formatter.format(answer)
+        assert data["text/html"] == claims.views.record_html(answer)
+        assert data["text/markdown"] == claims.views.record_markdown(answer)
+        assert data["text/plain"] == repr(answer)
+    data, _ = formatter.format(claim)
+    assert data["text/html"].startswith("<div><p><strong>reuters asserts strike casualties 4 PMF")
+    assert formatter.format(seed)[0]["text/markdown"].startswith(
+        "**Dossier**: 23 actors, 1 source, 7 events, 41 claims, 4 links"
+    )
+
+
+def test_records_without_a_view_have_no_display(seed: claims.Dossier) -> None:
+    from IPython.core.formatters import DisplayFormatter
+
+    data, _ = DisplayFormatter().format(seed.claim("reuters-killed").proposition)
+    assert set(data) == {"text/plain"}
+
+
+def test_the_dossier_has_the_table_methods(seed: claims.Dossier) -> None:
+    tables = seed.to_arrow()
+    assert sorted(tables) == sorted(parquet.SCHEMAS)
+    assert all(t.equals(claims.views.to_arrow(seed)[n]) for n, t in tables.items())
+    for method, module in [("to_pandas", "pandas"), ("to_polars", "polars")]:
+        if importlib.util.find_spec(module) is None:
+            with pytest.raises(ClaimsError, match=f"pip install {module}"):
+                getattr(seed, method)()
+        else:
+            assert len(getattr(seed, method)()["claims"]) == 41

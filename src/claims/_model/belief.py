@@ -11,6 +11,7 @@ from datetime import datetime
 
 import attrs
 
+from .._words import short_repr
 from ..confidence import (
     AnalyticConfidence,
     Credibility,
@@ -39,6 +40,8 @@ class Assessment:
         assessor: Who assessed.
         assessed_at: When (timezone-aware).
     """
+
+    __repr__ = short_repr
 
     reliability: Reliability | None = attrs.field(
         kw_only=True, default=None, validator=v.optional(v.member_of(Reliability))

@@ -12,10 +12,12 @@ import enum
 
 import attrs
 
+from .._display import Displayed
+from .._words import REPR_LIMIT, plural, short_repr, shorten
 from . import _validators as v
 from .belief import Assessment
 from .evidence import Hop, Quote
-from .what import Proposition
+from .what import Proposition, proposition_words
 from .when import When
 
 __all__ = ["ACTIVE", "Claim", "Link", "LinkKind", "Stance", "Status", "StatusKind"]
@@ -45,7 +47,7 @@ _SILENCES = frozenset({Stance.DECLINED_TO_COMMENT, Stance.NO_RESPONSE, Stance.NO
 
 
 @attrs.frozen
-class Claim:
+class Claim(Displayed):
     """Who claimed what, how we know, and how much we believe it.
 
     Attributes:
@@ -83,6 +85,25 @@ class Claim:
     note: str | None = attrs.field(kw_only=True, default=None, validator=v.optional(v.nonempty_str))
     draft: bool = attrs.field(kw_only=True, default=False, validator=v.instance_of(bool))
 
+    def __repr__(self) -> str:
+        parts = [
+            f"id={self.id!r}",
+            f"claimant={self.claimant!r}",
+            f"stance={self.stance.value}",
+            shorten(proposition_words(self.proposition), 2 * REPR_LIMIT),
+        ]
+        if self.quotes:
+            parts.append(plural(len(self.quotes), "quote"))
+        if self.chain:
+            parts.append("via " + shorten(" ← ".join(h.reporter for h in self.chain), REPR_LIMIT))
+        if self.made is not None:
+            parts.append(f"made={self.made}")
+        if self.assessment is not None and self.assessment.notation():
+            parts.append(f"assessed={self.assessment.notation()}")
+        if self.draft:
+            parts.append("draft")
+        return f"Claim({', '.join(parts)})"
+
 
 class LinkKind(enum.Enum):
     """How one claim bears on another."""
@@ -102,7 +123,7 @@ def _not_to_itself(link: Link, target: str) -> str | None:
 
 
 @attrs.frozen
-class Link:
+class Link(Displayed):
     """A typed link between two claims: ``claim`` *kind* ``target``.
 
     ``Link(LinkKind.SUPERSEDES, "toll-2", "toll-1")`` says the revised toll
@@ -115,6 +136,8 @@ class Link:
         target: The id of the claim it bears on.
         note: Why, in words.
     """
+
+    __repr__ = short_repr
 
     kind: LinkKind = attrs.field(validator=v.member_of(LinkKind))
     claim: str = attrs.field(validator=v.nonempty_str)
@@ -144,6 +167,8 @@ class Status:
         kind: Active, superseded or retracted.
         by: The id of the claim that superseded or retracted it.
     """
+
+    __repr__ = short_repr
 
     kind: StatusKind = attrs.field(validator=v.member_of(StatusKind))
     by: str | None = attrs.field(

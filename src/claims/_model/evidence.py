@@ -11,6 +11,8 @@ from datetime import datetime
 
 import attrs
 
+from .._display import Displayed
+from .._words import short_repr
 from ..exceptions import InvalidValueError
 from . import _validators as v
 from .when import When
@@ -24,7 +26,7 @@ def fingerprint(text: str) -> str:
 
 
 @attrs.frozen
-class Source:
+class Source(Displayed):
     """A document: an article, a statement, a broadcast.
 
     Attributes:
@@ -37,6 +39,8 @@ class Source:
         sha256: A fingerprint of its text (`fingerprint`), to notice when
             the text changes under the quotes.
     """
+
+    __repr__ = short_repr
 
     id: str = attrs.field(validator=v.nonempty_str)
     title: str = attrs.field(validator=v.nonempty_str)
@@ -89,12 +93,14 @@ class Quote:
     True
     """
 
+    __repr__ = short_repr
+
     source: str = attrs.field(validator=v.nonempty_str)
     exact: str = attrs.field(validator=v.nonempty_str)
     start: int = attrs.field(validator=v.non_negative_int)
     end: int = attrs.field(validator=v.all_of(v.non_negative_int, v.Rule(_spans_exact)))
-    prefix: str = attrs.field(kw_only=True, default="", validator=v.any_str)
-    suffix: str = attrs.field(kw_only=True, default="", validator=v.any_str)
+    prefix: str = attrs.field(kw_only=True, default="", validator=v.any_str, repr=False)
+    suffix: str = attrs.field(kw_only=True, default="", validator=v.any_str, repr=False)
 
     @classmethod
     def find(
@@ -165,6 +171,8 @@ class Hop:
         source: The id of the document in which the reporter says so.
         quote: The reporter's exact words, where there are some.
     """
+
+    __repr__ = short_repr
 
     reporter: str = attrs.field(validator=v.nonempty_str)
     cue: str = attrs.field(validator=v.nonempty_str)

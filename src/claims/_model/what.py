@@ -8,9 +8,13 @@ which a proposition can be about (by `EventRef`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 
-from ..exceptions import InvalidValueError
+from .._display import Displayed
+from .._words import REPR_LIMIT, short_repr, shorten
+from ..exceptions import InvalidTypeError, InvalidValueError
 from . import _validators as v
 from .when import When
 
@@ -26,6 +30,8 @@ __all__ = [
     "Text",
     "Unknown",
     "Value",
+    "proposition_words",
+    "value_words",
 ]
 
 
@@ -36,6 +42,8 @@ class ActorRef:
     Attributes:
         id: The actor's id.
     """
+
+    __repr__ = short_repr
 
     id: str = attrs.field(validator=v.nonempty_str)
 
@@ -48,6 +56,8 @@ class EventRef:
         id: The event's id.
     """
 
+    __repr__ = short_repr
+
     id: str = attrs.field(validator=v.nonempty_str)
 
 
@@ -58,6 +68,8 @@ class Text:
     Attributes:
         value: The words.
     """
+
+    __repr__ = short_repr
 
     value: str = attrs.field(validator=v.nonempty_str)
 
@@ -87,6 +99,8 @@ class Quantity:
     >>> Quantity(lower=100, lower_open=True).contains(100)
     False
     """
+
+    __repr__ = short_repr
 
     value: int | float | None = attrs.field(default=None, validator=v.optional(v.number))
     lower: int | float | None = attrs.field(
@@ -135,6 +149,8 @@ class Unknown:
         note: How the text puts it ("not immediately clear").
     """
 
+    __repr__ = short_repr
+
     note: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
 
 
@@ -145,6 +161,8 @@ class NoValue:
     Attributes:
         note: How the text puts it ("no group has claimed responsibility").
     """
+
+    __repr__ = short_repr
 
     note: str | None = attrs.field(default=None, validator=v.optional(v.nonempty_str))
 
@@ -157,6 +175,7 @@ Value = ActorRef | EventRef | Text | Quantity | Unknown | NoValue
 unknown, or none."""
 
 _SUBJECT_TYPES = (ActorRef, EventRef, Text)
+_REPR_WORDS = REPR_LIMIT
 _VALUE_TYPES = (ActorRef, EventRef, Text, Quantity, Unknown, NoValue)
 
 
@@ -168,6 +187,8 @@ class Qualifier:
         name: What is qualified.
         value: The qualification, in words.
     """
+
+    __repr__ = short_repr
 
     name: str = attrs.field(validator=v.nonempty_str)
     value: str = attrs.field(validator=v.nonempty_str)
@@ -201,6 +222,9 @@ class Proposition:
         kw_only=True, default=(), converter=v.to_tuple, validator=v.each(v.instance_of(Qualifier))
     )
 
+    def __repr__(self) -> str:
+        return f"Proposition({shorten(proposition_words(self), 2 * _REPR_WORDS)})"
+
     @property
     def is_known(self) -> bool:
         """Whether the object is a known value (not `Unknown`, not `NoValue`)."""
@@ -208,7 +232,7 @@ class Proposition:
 
 
 @attrs.frozen
-class Event:
+class Event(Displayed):
     """Something that happened, which claims can be about.
 
     Attributes:
@@ -218,6 +242,8 @@ class Event:
         where: Where it happened.
     """
 
+    __repr__ = short_repr
+
     id: str = attrs.field(validator=v.nonempty_str)
     description: str = attrs.field(validator=v.nonempty_str)
     when: When | None = attrs.field(
@@ -226,3 +252,82 @@ class Event:
     where: str | None = attrs.field(
         kw_only=True, default=None, validator=v.optional(v.nonempty_str)
     )
+
+
+# --------------------------------------------------------------------------
+# In words: the one rendering of values and propositions (`claims.describe`
+# adds the names a dossier knows; the records' reprs use the ids).
+
+Names = Callable[[str], str]
+"""Gives the words for an actor's or event's id."""
+
+
+def _same(id: str) -> str:
+    return id
+
+
+def _number(x: float) -> str:
+    return f"{x:,}" if isinstance(x, int) else f"{x:,g}"
+
+
+def _quantity(q: Quantity) -> str:
+    if q.value is not None and q.lower is None and q.upper is None:
+        text = _number(q.value)
+    else:
+        bounds = []
+        if q.lower is not None:
+            bounds.append(("more than " if q.lower_open else "at least ") + _number(q.lower))
+        if q.upper is not None:
+            bounds.append(("fewer than " if q.upper_open else "at most ") + _number(q.upper))
+        text = " and ".join(bounds)
+        if q.value is not None:
+            text = f"{_number(q.value)} ({text})"
+    if q.unit:
+        text = f"{text} {q.unit}"
+    return f"{text} (approximate)" if q.approximate else text
+
+
+def value_words(value: Value, *, actor: Names = _same, event: Names = _same) -> str:
+    """A subject or object in words: a name, “text”, a quantity, ``unknown``, ``none``.
+
+    Args:
+        value: The value.
+        actor: The words for an actor's id (default: the id).
+        event: The words for an event's id (default: the id).
+
+    Raises:
+        InvalidTypeError: `value` is not a value.
+    """
+    if isinstance(value, ActorRef):
+        return actor(value.id)
+    if isinstance(value, EventRef):
+        return event(value.id)
+    if isinstance(value, Text):
+        return f"“{value.value}”"
+    if isinstance(value, Quantity):
+        return _quantity(value)
+    if isinstance(value, Unknown):
+        return f"unknown ({value.note})" if value.note else "unknown"
+    if isinstance(value, NoValue):
+        return f"none ({value.note})" if value.note else "none"
+    raise InvalidTypeError(
+        f"cannot describe a {type(value).__name__}: not a value, proposition, claim or stance"
+    )
+
+
+def proposition_words(prop: Proposition, *, actor: Names = _same, event: Names = _same) -> str:
+    """Subject, predicate (underscores as spaces), object, then when, where, qualifiers.
+
+    Args:
+        prop: The proposition.
+        actor: The words for an actor's id (default: the id).
+        event: The words for an event's id (default: the id).
+    """
+    subject = value_words(prop.subject, actor=actor, event=event)
+    words = prop.predicate.replace("_", " ")
+    text = f"{subject} {words} {value_words(prop.object, actor=actor, event=event)}"
+    extra = [str(prop.when)] if prop.when else []
+    if prop.where:
+        extra.append(prop.where)
+    extra.extend(f"{q.name}: {q.value}" for q in prop.qualifiers)
+    return f"{text} ({'; '.join(extra)})" if extra else text

@@ -127,6 +127,9 @@ class When:
         """Whether this time is given more precisely than `other`."""
         return _PRECISION_ORDER[self.precision] > _PRECISION_ORDER[other.precision]
 
+    def __repr__(self) -> str:
+        return f"When({str(self)!r})"
+
     def __str__(self) -> str:
         at = self.at
         if self.precision is Precision.YEAR:

@@ -10,6 +10,8 @@ import enum
 
 import attrs
 
+from .._display import Displayed
+from .._words import short_repr
 from . import _validators as v
 
 __all__ = ["Actor", "ActorKind", "Affiliation"]
@@ -39,6 +41,8 @@ class Affiliation:
         note: How, in words: ``"considered close to"``, ``"Iran-backed"``.
     """
 
+    __repr__ = short_repr
+
     actor: str = attrs.field(validator=v.nonempty_str)
     note: str | None = attrs.field(kw_only=True, default=None, validator=v.optional(v.nonempty_str))
 
@@ -56,7 +60,7 @@ def _not_affiliated_with_itself(actor: Actor, value: tuple[Affiliation, ...]) ->
 
 
 @attrs.frozen
-class Actor:
+class Actor(Displayed):
     """Someone who claims or relays: a state, an office, an outlet, a person.
 
     Attributes:
@@ -69,6 +73,8 @@ class Actor:
         affiliations: Looser ties, each with the other actor's id and a note.
         draft: Proposed by `claims.draft` and not yet accepted by an analyst.
     """
+
+    __repr__ = short_repr
 
     id: str = attrs.field(validator=v.nonempty_str)
     name: str = attrs.field(validator=v.nonempty_str)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 import attrs
 
+from .._display import Displayed
 from .._gc import no_gc
 from .._model import LinkKind, NoValue, Proposition, Quantity, Status, Subject, Unknown, Value
 from ..dossier import Dossier
@@ -59,7 +60,7 @@ class ContradictionReason(enum.Enum):
 
 
 @attrs.frozen
-class Contradiction:
+class Contradiction(Displayed):
     """Two claims that cannot both hold.
 
     Attributes:
@@ -78,7 +79,7 @@ class Contradiction:
 
 
 @attrs.frozen
-class Uncertainty:
+class Uncertainty(Displayed):
     """A known unknown: a claim that a value is not known.
 
     It contradicts nothing; it says that the known values beside it are not

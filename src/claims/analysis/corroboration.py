@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
+from .._display import Displayed
 from .._model import Claim, Link, LinkKind, Status
 from ..confidence import Credibility
 from ..dossier import Dossier
@@ -76,7 +77,7 @@ class IndependentOrigin:
 
 
 @attrs.frozen
-class Corroboration:
+class Corroboration(Displayed):
     """The claims that back a claim, partitioned into independent origins.
 
     The backing claims are the claim itself, the claims of the same stance on

@@ -8,6 +8,7 @@ from datetime import datetime
 
 import attrs
 
+from .._display import Displayed
 from .._integrity import ENDS
 from .._model import Link, Status, StatusKind, When
 from ..dossier import Dossier
@@ -56,7 +57,7 @@ class StaleLink:
 
 
 @attrs.frozen
-class CurrentView:
+class CurrentView(Displayed):
     """The dossier as it stands: what is current, what replaced what.
 
     Attributes:
@@ -81,7 +82,7 @@ class MomentKind(enum.Enum):
 
 
 @attrs.frozen
-class Moment:
+class Moment(Displayed):
     """One entry of a timeline.
 
     Attributes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from .._display import Displayed
 from .._model import Claim, Hop
 from ..dossier import Dossier
 from ._index import index_of
@@ -28,7 +29,7 @@ class Origin:
 
 
 @attrs.frozen
-class Provenance:
+class Provenance(Displayed):
     """How we know a claim: its origin and the relays that brought it to us.
 
     Attributes:

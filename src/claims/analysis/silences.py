@@ -7,6 +7,7 @@ from collections.abc import Collection, Mapping
 
 import attrs
 
+from .._display import Displayed
 from .._model import ActorRef, LinkKind, Proposition, Stance, Status, Value
 from ..dossier import Dossier
 from ._index import ASSERTS, index_of
@@ -27,7 +28,7 @@ class SilenceKind(enum.Enum):
 
 
 @attrs.frozen
-class Silence:
+class Silence(Displayed):
     """Someone who has not answered.
 
     Attributes:

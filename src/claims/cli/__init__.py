@@ -98,6 +98,18 @@ def _parser() -> argparse.ArgumentParser:
     draw = commands.add_parser("graph", help="draw who said what via whom")
     draw.add_argument("file", metavar="FILE", help="a claims JSON document or store")
     draw.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    draw.add_argument(
+        "--claimant", metavar="ACTOR", help="only this actor's claims and its parts' (id or name)"
+    )
+    draw.add_argument(
+        "--subject", metavar="SUBJECT", help="only the claims about this actor, event or text"
+    )
+    draw.add_argument(
+        "--aggregate",
+        action="store_true",
+        help="claims saying the same thing as one position, edges counted "
+        "(the default past Mermaid's 500 edges)",
+    )
     draw.set_defaults(run=_interop.graph)
 
     _timeline.add_parser(commands)

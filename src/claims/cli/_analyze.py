@@ -19,9 +19,9 @@ import orjson
 
 from .. import views
 from .._terminal import terminal_safe
+from .._words import plural
 from ..exceptions import ClaimsError
 from ..store import is_store
-from ..views._sentence import plural
 from ._load import load_or_report
 from ._output import safe_json
 

@@ -11,11 +11,11 @@ from typing import Any
 from .._describe import describe
 from .._model import Actor, ActorKind, Source, fingerprint
 from .._terminal import terminal_safe
+from .._words import plural
 from ..dossier import Dossier
 from ..draft import compare, dossier, name_key, review
 from ..exceptions import ClaimsError
 from ..json import dump, dumps
-from ..views._sentence import plural
 from ._load import load_or_report, say_error
 from ._output import safe_json, safe_text
 

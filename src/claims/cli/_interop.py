@@ -10,13 +10,13 @@ from pathlib import Path
 from .._files import write_atomic
 from .._schema import json_schema
 from .._terminal import terminal_safe
+from .._words import plural
 from ..confidence import StixScale
 from ..dossier import Dossier
 from ..exceptions import ClaimsError
 from ..graph import graph as draw_graph
 from ..prov import to_prov
 from ..stix import to_stix_bundle
-from ..views._sentence import plural
 from ._load import load_or_report, say_error
 from ._output import safe_json, safe_text
 
@@ -64,7 +64,13 @@ def graph(args: argparse.Namespace) -> int:
     if dossier is None:
         return 1
     try:
-        drawn = draw_graph(dossier, args.format)
+        drawn = draw_graph(
+            dossier,
+            args.format,
+            claimant=args.claimant,
+            subject=args.subject,
+            aggregate=True if args.aggregate else None,
+        )
     except ClaimsError as exc:
         say_error(args.file, exc)
         return 1

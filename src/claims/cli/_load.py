@@ -14,11 +14,11 @@ from pathlib import Path
 from .. import store as _store
 from .._progress import Bar
 from .._terminal import terminal_safe
+from .._words import plural
 from ..dossier import Dossier
 from ..exceptions import ClaimsError, IntegrityError, LoadError
 from ..json import load
 from ..jsonl import load_lines
-from ..views._sentence import plural
 
 __all__ = ["LINES_SUFFIXES", "load_or_report", "progress_flag", "read", "say_error"]
 

@@ -16,11 +16,11 @@ from pathlib import Path
 from .. import store as _store
 from .._progress import Bar
 from .._terminal import terminal_safe
+from .._words import plural
 from ..dossier import Dossier
 from ..exceptions import ClaimsError
 from ..json import dump
 from ..parquet import export as export_parquet
-from ..views._sentence import plural
 from ._exchange import convert
 from ._interop import export_to
 from ._load import load_or_report, read, say_error

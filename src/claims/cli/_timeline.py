@@ -10,10 +10,10 @@ from typing import Any
 from .. import analysis, views
 from .._model import ActorRef, EventRef, Text
 from .._terminal import terminal_safe
+from .._words import plural
 from ..analysis import Moment, MomentKind
 from ..dossier import Dossier
 from ..exceptions import ClaimsError
-from ..views._sentence import plural
 from ._load import load_or_report
 
 __all__ = ["add_parser", "timeline"]

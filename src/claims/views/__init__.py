@@ -6,8 +6,11 @@
   hold; `markdown`: the same briefing as Markdown, without the pictures;
 - `summary`, `record_html`, `record_markdown`, `claim_html`,
   `claim_markdown`, `dossier_html`, `dossier_markdown`: short views for
-  notebooks (`register` installs them in IPython);
-- `to_arrow`, `to_pandas`, `to_polars`: the Parquet export's tables in memory;
+  notebooks, which records, dossiers and answers display by themselves once
+  this package is imported (``import claims`` imports it; `register` also
+  installs them as IPython formatters);
+- `to_arrow`, `to_pandas`, `to_polars`: the Parquet export's tables in
+  memory, also the dossier's own methods (`Dossier.to_arrow`, ...);
 - `terminal_safe`: text from a document with control and bidi characters
   made visible, for printing on a terminal.
 """

@@ -4,7 +4,9 @@
 `record_html` and `record_markdown` give the same line escaped, and a little
 more for a claim (its quotes and assessment) or a dossier (its counts and
 findings). They are what the records' ``_repr_html_`` and
-``_repr_markdown_`` return; `register` installs them in a running IPython.
+``_repr_markdown_`` return: this module installs them (`claims._display`)
+when it is imported, and ``import claims`` imports it. `register` also
+installs them as IPython formatters, for a shell that ignores those methods.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import importlib
 from typing import Any
 
 from .. import analysis
+from .._display import install
 from .._model import Actor, Claim, Event, Link, Source
 from ..dossier import Dossier
 from . import _sentence as say
@@ -209,3 +212,6 @@ def register(shell: Any = None) -> None:
     for cls in RECORD_TYPES:
         formatters["text/html"].for_type(cls, record_html)
         formatters["text/markdown"].for_type(cls, record_markdown)
+
+
+install(html=record_html, markdown=record_markdown)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .._describe import describe
 from .._model import Claim, Proposition, Stance, Value
+from .._words import plural
 from ..dossier import Dossier
 
 __all__ = [
@@ -32,11 +33,6 @@ STANCE_WORDS = {
     Stance.UNCLEAR: "says it is unclear whether",
 }
 """The stance as a verb phrase before the proposition."""
-
-
-def plural(n: int, word: str) -> str:
-    """``"1 claim"``, ``"2 claims"``, ``"1,200 claims"``."""
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
 def counts(dossier: Dossier, *, events: bool = True) -> str:

@@ -1,7 +1,8 @@
 """A dossier as tables in memory: Arrow, and pandas or Polars through Arrow.
 
 The tables are exactly those `claims.parquet.export` writes (the same
-names, columns and types), read back into memory.
+names, columns and types), read back into memory. Importing this module
+makes them the dossier's own methods too (`Dossier.to_arrow`, ...).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import tempfile
 from typing import Any
 
 from .. import parquet
-from ..dossier import Dossier
+from ..dossier import Dossier, install_tables
 from ..exceptions import ClaimsError
 
 __all__ = ["to_arrow", "to_pandas", "to_polars"]
@@ -67,3 +68,6 @@ def to_polars(dossier: Dossier) -> dict[str, Any]:
     """
     polars = _module("polars", "polars")
     return {name: polars.from_arrow(table) for name, table in to_arrow(dossier).items()}
+
+
+install_tables(arrow=to_arrow, pandas=to_pandas, polars=to_polars)
