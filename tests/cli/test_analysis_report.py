@@ -68,7 +68,8 @@ def test_each_origin_is_printed_once(report: str) -> None:
 
 def test_nujaba_footage_is_tied_to_the_pmf(report: str) -> None:
     text = " ".join(section(report, "CORROBORATION").split())
-    assert "tied to Popular Mobilisation Forces, named in the claim: nujaba-tv is affiliated" in text
+    tie = "tied to Popular Mobilisation Forces, named in the claim: nujaba-tv is affiliated"
+    assert tie in text
 
 
 def test_us_officials_silence_and_the_unanswered_accusation(report: str) -> None:
