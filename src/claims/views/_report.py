@@ -333,7 +333,8 @@ class _Text:
                 f"- {head}: {say.plural(count, 'independent origin')}"
                 f" among {say.plural(len(v.claims), 'claim')}"
             )
-            for origin in v.corroboration.origins:
+            origins = v.corroboration.origins
+            for origin in origins[:8]:
                 names = " + ".join(say.name(self.d, a) for a in origin.actors)
                 yield from self.wrap(f"origin {names}:", "    ")
                 for claim_id in origin.claims[:8]:
@@ -348,6 +349,8 @@ class _Text:
                 for t in origin.ties:
                     other = say.name(self.d, t.other)
                     yield from self.wrap(f"tied to {other}, named in the claim: {t.note}", "      ")
+            if len(origins) > 8:
+                yield from self.wrap(f"and {len(origins) - 8:,} more origins", "    ")
             suggestion = analysis.suggest_credibility(self.d, v.claims[0])
             if suggestion.credibility is not None:
                 yield from self.wrap(

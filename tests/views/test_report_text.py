@@ -1,0 +1,86 @@
+"""The text report's wrapping and its size on large dossiers."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import claims
+import claims.views
+from claims import (
+    Actor,
+    ActorKind,
+    ActorRef,
+    Claim,
+    Event,
+    EventRef,
+    Link,
+    LinkKind,
+    Proposition,
+    Quantity,
+    Source,
+    Stance,
+    When,
+)
+from claims.views._report import wrap
+from claims.views import terminal_safe
+
+DAY = When.day(2024, 1, 4)
+
+
+@given(st.text(), st.integers(20, 120), st.sampled_from(["", "  ", "    "]))
+def test_wrapped_lines_fit_and_keep_every_character(text: str, width: int, indent: str) -> None:
+    lines = wrap(text, width, indent)
+    assert all(len(line) <= width for line in lines)
+    assert "".join("".join(line.split()) for line in lines) == "".join(
+        terminal_safe(text).split()
+    )
+
+
+def test_a_long_word_is_cut_across_lines_with_nothing_lost() -> None:
+    # 1,000,000 characters with no space: quadratic wrapping took seconds here.
+    word = "".join(chr(ord("a") + i % 26) for i in range(1_000_000))
+    dossier = claims.Dossier(
+        [
+            Actor("a", word),
+            Claim("c", "a", Proposition(ActorRef("a"), "said", claims.Text(word))),
+        ]
+    )
+    text = claims.views.report(dossier, width=80, sections=["claims"])
+    lines = text.splitlines()
+    assert max(map(len, lines)) <= 80
+    joined = "".join(line.strip() for line in lines)
+    assert joined.count(word) == 3  # the name, then the subject and the object, whole
+
+
+def synthetic(n: int) -> claims.Dossier:
+    """`n` claims about `n // 10` events by 50 outlets: figures that disagree,
+    silences, support links, a supersession every 100 claims."""
+    records: list[object] = [Source("src", "Wire", published=DAY)]
+    records += [Actor(f"a{i}", f"Outlet {i}", kind=ActorKind.MEDIA_OUTLET) for i in range(50)]
+    records += [Event(f"e{i}", f"event {i}", when=DAY) for i in range(n // 10)]
+    for i in range(n):
+        event = EventRef(f"e{i // 10}")
+        stance = Stance.NO_COMMENT if i % 10 == 9 else Stance.ASSERTS
+        if i % 10 in (7, 8, 9):
+            prop = Proposition(event, "carried_out_by", ActorRef(f"a{(i + 1) % 50}"))
+        else:
+            prop = Proposition(event, "casualties", Quantity(i % 4, unit="killed"))
+        records.append(Claim(f"c{i}", f"a{i % 50}", prop, stance=stance, made=DAY))
+        if i % 10 == 3:
+            records.append(Link(LinkKind.SUPPORTS, f"c{i}", f"c{i - 1}", note="same wire"))
+        if i % 100 == 50:
+            records.append(Link(LinkKind.SUPERSEDES, f"c{i}", f"c{i - 50}"))
+    return claims.Dossier(records)  # type: ignore[arg-type]
+
+
+def test_the_default_report_has_a_bounded_number_of_lines() -> None:
+    sizes = {}
+    for n in (500, 6_000, 12_000):
+        text = claims.views.report(synthetic(n), width=80)
+        sizes[n] = len(text.splitlines())
+        assert "use --limit 0 for all" in text
+    assert max(sizes.values()) < 2_000
+    # Once every section is past its limit, more claims add no line.
+    assert sizes[12_000] == sizes[6_000]
+    assert sizes[500] < sizes[6_000]
