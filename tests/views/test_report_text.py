@@ -22,8 +22,8 @@ from claims import (
     Stance,
     When,
 )
-from claims.views._report import wrap
 from claims.views import terminal_safe
+from claims.views._report import wrap
 
 DAY = When.day(2024, 1, 4)
 
@@ -32,9 +32,7 @@ DAY = When.day(2024, 1, 4)
 def test_wrapped_lines_fit_and_keep_every_character(text: str, width: int, indent: str) -> None:
     lines = wrap(text, width, indent)
     assert all(len(line) <= width for line in lines)
-    assert "".join("".join(line.split()) for line in lines) == "".join(
-        terminal_safe(text).split()
-    )
+    assert "".join("".join(line.split()) for line in lines) == "".join(terminal_safe(text).split())
 
 
 def test_a_long_word_is_cut_across_lines_with_nothing_lost() -> None:
