@@ -37,6 +37,9 @@ MIN_WIDTH = 20
 
 _WORD = re.compile(r"\S+")
 
+_NESTED = 5
+"""The most names or claims listed within one item (the rest are counted)."""
+
 
 def wrap(text: str, width: int, indent: str = "", hang: str | None = None) -> list[str]:
     """`text` made terminal-safe and wrapped to `width`, in time linear in its length.
@@ -285,10 +288,10 @@ class _Text:
             if u.known:
                 known = "; ".join(
                     f"{self.who(k)}: {say.term(self.d, self.d.claim(k).proposition.object)}"
-                    for k in u.known[:8]
+                    for k in u.known[:_NESTED]
                 )
-                if len(u.known) > 8:
-                    known += f"; and {len(u.known) - 8:,} more"
+                if len(u.known) > _NESTED:
+                    known += f"; and {len(u.known) - _NESTED:,} more"
                 yield from self.wrap(f"known values beside it: {known}", "    ")
         yield from self.more(len(found), shown, "known unknowns", "uncertainty")
 
@@ -299,8 +302,8 @@ class _Text:
         return text + (f" [{claim_id}]" if self.ids else "")
 
     def accusers(self, ids: tuple[str, ...]) -> str:
-        text = "; ".join(self.who(c) for c in ids[:8])
-        return text + (f"; and {len(ids) - 8:,} more" if len(ids) > 8 else "")
+        text = "; ".join(self.who(c) for c in ids[:_NESTED])
+        return text + (f"; and {len(ids) - _NESTED:,} more" if len(ids) > _NESTED else "")
 
     def silences(self) -> Iterator[str]:
         found = self.plan.findings.silences
@@ -334,23 +337,25 @@ class _Text:
                 f" among {say.plural(len(v.claims), 'claim')}"
             )
             origins = v.corroboration.origins
-            for origin in origins[:8]:
+            for origin in origins[:_NESTED]:
                 names = " + ".join(say.name(self.d, a) for a in origin.actors)
                 yield from self.wrap(f"origin {names}:", "    ")
-                for claim_id in origin.claims[:8]:
+                for claim_id in origin.claims[:_NESTED]:
                     said = say.proposition(self.d, self.d.claim(claim_id).proposition)
                     text = self.who(claim_id) + (f": {said}" if said != head else "")
                     yield from self.wrap(text, "      - ", "        ")
-                if len(origin.claims) > 8:
-                    yield from self.wrap(f"and {len(origin.claims) - 8:,} more claims", "      ")
+                if len(origin.claims) > _NESTED:
+                    yield from self.wrap(
+                        f"and {len(origin.claims) - _NESTED:,} more claims", "      "
+                    )
                 for m in origin.merges:
                     why = m.reason.value.replace("_", " ")
                     yield from self.wrap(f"not independent ({why}): {m.note}", "      ")
                 for t in origin.ties:
                     other = say.name(self.d, t.other)
                     yield from self.wrap(f"tied to {other}, named in the claim: {t.note}", "      ")
-            if len(origins) > 8:
-                yield from self.wrap(f"and {len(origins) - 8:,} more origins", "    ")
+            if len(origins) > _NESTED:
+                yield from self.wrap(f"and {len(origins) - _NESTED:,} more origins", "    ")
             suggestion = analysis.suggest_credibility(self.d, v.claims[0])
             if suggestion.credibility is not None:
                 yield from self.wrap(

@@ -42,7 +42,7 @@ REPORT_SECTIONS = {
 }
 """The report's sections in the order an analyst reads them, by the name ``--section`` takes."""
 
-DEFAULT_LIMIT = 50
+DEFAULT_LIMIT = 45
 """The most items a report shows per section unless asked for more."""
 
 
