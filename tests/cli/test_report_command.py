@@ -141,7 +141,7 @@ def test_plurals(capsys: pytest.CaptureFixture[str]) -> None:
 def test_the_limit_says_how_to_see_more(capsys: pytest.CaptureFixture[str]) -> None:
     out = run(capsys, "--limit", "3", "--section", "claims", "--ids")
     assert out.count("id: ") == 3
-    assert "… 38 more claims by" in out
+    assert "… 9 more claims by 6 more claimants" in out
     assert "use --limit 0 for all" in out
     everything = run(capsys, "--limit", "0", "--section", "claims", "--ids")
     assert everything.count("id: ") == 41

@@ -442,17 +442,17 @@ class _Text:
 
     def claims(self) -> Iterator[str]:
         claimants = self.plan.claimants
-        total = sum(len(said) for _, said in claimants)
         if not claimants:
             yield "  none"
         shares = allot([len(said) for _, said in claimants], self.limit)
-        shown = 0
         for n, ((actor, said), share) in enumerate(zip(claimants, shares, strict=True)):
             if not share:
-                rest = len(claimants) - n
+                rest = claimants[n:]
+                left = sum(len(more) for _, more in rest)
                 yield ""
                 yield from self.wrap(
-                    f"… {total - shown:,} more claims by {say.plural(rest, 'more claimant')}; "
+                    f"… {say.plural(left, 'more claim')} by "
+                    f"{say.plural(len(rest), 'more claimant')}; "
                     "use --limit 0 for all, or --claimant NAME",
                     "",
                 )
@@ -462,7 +462,6 @@ class _Text:
             yield from self.wrap(self.actor_line(actor, len(said)), "")
             for claim in said[:share]:
                 yield from self.claim_lines(claim)
-            shown += share
             if len(said) > share:
                 yield from self.wrap(
                     f"… {len(said) - share:,} more by {actor.name}; use --limit 0 for all, "
