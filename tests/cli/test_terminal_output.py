@@ -47,3 +47,27 @@ def test_validate_never_prints_a_control_from_an_unknown_key(key: str) -> None:
             status = main(["validate", str(path)])
     assert status == 1
     assert _acting(err.getvalue()) == set()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--ids", "--offsets", "--limit", "0", "--width", "20"],
+        ["--format", "json", "--limit", "0"],
+        ["--format", "markdown"],
+    ],
+)
+def test_every_report_format_of_a_hostile_dossier_is_inert(
+    args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dossier, _ = hostile_dossier()
+    path = tmp_path / "hostile.json"
+    claims.dump(dossier, path)
+    assert main(["report", str(path), *args]) == 0
+    out = capsys.readouterr().out
+    assert _acting(out) == set()
+    if "json" in args:
+        data = json.loads(out)  # still JSON, and the strings are the document's own
+        names = {c["name"] for c in data["sections"]["claims"]["claimants"]}
+        assert names <= {a.name for a in dossier.actors.values()}
+        assert any(_acting(name) for name in names)

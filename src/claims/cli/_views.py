@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import sys
 from collections.abc import Sequence
@@ -15,11 +16,13 @@ from pathlib import Path
 
 from .. import views
 from .._files import write_atomic
-from .._terminal import terminal_safe
+from .._terminal import BIDI_CONTROLS, terminal_safe
 from ..dossier import Dossier
 from ..exceptions import ClaimsError, StorageError
 
 __all__ = ["FORMATS", "add_report_arguments", "terminal_width", "write_report"]
+
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 FORMATS = ("text", "markdown", "json", "html")
 """The formats of ``claims report``."""
@@ -175,7 +178,10 @@ def _render(dossier: Dossier, args: argparse.Namespace) -> str:
     limit: int = views.DEFAULT_LIMIT if args.limit is None else args.limit
     if args.format == "json":
         data = views.report_json(dossier, sections=args.section, limit=limit, **filters)
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        # Control characters are escaped already; bidi, C1 and separators too,
+        # so the JSON reads the same and nothing in it acts on a terminal.
+        return _UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n"
     width = args.width
     if width is None:
         width = 80 if args.output is not None else terminal_width()
