@@ -14,7 +14,7 @@ from datetime import datetime
 import attrs
 
 from .. import analysis
-from .._model import Actor, Claim, EventRef, Link, StatusKind
+from .._model import Actor, Claim, EventRef, Link, StatusKind, Text
 from ..dossier import Dossier
 from ..exceptions import ClaimsError
 from ._findings import ContradictionGroup, Findings, claimant_order, findings, subject_key
@@ -83,47 +83,37 @@ def _one(found: Sequence[str], what: str, given: str) -> str:
     return found[0]
 
 
-def _actor(dossier: Dossier, given: str) -> str:
+def _actors_named(dossier: Dossier, given: str) -> list[str]:
     if given in dossier.actors:
-        return given
+        return [given]
     key = given.casefold()
-    found = [
+    return [
         a.id
         for a in dossier.actors.values()
         if a.name.casefold() == key or any(alias.casefold() == key for alias in a.aliases)
     ]
-    return _one(found, "actor", given)
 
 
-def _event(dossier: Dossier, given: str) -> str:
+def _events_named(dossier: Dossier, given: str) -> list[str]:
     if given in dossier.events:
-        return given
+        return [given]
     key = given.casefold()
-    found = [e.id for e in dossier.events.values() if e.description.casefold() == key]
-    return _one(found, "event", given)
+    return [e.id for e in dossier.events.values() if e.description.casefold() == key]
 
 
 def _subject(dossier: Dossier, given: str) -> tuple[str, str]:
-    if given in dossier.actors:
-        return ("ActorRef", given)
-    if given in dossier.events:
-        return ("EventRef", given)
-    with_text = {
-        subject_key(c.proposition.subject)
-        for c in dossier.claims.values()
-        if subject_key(c.proposition.subject)[1].casefold() == given.casefold()
-        and subject_key(c.proposition.subject)[0] == "Text"
-    }
-    if with_text:
-        return min(with_text)
-    try:
-        return ("ActorRef", _actor(dossier, given))
-    except ReportError:
-        pass
-    try:
-        return ("EventRef", _event(dossier, given))
-    except ReportError:
-        raise ReportError(f"no subject {given!r} (give an actor, an event or a text)") from None
+    actors = _actors_named(dossier, given)
+    if actors:
+        return ("ActorRef", _one(actors, "actor", given))
+    events = _events_named(dossier, given)
+    if events:
+        return ("EventRef", _one(events, "event", given))
+    key = given.casefold()
+    for claim in dossier.claims.values():
+        subject = claim.proposition.subject
+        if isinstance(subject, Text) and subject.value.casefold() == key:
+            return subject_key(subject)
+    raise ReportError(f"no subject {given!r} (give an actor, an event or a text)")
 
 
 def _time(value: str | datetime) -> datetime:
@@ -162,9 +152,11 @@ def select(
             `since` is not an ISO date or time.
     """
     return Selection(
-        claimants=tuple(dict.fromkeys(_actor(dossier, c) for c in claimant)),
+        claimants=tuple(
+            dict.fromkeys(_one(_actors_named(dossier, c), "actor", c) for c in claimant)
+        ),
         subjects=tuple(dict.fromkeys(_subject(dossier, s) for s in subject)),
-        events=tuple(dict.fromkeys(_event(dossier, e) for e in event)),
+        events=tuple(dict.fromkeys(_one(_events_named(dossier, e), "event", e) for e in event)),
         since=None if since is None else _time(since),
         current=current,
     )
@@ -197,10 +189,8 @@ def _made_since(dossier: Dossier, claim: Claim, since: datetime) -> bool:
             end = when.end
         except (OverflowError, ValueError):  # the period reaches past year 9999
             return True
-        if since.tzinfo is None:
+        if since.tzinfo is None:  # the claim's own wall clock
             end = end.replace(tzinfo=None)
-        elif end.tzinfo is None:  # pragma: no cover - times are always aware
-            continue
         if end > since:
             return True
     return False
