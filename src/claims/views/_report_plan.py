@@ -251,10 +251,11 @@ def _involving(found: Findings, chosen: set[str]) -> Findings:
     verdicts = tuple(v for v in found.verdicts if touches(*v.claims))
     backed = {c for v in verdicts for c in v.claims}
     view = found.current
+    active = set(view.claims)
     return Findings(
         contradictions=tuple(groups),
         verdicts=verdicts,
-        alone=sum(1 for c in chosen if c not in backed and c in _active(view)),
+        alone=sum(1 for c in chosen if c not in backed and c in active),
         silences=tuple(s for s in found.silences if touches(s.claim, *s.accusations)),
         uncertainties=tuple(u for u in found.uncertainties if touches(u.claim, *u.known)),
         current=analysis.CurrentView(
@@ -263,10 +264,6 @@ def _involving(found: Findings, chosen: set[str]) -> Findings:
             stale=tuple(s for s in view.stale if touches(s.link.claim, s.link.target)),
         ),
     )
-
-
-def _active(view: analysis.CurrentView) -> frozenset[str]:
-    return frozenset(view.claims)
 
 
 def plan(
@@ -294,13 +291,10 @@ def plan(
     if selection.filtered:
         found = _involving(found, {c.id for c in chosen})
     ids = {c.id for c in chosen}
+    speakers = {c.claimant for c in chosen}
+    order = claimant_order(dossier, found, [a for a in dossier.actors.values() if a.id in speakers])
     claimants = tuple(
-        (actor, tuple(c for c in dossier.claims_by(actor.id) if c.id in ids))
-        for actor in claimant_order(
-            dossier,
-            found,
-            [a for a in dossier.actors.values() if a.id in {c.claimant for c in chosen}],
-        )
+        (actor, tuple(c for c in dossier.claims_by(actor.id) if c.id in ids)) for actor in order
     )
     return Plan(
         selection=selection,
