@@ -145,13 +145,30 @@ class _Text:
             "changes": self.changes,
             "claims": self.claims,
         }
-        for n, name in enumerate(self.plan.sections):
-            if n:
+        counts = self.counts()
+        every = len(self.plan.sections) == len(REPORT_SECTIONS)
+        first = True
+        for name in self.plan.sections:
+            if every and counts.get(name, 1) == 0:
+                continue  # an empty finding: the summary says "no contradictions"
+            if not first:
                 yield ""
+            first = False
             title = REPORT_SECTIONS[name].upper()
             yield title
             yield "=" * min(self.width, len(title))
             yield from parts[name]()
+
+    def counts(self) -> dict[str, int]:
+        """How many findings each finding section has."""
+        f = self.plan.findings
+        return {
+            "contradictions": sum(len(g.pairs) for g in f.contradictions),
+            "uncertainty": len(f.uncertainties),
+            "silences": len(f.silences),
+            "corroboration": len(f.verdicts),
+            "changes": len(f.current.replaced) + len(f.current.stale),
+        }
 
     # -- helpers ------------------------------------------------------------
 
@@ -179,33 +196,38 @@ class _Text:
     # -- sections -----------------------------------------------------------
 
     def summary(self) -> Iterator[str]:
-        d, p, f = self.d, self.plan, self.plan.findings
+        d, p = self.d, self.plan
         yield from self.wrap(say.title(d, None), "")
         yield from self.wrap(say.counts(d), "")
-        pairs = sum(len(g.pairs) for g in f.contradictions)
-        changed = len(f.current.replaced) + len(f.current.stale)
-        totals = [
-            say.plural(pairs, "contradiction"),
-            say.plural(len(f.uncertainties), "known unknown"),
-            say.plural(len(f.silences), "silence")
-            + " or unanswered accusation"
-            + ("" if len(f.silences) == 1 else "s"),
-            say.plural(len(f.verdicts), "corroboration verdict"),
-            say.plural(changed, "change"),
-        ]
-        yield from self.wrap("Findings: " + ", ".join(totals), "")
+        counts = self.counts()
+        words = {
+            "contradictions": ("contradiction", "contradictions"),
+            "uncertainty": ("known unknown", "known unknowns"),
+            "silences": (
+                "silence or unanswered accusation",
+                "silences or unanswered accusations",
+            ),
+            "corroboration": ("corroboration verdict", "corroboration verdicts"),
+            "changes": ("change", "changes"),
+        }
+        found = [f"{n:,} {words[k][n != 1]}" for k, n in counts.items() if n]
+        none = [words[k][1] for k, n in counts.items() if not n]
+        totals = ", ".join(found)
+        if none:
+            totals += ("; no " if found else "no ") + ", no ".join(none)
+        yield from self.wrap(f"Findings: {totals}", "")
         if p.selection.filtered:
             yield from self.wrap(
                 f"Showing {len(p.claims):,} of {say.plural(len(d.claims), 'claim')}: "
                 + self.filters(),
                 "",
             )
-        counts: dict[str, int] = {}
+        quoting: dict[str, int] = {}
         for claim in p.claims:
             for source_id in {q.source for q in claim.quotes} | {
                 h.source for h in claim.chain if h.source
             }:
-                counts[source_id] = counts.get(source_id, 0) + 1
+                quoting[source_id] = quoting.get(source_id, 0) + 1
         sources = list(d.sources.values())
         shown = cut(sources, self.limit)
         yield f"{say.plural(len(sources), 'source')}:"
@@ -215,7 +237,7 @@ class _Text:
                 text += f", {say.name(d, source.publisher)}"
             if source.published is not None:
                 text += f", {_date(source.published.at)}"
-            text += f": {say.plural(counts.get(source.id, 0), 'claim')} quote it"
+            text += f": {say.plural(quoting.get(source.id, 0), 'claim')} quote it"
             if self.ids:
                 text += f" [{source.id}]"
             yield from self.wrap(text)
