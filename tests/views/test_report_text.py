@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claims
@@ -22,7 +22,9 @@ from claims import (
     Source,
     Stance,
     When,
+    strategies,
 )
+from claims._terminal import is_unsafe
 from claims.views import terminal_safe
 from claims.views._report import wrap
 from support import SEED
@@ -104,3 +106,25 @@ def test_an_ambiguous_name_is_refused_with_the_candidates() -> None:
     d = claims.Dossier([Actor("x1", "Ministry"), Actor("x2", "ministry")])
     with pytest.raises(claims.views.ReportError, match="ambiguous: x1, x2"):
         claims.views.select(d, claimant=["MINISTRY"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(strategies.dossiers(), st.integers(20, 100), st.integers(0, 3), st.data())
+def test_every_generated_dossier_reports_within_its_width_and_limit(
+    dossier: claims.Dossier, width: int, limit: int, data: st.DataObject
+) -> None:
+    filters: dict[str, list[str]] = {}
+    if dossier.actors and data.draw(st.booleans()):
+        filters["claimant"] = [data.draw(st.sampled_from(sorted(dossier.actors)))]
+    text = claims.views.report(dossier, width=width, limit=limit, ids=True, offsets=True, **filters)
+    assert all(len(line) <= width for line in text.splitlines())
+    assert not any(is_unsafe(c) for c in text if c != "\n")
+    data_ = claims.views.report_json(dossier, limit=limit, **filters)
+    for name, part in data_["sections"].items():
+        if name != "claims" and limit:
+            assert part["shown"] <= limit
+            assert len(part["items"]) == part["shown"] <= part["total"]
+    said = data_["sections"]["claims"]
+    assert said["shown"] == sum(len(c["claims"]) for c in said["claimants"])
+    if limit:
+        assert said["shown"] <= limit

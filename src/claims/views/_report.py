@@ -154,9 +154,9 @@ class _Text:
             if not first:
                 yield ""
             first = False
-            title = REPORT_SECTIONS[name].upper()
-            yield title
-            yield "=" * min(self.width, len(title))
+            title = self.wrap(REPORT_SECTIONS[name].upper(), "", "")
+            yield from title
+            yield "=" * max(map(len, title))
             yield from parts[name]()
 
     def counts(self) -> dict[str, int]:
