@@ -142,7 +142,7 @@ def test_the_limit_says_how_to_see_more(capsys: pytest.CaptureFixture[str]) -> N
     out = run(capsys, "--limit", "3", "--section", "claims", "--ids")
     assert out.count("id: ") == 3
     assert "… 9 more claims by 6 more claimants" in out
-    assert "use --limit 0 for all" in out
+    assert "To see them all: --limit 0; one claimant's: --claimant NAME" in out
     everything = run(capsys, "--limit", "0", "--section", "claims", "--ids")
     assert everything.count("id: ") == 41
     assert "use --limit" not in everything

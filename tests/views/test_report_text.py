@@ -81,7 +81,8 @@ def test_the_default_report_has_a_bounded_number_of_lines() -> None:
     for n in (500, 6_000, 12_000):
         text = claims.views.report(synthetic(n), width=80)
         sizes[n] = len(text.splitlines())
-        assert "use --limit 0 for all" in text
+        assert "to see them all: --section contradictions --limit 0" in " ".join(text.split())
+        assert "To see them all: --section claims --limit 0" in text
     assert max(sizes.values()) < 2_000
     # Once every section is past its limit, more claims add no item: only a
     # count with more digits may wrap onto another line.

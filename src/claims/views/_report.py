@@ -177,10 +177,8 @@ class _Text:
 
     def more(self, n: int, shown: int, what: str, section: str) -> Iterator[str]:
         if n > shown:
-            hint = "use --limit 0 for all"
-            if len(self.plan.sections) > 1:
-                hint += f", or --section {section}"
-            yield from self.wrap(f"… {n - shown:,} more {what}; {hint}")
+            hint = "--limit 0" if len(self.plan.sections) == 1 else f"--section {section} --limit 0"
+            yield from self.wrap(f"… {n - shown:,} more {what}; to see them all: {hint}")
 
     def who(self, claim_id: str) -> str:
         claim = self.d.claim(claim_id)
@@ -467,6 +465,7 @@ class _Text:
         if not claimants:
             yield "  none"
         shares = allot([len(said) for _, said in claimants], self.limit)
+        cut_short = False
         for n, ((actor, said), share) in enumerate(zip(claimants, shares, strict=True)):
             if not share:
                 rest = claimants[n:]
@@ -474,21 +473,24 @@ class _Text:
                 yield ""
                 yield from self.wrap(
                     f"… {say.plural(left, 'more claim')} by "
-                    f"{say.plural(len(rest), 'more claimant')}; "
-                    "use --limit 0 for all, or --claimant NAME",
+                    f"{say.plural(len(rest), 'more claimant')}",
                     "",
                 )
-                return
+                cut_short = True
+                break
             if n:
                 yield ""
             yield from self.wrap(self.actor_line(actor, len(said)), "")
             for claim in said[:share]:
                 yield from self.claim_lines(claim)
             if len(said) > share:
-                yield from self.wrap(
-                    f"… {len(said) - share:,} more by {actor.name}; use --limit 0 for all, "
-                    "or --claimant NAME"
-                )
+                yield from self.wrap(f"… {len(said) - share:,} more by {actor.name}")
+                cut_short = True
+        if cut_short:
+            section = "" if len(self.plan.sections) == 1 else "--section claims "
+            yield from self.wrap(
+                f"To see them all: {section}--limit 0; one claimant's: --claimant NAME", ""
+            )
 
 
 def allot(sizes: list[int], limit: int) -> list[int]:
