@@ -13,21 +13,35 @@ from claims.cli import main
 
 
 def test_report_shows_who_claimed_what(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["report", str(seed_path)]) == 0
+    assert main(["report", str(seed_path), "--ids", "--width", "80"]) == 0
     out = capsys.readouterr().out
     d = claims.load(seed_path)
     for actor_id in {c.claimant for c in d.claims.values()}:
         assert d.actor(actor_id).name in out
-    assert "via Al Jazeera (said in a statement) ← Office of Prime Minister" in out
-    assert "[no comment]" in out
+    assert "via Al Jazeera (said in a statement)" in out
+    assert "- made no comment on US-led international coalition" in out
     assert "unknown (not immediately clear)" in out
-    assert "assessed: B3, likely, moderate confidence" in out
+    assert (
+        "assessed: B3 (source usually reliable, information possibly true), likely,\n"
+        "      moderate confidence" in out
+    )
     for claim_id in d.claims:
         assert f"id: {claim_id}" in out
 
 
+def test_report_without_ids_or_offsets_shows_neither(
+    seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", str(seed_path)]) == 0
+    plain = capsys.readouterr().out
+    assert "id: " not in plain
+    assert "[aj-article " not in plain
+    assert main(["report", str(seed_path), "--offsets"]) == 0
+    assert "“four PMF members were killed” [aj-article 960–988]" in capsys.readouterr().out
+
+
 def test_report_fits_80_columns(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    main(["report", str(seed_path)])
+    main(["report", str(seed_path), "--width", "80"])
     lines = capsys.readouterr().out.splitlines()
     assert max(len(line) for line in lines) <= 80
 

@@ -163,3 +163,27 @@ def test_no_command_prints_a_character_that_acts_on_the_terminal(
     assert out or err  # it said something
     assert _acting(out) == set(), out
     assert _acting(err) == set(), err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--ids", "--offsets", "--limit", "0", "--width", "20"],
+        ["--format", "json", "--limit", "0"],
+        ["--format", "markdown"],
+    ],
+)
+def test_every_report_format_of_a_hostile_dossier_is_inert(
+    args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dossier, _ = hostile_dossier()
+    path = tmp_path / "hostile.json"
+    claims.dump(dossier, path)
+    assert main(["report", str(path), *args]) == 0
+    out = capsys.readouterr().out
+    assert _acting(out) == set()
+    if "json" in args:
+        data = json.loads(out)  # still JSON, and the strings are the document's own
+        names = {c["name"] for c in data["sections"]["claims"]["claimants"]}
+        assert names <= {a.name for a in dossier.actors.values()}
+        assert any(_acting(name) for name in names)

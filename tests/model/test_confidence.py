@@ -633,18 +633,25 @@ def test_dossier_json_round_trip_keeps_assessments(d: claims.Dossier) -> None:
     assert [c.assessment for c in back.claims.values()] == [c.assessment for c in d.claims.values()]
 
 
-def test_seed_report_shows_assessments_in_analyst_notation(
+def test_seed_report_shows_assessments_in_analyst_notation_and_words(
     seed_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from claims.cli import main
+    from claims.confidence import Credibility, Reliability
+
+    def words(label: str) -> str:
+        return label[0].lower() + label[1:]
 
     raw = json.loads(seed_path.read_text("utf-8"))
     expected = set()
     for c in raw["claims"]:
         a = c.get("assessment")
         if a and {"reliability", "credibility", "likelihood", "confidence"} <= a.keys():
+            reliability = words(Reliability(a["reliability"]).label)
+            credibility = words(Credibility(a["credibility"]).label)
             expected.add(
-                f"{a['reliability']}{a['credibility']}, "
+                f"{a['reliability']}{a['credibility']} (source {reliability}, "
+                f"information {credibility}), "
                 f"{a['likelihood'].replace('_', ' ')}, {a['confidence']} confidence"
             )
     assert expected, "the seed dossier has fully rated assessments"

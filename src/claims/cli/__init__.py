@@ -38,14 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    report = commands.add_parser("report", help="who claimed what, grouped by claimant")
+    report = commands.add_parser("report", help="the findings first, then who claimed what")
     report.add_argument("file", metavar="FILE", help="a claims JSON document or store")
-    report.add_argument("--width", type=int, default=80, help="widest line (default 80)")
-    report.add_argument(
-        "--current",
-        action="store_true",
-        help="only the current view: no superseded or retracted claims",
-    )
     _views.add_report_arguments(report)
     report.set_defaults(run=_report.report)
 

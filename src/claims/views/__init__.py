@@ -1,5 +1,9 @@
 """Where analysts read the answers: a briefing, notebook views, tables, safe terminal text.
 
+- `report`: the text report, findings first, then who claimed what, with
+  filters (`select`), sections (`REPORT_SECTIONS`) and a limit per section;
+  `report_json`: the same report as JSON-ready data; `subset`: the dossier of
+  the claims a selection keeps, for the briefings;
 - `html`: a self-contained HTML briefing (findings first, the claims and
   their quotes, the attribution graph and the timeline, filters in the
   page) that works offline and stays inert whatever the dossier's strings
@@ -31,11 +35,20 @@ from ._notebook import (
     register,
     summary,
 )
+from ._report import MIN_WIDTH, assessment_words, report
+from ._report_json import report_json
+from ._report_plan import DEFAULT_LIMIT, REPORT_SECTIONS, ReportError, Selection, select, subset
 from ._tables import to_arrow, to_pandas, to_polars
 
 __all__ = [
+    "DEFAULT_LIMIT",
+    "MIN_WIDTH",
     "RECORD_TYPES",
+    "REPORT_SECTIONS",
     "SECTIONS",
+    "ReportError",
+    "Selection",
+    "assessment_words",
     "claim_html",
     "claim_markdown",
     "dossier_html",
@@ -45,6 +58,10 @@ __all__ = [
     "record_html",
     "record_markdown",
     "register",
+    "report",
+    "report_json",
+    "select",
+    "subset",
     "summary",
     "terminal_safe",
     "to_arrow",
