@@ -107,8 +107,8 @@ def check(db: sqlite3.Connection, path: Path) -> int:
 
 
 def _create(db: sqlite3.Connection, path: Path) -> None:
-    db.execute("BEGIN IMMEDIATE")
     try:
+        db.execute("BEGIN IMMEDIATE")
         if db.execute("PRAGMA application_id").fetchone()[0] == 0:
             if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 raise StoreError(path, "is an SQLite file but not a claims store")
@@ -122,7 +122,8 @@ def _create(db: sqlite3.Connection, path: Path) -> None:
             db.execute(f"PRAGMA application_id={APPLICATION_ID}")
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:  # not when cut short before BEGIN or after COMMIT
+            db.execute("ROLLBACK")
         raise
 
 
@@ -153,8 +154,8 @@ def _check_versions(db: sqlite3.Connection, path: Path) -> int:
 
 def _upgrade(db: sqlite3.Connection, path: Path, version: int) -> None:
     """Rewrite every record in the current schema version, in one transaction."""
-    db.execute("BEGIN IMMEDIATE")
     try:
+        db.execute("BEGIN IMMEDIATE")
         row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if int(row[0]) == version:  # not upgraded meanwhile by another connection
             doc: dict[str, Any] = {"schema_version": version}
@@ -183,5 +184,6 @@ def _upgrade(db: sqlite3.Connection, path: Path, version: int) -> None:
             )
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:  # not when cut short before BEGIN or after COMMIT
+            db.execute("ROLLBACK")
         raise

@@ -144,6 +144,7 @@ class Store:
         self.read_only = read_only
         self.timeout = timeout
         self._version = SCHEMA_VERSION
+        self._writing = False  # in extend's transaction (a progress callback may read)
         self._iterators: weakref.WeakSet[Generator[Record, None, None]] = weakref.WeakSet()
         if (read_only or not create) and not self.path.exists():
             raise StoreError(path, "no such store")
@@ -251,8 +252,11 @@ class Store:
             raise IntegrityError(bad)
         db = self._db
         with self._errors("cannot write"):
-            db.execute("BEGIN IMMEDIATE")
             try:
+                if db.in_transaction and not self._writing:
+                    db.execute("ROLLBACK")  # a read left open by an interrupted call
+                db.execute("BEGIN IMMEDIATE")
+                self._writing = True
                 found = check(for_batch(db, batch), batch)
                 if found:
                     raise IntegrityError(
@@ -282,6 +286,8 @@ class Store:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
                 raise
+            finally:
+                self._writing = False
         return len(batch)
 
     def import_file(self, path: str | os.PathLike[str], *, progress: Progress | None = None) -> int:
@@ -309,7 +315,7 @@ class Store:
         return sum(self.counts().values())
 
     def _snapshot(self) -> _Snapshot:
-        return _Snapshot(self._db)
+        return _Snapshot(self._db, in_write=self._writing)
 
     def _one(self, table: str, kind: str, cls: type[T], id: str) -> T:
         with self._errors("cannot read"):
@@ -545,16 +551,30 @@ class Store:
 
 
 class _Snapshot:
-    """A read transaction: every query inside sees the same committed state."""
+    """A read transaction: every query inside sees the same committed state.
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    Inside a write (`in_write`) it reads the write's own transaction. Any
+    other transaction found open was left by an interrupted call, and is
+    ended first.
+    """
+
+    def __init__(self, db: sqlite3.Connection, *, in_write: bool = False) -> None:
         self._db = db
+        self._in_write = in_write
         self._mine = False
 
     def __enter__(self) -> None:
-        if not self._db.in_transaction:
+        if self._in_write:
+            return
+        try:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
             self._db.execute("BEGIN")
             self._mine = True
+        except BaseException:  # interrupted once begun: __exit__ will not run
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
 
     def __exit__(self, *exc: object) -> None:
         if self._mine and self._db.in_transaction:
