@@ -2,8 +2,8 @@
 
 Writes check a batch with `claims._integrity.check` against the store's
 records as `claims.store._context` reads them, inside the transaction that
-writes it. Reads run in one read transaction each (`_Snapshot`), and SQLite's
-errors become `StoreError` naming the file (`_SqliteErrors`).
+writes it. Reads run in one read transaction each, and SQLite's errors
+become `StoreError` naming the file (both in `claims.store._sqlite`).
 """
 
 from __future__ import annotations
@@ -45,13 +45,13 @@ from ._context import for_batch
 from ._rows import INSERT, TABLES, decode, decode_many, subject_key, to_row
 from ._schema import HEADER, prepare
 from ._schema import check as check_store
+from ._sqlite import Snapshot, SqliteErrors
 
 __all__ = ["Change", "Progress", "Store", "is_store", "open"]
 
 T = TypeVar("T")
 
 _ENDS = tuple(sorted(kind.value for kind in ENDS))  # for "kind IN (?, ?)"
-_BUSY = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 @attrs.frozen
@@ -202,8 +202,8 @@ class Store:
             f"{counts['events']} events, {counts['claims']} claims, {counts['links']} links>"
         )
 
-    def _errors(self, doing: str) -> _SqliteErrors:
-        return _SqliteErrors(self.path, doing, self.timeout)
+    def _errors(self, doing: str) -> SqliteErrors:
+        return SqliteErrors(self.path, doing, self.timeout)
 
     # ------------------------------------------------------------------
     # Writing
@@ -314,8 +314,8 @@ class Store:
     def __len__(self) -> int:
         return sum(self.counts().values())
 
-    def _snapshot(self) -> _Snapshot:
-        return _Snapshot(self._db, in_write=self._writing)
+    def _snapshot(self) -> Snapshot:
+        return Snapshot(self._db, in_write=self._writing)
 
     def _one(self, table: str, kind: str, cls: type[T], id: str) -> T:
         with self._errors("cannot read"):
@@ -516,7 +516,7 @@ class Store:
     def _records(self, progress: Progress | None) -> Generator[Record, None, None]:
         db = self._connect(read_only=True)
         try:
-            with self._errors("cannot read"), _Snapshot(db):
+            with self._errors("cannot read"), Snapshot(db):
                 total = sum(
                     db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES.values()
                 )
@@ -544,69 +544,3 @@ class Store:
         dossier = self.dossier(progress=progress)
         dump_json(dossier, path)
         return len(dossier)
-
-
-# --------------------------------------------------------------------------
-# Transactions and errors
-
-
-class _Snapshot:
-    """A read transaction: every query inside sees the same committed state.
-
-    Inside a write (`in_write`) it reads the write's own transaction. Any
-    other transaction found open was left by an interrupted call, and is
-    ended first.
-    """
-
-    def __init__(self, db: sqlite3.Connection, *, in_write: bool = False) -> None:
-        self._db = db
-        self._in_write = in_write
-        self._mine = False
-
-    def __enter__(self) -> None:
-        if self._in_write:
-            return
-        try:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            self._db.execute("BEGIN")
-            self._mine = True
-        except BaseException:  # interrupted once begun: __exit__ will not run
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
-
-    def __exit__(self, *exc: object) -> None:
-        if self._mine and self._db.in_transaction:
-            self._db.execute("COMMIT")
-
-
-class _SqliteErrors:
-    """Turn `sqlite3.Error` into `StoreError`, naming the file and what was being done."""
-
-    def __init__(self, path: Path, doing: str, timeout: float) -> None:
-        self._path = path
-        self._doing = doing
-        self._timeout = timeout
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if isinstance(exc, sqlite3.DatabaseError):
-            message = str(exc)
-            if "not a database" in message:
-                raise StoreError(self._path, "is not a claims store (not an SQLite file)") from None
-            if getattr(exc, "sqlite_errorcode", None) in _BUSY:
-                raise StoreError(
-                    self._path,
-                    f"{self._doing}: another connection has held the store locked for over "
-                    f"{self._timeout:g} s; try again once its work is done, or open the "
-                    "store with a longer timeout (claims.store.open(path, timeout=SECONDS))",
-                ) from exc
-            raise StoreError(self._path, f"{self._doing}: {message}") from exc
