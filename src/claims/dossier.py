@@ -19,7 +19,7 @@ import inspect
 import unicodedata
 import warnings
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from types import MappingProxyType
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -383,15 +383,71 @@ class Dossier(Displayed):
                 would make supersession circular, or an actor would be part
                 of itself. Every problem is listed and the dossier is left
                 exactly as it was.
+
+        Anything else raised part way, a `KeyboardInterrupt` included, also
+        leaves the dossier exactly as it was, with the same `version`.
         """
         batch = list(records)
         found = check(self, batch)
         if found:
             raise IntegrityError([Problem(label(batch[i]) + sub, msg) for i, sub, msg in found])
-        for record in batch:
-            self._insert(record)
-        if batch:
-            self._version += 1
+        try:
+            for record in batch:
+                self._insert(record)
+            if batch:
+                self._version += 1
+        except BaseException:
+            self._undo(batch)
+            raise
+
+    def _undo(self, batch: Sequence[Record]) -> None:
+        """Take out what `_insert` put in of `batch`, however far it went.
+
+        Each step only removes what is there, so an undo cut short (a second
+        Ctrl-C) is simply run again.
+        """
+        for _ in range(_UNDO_ATTEMPTS):
+            try:
+                for record in reversed(batch):
+                    self._remove(record)
+            except BaseException:  # noqa: BLE001 - interrupted: undo the rest again
+                continue
+            return
+
+    def _remove(self, record: Record) -> None:
+        if isinstance(record, Actor):
+            if self._actors.get(record.id) is record:
+                del self._actors[record.id]
+            if record.part_of is not None:
+                _pop_last(self._parts, record.part_of, record.id)
+            for name in dict.fromkeys(map(name_key, (record.id, record.name, *record.aliases))):
+                _pop_last(self._by_name, name, record.id)
+        elif isinstance(record, Source):
+            if self._sources.get(record.id) is record:
+                del self._sources[record.id]
+        elif isinstance(record, Event):
+            if self._events.get(record.id) is record:
+                del self._events[record.id]
+        elif isinstance(record, Claim):
+            if self._claims.get(record.id) is record:
+                del self._claims[record.id]
+            if record.id not in self._claims:
+                self._positions.pop(record.id, None)
+            prop = record.proposition
+            _pop_last(self._by_claimant, record.claimant, record.id)
+            _pop_last(self._by_subject, prop.subject, record.id)
+            _pop_last(self._by_predicate, prop.predicate, record.id)
+            said = self._statements.get((prop.subject, prop.predicate))
+            if said is not None:
+                _pop_last(said, (prop.object, record.stance), record.id)
+                if not said:
+                    del self._statements[prop.subject, prop.predicate]
+        else:
+            key = (record.kind, record.claim, record.target)
+            if self._links.get(key) is record:
+                del self._links[key]
+            _pop_last(self._links_from, record.claim, record)
+            _pop_last(self._links_to, record.target, record)
 
     def _insert(self, record: Record) -> None:
         if isinstance(record, Actor):
@@ -457,6 +513,19 @@ def _table_view(kind: str) -> TableView:
         return _table_views[kind]
     except KeyError:
         raise ClaimsError("the tables need claims.views: import claims.views") from None
+
+
+_UNDO_ATTEMPTS = 5
+"""How often `Dossier._undo` starts again when it is itself interrupted."""
+
+
+def _pop_last(lists: MutableMapping[Any, list[Any]], key: Any, item: Any) -> None:
+    """Drop `item` from the end of ``lists[key]`` if it is there; drop an emptied list."""
+    found = lists.get(key)
+    if found and (found[-1] is item or found[-1] == item):
+        found.pop()
+    if found is not None and not found:
+        del lists[key]
 
 
 def _get(table: Mapping[str, T], kind: str, id: str) -> T:

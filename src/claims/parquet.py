@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._convert import TAGS, encode
+from ._files import release, temp_beside
 from ._integrity import ENDS, status_of
 from ._model import (
     Actor,
@@ -324,11 +325,17 @@ class _Tables:
         self._pq = _pa().parquet
         self._schemas = _schemas()
         self.directory = directory
-        self.tmp = {t: directory / f".{t}.parquet.tmp" for t in self._schemas}
-        self._writers = {
-            t: self._pq.ParquetWriter(str(p), self._schemas[t], compression="zstd")
-            for t, p in self.tmp.items()
-        }
+        self.tmp: dict[str, Path] = {}
+        self._writers: dict[str, Any] = {}
+        try:
+            for t in self._schemas:
+                self.tmp[t] = temp_beside(directory / f"{t}.parquet")
+                self._writers[t] = self._pq.ParquetWriter(
+                    str(self.tmp[t]), self._schemas[t], compression="zstd"
+                )
+        except BaseException:
+            self.abort()
+            raise
         self._rows: dict[str, list[dict[str, Any]]] = {t: [] for t in self._schemas}
         self.claims = 0
 
@@ -354,6 +361,7 @@ class _Tables:
         for table, tmp in self.tmp.items():
             final = self.directory / f"{table}.parquet"
             os.replace(tmp, final)
+            release(tmp, remove=False)
             out[table] = final
         return out
 
@@ -362,8 +370,7 @@ class _Tables:
             with contextlib.suppress(Exception):
                 writer.close()
         for tmp in self.tmp.values():
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+            release(tmp, remove=True)
 
 
 class _Rows:

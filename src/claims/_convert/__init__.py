@@ -59,8 +59,9 @@ _ENCODERS: dict[type, Any] = _codegen.encoders(FAST_PATHS, TAGS)
 def to_builtins(value: Any) -> Any:
     """One record as JSON types for `orjson.dumps` to write.
 
-    Enums and datetimes that orjson writes byte for byte as the converter
-    would are left as they are, so ``orjson.dumps(to_builtins(x))`` equals
+    Datetimes that orjson writes byte for byte as the converter would are
+    left as they are (enums become their values, so orjson never calls back
+    into Python), so ``orjson.dumps(to_builtins(x))`` equals
     ``orjson.dumps(unstructure(x))``, made faster.
     """
     fn = _ENCODERS.get(type(value))

@@ -199,9 +199,12 @@ class _Gen:
     def unstructure_expr(self, t: Any, src: str, native: bool) -> str:
         """An expression turning `src` (a `t`) into JSON types.
 
-        With `native`, the result is for `orjson.dumps` only: enums stay
-        enums and datetimes stay datetimes where orjson writes exactly what
-        `datetime.isoformat` would.
+        With `native`, the result is for `orjson.dumps` only: datetimes stay
+        datetimes where orjson writes exactly what `datetime.isoformat` would.
+        Enums are always their value: orjson reads an enum member's value by
+        calling back into Python, and an exception raised there from a
+        signal handler (Ctrl-C) crashes the interpreter; a datetime with a
+        `datetime.timezone` is read in C alone.
         """
         if t in (str, bool, int, float) or t == int | float or t == int | float | None:
             return src
@@ -213,8 +216,6 @@ class _Gen:
                 )
             return f"{src}.isoformat()"
         if isinstance(t, type) and issubclass(t, enum.Enum):
-            if native and all(type(m.value) in (str, int) for m in t):
-                return src
             return f"{src}._value_"  # what .value returns, without the descriptor
         inner = _is_optional(t)
         if inner is not None:
@@ -321,9 +322,10 @@ def make_unstructure(
         cls: The record class.
         tags: The tag of each member of a tagged union.
         omit_defaults: Leave out fields at their default.
-        native: For `orjson.dumps` only: leave enums, and datetimes whose
-            offset is in whole minutes, for orjson to write (it writes them
-            byte for byte as the converter would, and faster).
+        native: For `orjson.dumps` only: leave datetimes whose offset is in
+            whole minutes for orjson to write (it writes them byte for byte
+            as the converter would, and faster, without calling back into
+            Python).
 
     Raises:
         Unsupported: `cls` has a field type with no fast path.

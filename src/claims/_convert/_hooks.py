@@ -255,8 +255,8 @@ def make_converter(*, fast: bool = True) -> cattrs.Converter:
     when it declines, so the detailed hook alone decides what is an error and
     how it is reported. Either way the result is the same; ``fast=False``
     gives the plain cattrs converter (the tests compare the two). The same
-    generator also makes the encoders `encode` uses, which hand enums and
-    datetimes to orjson to write: the bytes are those of
+    generator also makes the encoders `encode` uses, which hand datetimes
+    to orjson to write: the bytes are those of
     ``orjson.dumps(unstructure(x))``.
 
     Args:

@@ -83,7 +83,7 @@ def load_or_report(path: str, *, progress: bool | None = None) -> Dossier | None
 def _read_store(path: str, progress: bool | None) -> Dossier:
     bar = Bar(f"reading {path}", enabled=progress)
     try:
-        with _store.open(path, create=False) as s:
+        with _store.open(path, read_only=True) as s:
             return s.dossier(progress=bar)
     except IntegrityError as exc:
         raise LoadError(exc.problems) from None

@@ -243,7 +243,7 @@ def sources(tables: Any) -> Iterator[dict[str, Any]]:
 
         with tempfile.TemporaryDirectory(prefix="claims-sql-") as tmp:
             try:
-                with store.open(path, create=False) as s:
+                with store.open(path, read_only=True) as s:
                     parquet.export(s, tmp)
             except sqlite3.Error as exc:
                 raise ClaimsError(f"{path}: cannot read the store: {exc}") from exc

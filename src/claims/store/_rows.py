@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import orjson
 
-from .._convert import structure, to_builtins
+from .._convert import SCHEMA_VERSION, migrate, structure, to_builtins
 from .._gc import no_gc
 from .._integrity import KINDS
 from .._model import Actor, ActorRef, Claim, EventRef, Link, Source, Subject, Text
@@ -61,15 +61,27 @@ def encode(record: Any) -> str:
     return orjson.dumps(to_builtins(record)).decode("utf-8")
 
 
-def decode_many(texts: Iterable[str], cls: type[T]) -> list[T]:
-    """Records of class `cls` from their JSON texts (the garbage collector paused)."""
+def decode_many(texts: Iterable[str], cls: type[T], *, version: int = SCHEMA_VERSION) -> list[T]:
+    """Records of class `cls` from their JSON texts (the garbage collector paused).
+
+    Args:
+        texts: The records' JSON.
+        cls: Their class.
+        version: The schema version they were written in; older records
+            are upgraded as they are read (by a store opened read-only,
+            which cannot upgrade them in place).
+    """
     with no_gc():
-        return [structure(orjson.loads(t), cls) for t in texts]
+        data = [orjson.loads(t) for t in texts]
+        if version < SCHEMA_VERSION:
+            table = TABLES[cls]
+            data = migrate({"schema_version": version, table: data}, to=SCHEMA_VERSION)[table]
+        return [structure(d, cls) for d in data]
 
 
-def decode(text: str, cls: type[T]) -> T:
-    """One record of class `cls` from its JSON text."""
-    return decode_many([text], cls)[0]
+def decode(text: str, cls: type[T], *, version: int = SCHEMA_VERSION) -> T:
+    """One record of class `cls` from its JSON text; see `decode_many`."""
+    return decode_many([text], cls, version=version)[0]
 
 
 def subject_key(subject: Subject) -> str:

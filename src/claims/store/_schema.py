@@ -3,7 +3,8 @@
 A store is an SQLite file marked with `APPLICATION_ID`, whose ``meta`` table
 records the layout version (`STORE_FORMAT`) and the records' schema version.
 `prepare` creates the tables in a new file and checks both versions of an
-existing one, upgrading records of an older schema version in place.
+existing one, upgrading records of an older schema version in place; `check`
+checks a store opened read-only and writes nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..exceptions import LoadError, StoreError
 from ..json import from_builtins
 from ._rows import TABLES, encode
 
-__all__ = ["APPLICATION_ID", "HEADER", "SCHEMA", "STORE_FORMAT", "prepare"]
+__all__ = ["APPLICATION_ID", "HEADER", "SCHEMA", "STORE_FORMAT", "check", "prepare"]
 
 STORE_FORMAT = 1
 """The version of the store's table layout this release writes and reads."""
@@ -64,6 +65,8 @@ CREATE INDEX links_target ON links (target);
 def prepare(db: sqlite3.Connection, path: Path, *, durable: bool) -> None:
     """Set the connection up, create the tables if the file is new, check the versions.
 
+    Records of an older schema version are upgraded in place.
+
     Raises:
         StoreError: The file is not a claims store, or was written by a newer
             release of claims.
@@ -78,12 +81,34 @@ def prepare(db: sqlite3.Connection, path: Path, *, durable: bool) -> None:
     db.execute("PRAGMA foreign_keys=ON")
     if app == 0:
         _create(db, path)
-    _check_versions(db, path)
+    version = _check_versions(db, path)
+    if version < SCHEMA_VERSION:
+        _upgrade(db, path, version)
+
+
+def check(db: sqlite3.Connection, path: Path) -> int:
+    """Check a store opened read-only, writing nothing (not even the journal mode).
+
+    Returns:
+        The schema version of its records (an older one is upgraded as
+        records are read).
+
+    Raises:
+        StoreError: The file is not a claims store, or was written by a newer
+            release of claims.
+        sqlite3.Error: SQLite failed.
+    """
+    if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        if not db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreError(path, "is an empty SQLite file, not a claims store")
+        raise StoreError(path, "is an SQLite file but not a claims store")
+    db.execute("PRAGMA cache_size=-65536")  # of this connection only
+    return _check_versions(db, path)
 
 
 def _create(db: sqlite3.Connection, path: Path) -> None:
-    db.execute("BEGIN IMMEDIATE")
     try:
+        db.execute("BEGIN IMMEDIATE")
         if db.execute("PRAGMA application_id").fetchone()[0] == 0:
             if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 raise StoreError(path, "is an SQLite file but not a claims store")
@@ -97,11 +122,12 @@ def _create(db: sqlite3.Connection, path: Path) -> None:
             db.execute(f"PRAGMA application_id={APPLICATION_ID}")
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:  # not when cut short before BEGIN or after COMMIT
+            db.execute("ROLLBACK")
         raise
 
 
-def _check_versions(db: sqlite3.Connection, path: Path) -> None:
+def _check_versions(db: sqlite3.Connection, path: Path) -> int:
     meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
     fmt = int(meta.get("store_format", "0"))
     if fmt > STORE_FORMAT:
@@ -123,14 +149,13 @@ def _check_versions(db: sqlite3.Connection, path: Path) -> None:
                 f"reads ({SCHEMA_VERSION}); upgrade claims to read it",
             ) from None
         raise StoreError(path, f"schema version {version} is not a version of the format") from None
-    if version < SCHEMA_VERSION:
-        _upgrade(db, path, version)
+    return version
 
 
 def _upgrade(db: sqlite3.Connection, path: Path, version: int) -> None:
     """Rewrite every record in the current schema version, in one transaction."""
-    db.execute("BEGIN IMMEDIATE")
     try:
+        db.execute("BEGIN IMMEDIATE")
         row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if int(row[0]) == version:  # not upgraded meanwhile by another connection
             doc: dict[str, Any] = {"schema_version": version}
@@ -159,5 +184,6 @@ def _upgrade(db: sqlite3.Connection, path: Path, version: int) -> None:
             )
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:  # not when cut short before BEGIN or after COMMIT
+            db.execute("ROLLBACK")
         raise

@@ -2,15 +2,16 @@
 
 Writes check a batch with `claims._integrity.check` against the store's
 records as `claims.store._context` reads them, inside the transaction that
-writes it. Reads run in one read transaction each (`_Snapshot`), and SQLite's
-errors become `StoreError` naming the file (`_SqliteErrors`).
+writes it. Reads run in one read transaction each, and SQLite's errors
+become `StoreError` naming the file (both in `claims.store._sqlite`).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import weakref
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -18,6 +19,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from .._convert import SCHEMA_VERSION
 from .._gc import no_gc
 from .._integrity import ENDS, KINDS, check, label, status_of
 from .._model import (
@@ -42,6 +44,8 @@ from ..json import load as load_json
 from ._context import for_batch
 from ._rows import INSERT, TABLES, decode, decode_many, subject_key, to_row
 from ._schema import HEADER, prepare
+from ._schema import check as check_store
+from ._sqlite import Snapshot, SqliteErrors
 from ._update import Revision, Updated, write_batches
 from ._update import revisions as stored_revisions
 from ._update import update as update_records
@@ -79,7 +83,14 @@ def is_store(path: str | os.PathLike[str]) -> bool:
         return False
 
 
-def open(path: str | os.PathLike[str], *, create: bool = True, durable: bool = False) -> Store:
+def open(
+    path: str | os.PathLike[str],
+    *,
+    create: bool = True,
+    durable: bool = False,
+    read_only: bool = False,
+    timeout: float = 60.0,
+) -> Store:
     """Open the store at `path`, creating it if need be.
 
     Args:
@@ -90,12 +101,19 @@ def open(path: str | os.PathLike[str], *, create: bool = True, durable: bool = F
             default (``NORMAL``) a batch that was committed survives a crash
             of the process; only a power loss can drop the last batches, and
             never leaves a partial one.
+        read_only: Only read: the file is opened read-only (SQLite's
+            ``mode=ro``), never created, set up or upgraded, and `Store.extend`
+            is refused. Records of an older schema version are upgraded as
+            they are read. The reading commands open stores this way.
+        timeout: How many seconds to wait for another connection's lock
+            before giving up with a `StoreError` that says so.
 
     Raises:
-        StoreError: The file is not a claims store, or was written by a newer
-            release of claims.
+        StoreError: The file is missing (and `create` is false, or
+            `read_only` true), is not a claims store, or was written by a
+            newer release of claims.
     """
-    return Store(path, create=create, durable=durable)
+    return Store(path, create=create, durable=durable, read_only=read_only, timeout=timeout)
 
 
 class Store:
@@ -107,22 +125,39 @@ class Store:
         path: The SQLite file.
         create: As for `open`.
         durable: As for `open`.
+        read_only: As for `open`.
+        timeout: As for `open`.
+
+    Attributes:
+        path: The SQLite file.
+        read_only: Whether the store was opened only to read.
+        timeout: How many seconds to wait for another connection's lock.
     """
 
     def __init__(
-        self, path: str | os.PathLike[str], *, create: bool = True, durable: bool = False
+        self,
+        path: str | os.PathLike[str],
+        *,
+        create: bool = True,
+        durable: bool = False,
+        read_only: bool = False,
+        timeout: float = 60.0,
     ) -> None:
         self.path = Path(path)
-        if not create and not self.path.exists():
+        self.read_only = read_only
+        self.timeout = timeout
+        self._version = SCHEMA_VERSION
+        self._writing = False  # in extend's transaction (a progress callback may read)
+        self._iterators: weakref.WeakSet[Generator[Record, None, None]] = weakref.WeakSet()
+        if (read_only or not create) and not self.path.exists():
             raise StoreError(path, "no such store")
+        self._db = self._connect(read_only=read_only)
         try:
-            self._db = sqlite3.connect(
-                self.path, timeout=60, isolation_level=None, check_same_thread=False
-            )
-        except sqlite3.Error as exc:
-            raise StoreError(path, f"cannot open: {exc}") from None
-        try:
-            self._setup(durable)
+            with self._errors("cannot open"):
+                if read_only:
+                    self._version = check_store(self._db, self.path)
+                else:
+                    prepare(self._db, self.path, durable=durable)
         except BaseException:
             self._db.close()
             raise
@@ -130,12 +165,26 @@ class Store:
     # ------------------------------------------------------------------
     # Opening, versions, closing
 
-    def _setup(self, durable: bool) -> None:
-        with self._errors("cannot open"):
-            prepare(self._db, self.path, durable=durable)
+    def _connect(self, *, read_only: bool) -> sqlite3.Connection:
+        """A connection to the file; read-only ones never create or write it."""
+        target: str | Path = self.path
+        if read_only:
+            target = f"{self.path.resolve().as_uri()}?mode=ro"
+        try:
+            return sqlite3.connect(
+                target,
+                timeout=self.timeout,
+                isolation_level=None,
+                check_same_thread=False,
+                uri=read_only,
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(self.path, f"cannot open: {exc}") from None
 
     def close(self) -> None:
-        """Close the store's connection."""
+        """Close the store's connection, and end any `records` iteration still open."""
+        for iterator in list(self._iterators):
+            iterator.close()
         self._db.close()
 
     def __enter__(self) -> Store:
@@ -156,8 +205,8 @@ class Store:
             f"{counts['events']} events, {counts['claims']} claims, {counts['links']} links>"
         )
 
-    def _errors(self, doing: str) -> _SqliteErrors:
-        return _SqliteErrors(self.path, doing)
+    def _errors(self, doing: str) -> SqliteErrors:
+        return SqliteErrors(self.path, doing, self.timeout)
 
     # ------------------------------------------------------------------
     # Writing
@@ -191,9 +240,11 @@ class Store:
         Raises:
             IntegrityError: The batch would break referential integrity; the
                 store is left as it was.
-            StoreError: The file could not be written; the store is left as
-                it was.
+            StoreError: The file could not be written (or the store is open
+                read-only); the store is left as it was.
         """
+        if self.read_only:
+            raise StoreError(self.path, "is open read-only; open it without read_only to add")
         batch = list(records)
         bad = [
             Problem(label(r), f"cannot add a {type(r).__name__} to a store")
@@ -204,8 +255,11 @@ class Store:
             raise IntegrityError(bad)
         db = self._db
         with self._errors("cannot write"):
-            db.execute("BEGIN IMMEDIATE")
             try:
+                if db.in_transaction and not self._writing:
+                    db.execute("ROLLBACK")  # a read left open by an interrupted call
+                db.execute("BEGIN IMMEDIATE")
+                self._writing = True
                 found = check(for_batch(db, batch), batch)
                 if found:
                     raise IntegrityError(
@@ -235,6 +289,8 @@ class Store:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
                 raise
+            finally:
+                self._writing = False
         return len(batch)
 
     def import_file(self, path: str | os.PathLike[str], *, progress: Progress | None = None) -> int:
@@ -328,15 +384,15 @@ class Store:
     def __len__(self) -> int:
         return sum(self.counts().values())
 
-    def _snapshot(self) -> _Snapshot:
-        return _Snapshot(self._db)
+    def _snapshot(self) -> Snapshot:
+        return Snapshot(self._db, in_write=self._writing)
 
     def _one(self, table: str, kind: str, cls: type[T], id: str) -> T:
         with self._errors("cannot read"):
             row = self._db.execute(f"SELECT json FROM {table} WHERE id = ?", (id,)).fetchone()
         if row is None:
             raise UnknownIdError(kind, id)
-        return decode(row[0], cls)
+        return decode(row[0], cls, version=self._version)
 
     def actor(self, id: str) -> Actor:
         """The actor with `id`; `UnknownIdError` if there is none."""
@@ -376,7 +432,7 @@ class Store:
             rows = self._db.execute(
                 f"SELECT json FROM claims WHERE {where} ORDER BY seq", params
             ).fetchall()
-        return tuple(decode(j, Claim) for (j,) in rows)
+        return tuple(decode_many([j for (j,) in rows], Claim, version=self._version))
 
     def parts(self, actor_id: str) -> tuple[str, ...]:
         """Ids of every actor that is part of `actor_id`, at any depth (as `Dossier.parts`)."""
@@ -434,7 +490,7 @@ class Store:
             rows = self._db.execute(
                 f"SELECT json FROM links WHERE {where} ORDER BY seq", params
             ).fetchall()
-        return tuple(decode(j, Link) for (j,) in rows)
+        return tuple(decode_many([j for (j,) in rows], Link, version=self._version))
 
     def links_of(self, *kinds: LinkKind) -> tuple[Link, ...]:
         """Links of any of `kinds` (every link if none is given), in the order they were added."""
@@ -507,7 +563,7 @@ class Store:
                 "WHERE l.target = ? AND l.kind IN (?, ?) ORDER BY l.seq",
                 (claim_id, *_ENDS),
             ).fetchall()
-        links = decode_many([j for _, j in rows], Link)
+        links = decode_many([j for _, j in rows], Link, version=self._version)
         times = [datetime.fromisoformat(at) for at, _ in rows]
         return datetime.fromisoformat(arrived[0]), list(zip(times, links, strict=True))
 
@@ -519,20 +575,31 @@ class Store:
 
         Records come in the order they were added, one table at a time, so
         memory does not grow with the store (beyond one table's read buffer).
+        The snapshot is read on a connection of its own, so the store can be
+        written while an iteration is open: the iteration goes on with the
+        records as they were when it began.
         """
-        db = self._db
-        with self._errors("cannot read"), self._snapshot():
-            total = sum(
-                db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES.values()
-            )
-            done = 0
-            for cls, table in TABLES.items():
-                cursor = db.execute(f"SELECT json FROM {table} ORDER BY seq")
-                while rows := cursor.fetchmany(5_000):
-                    yield from decode_many([r[0] for r in rows], cls)
-                    done += len(rows)
-                    if progress is not None:
-                        progress(done, total)
+        iterator = self._records(progress)
+        self._iterators.add(iterator)
+        return iterator
+
+    def _records(self, progress: Progress | None) -> Generator[Record, None, None]:
+        db = self._connect(read_only=True)
+        try:
+            with self._errors("cannot read"), Snapshot(db):
+                total = sum(
+                    db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES.values()
+                )
+                done = 0
+                for cls, table in TABLES.items():
+                    cursor = db.execute(f"SELECT json FROM {table} ORDER BY seq")
+                    while rows := cursor.fetchmany(5_000):
+                        yield from decode_many([r[0] for r in rows], cls, version=self._version)
+                        done += len(rows)
+                        if progress is not None:
+                            progress(done, total)
+        finally:
+            db.close()
 
     def dossier(self, *, progress: Progress | None = None) -> Dossier:
         """The whole store as a `Dossier`, for the analysis questions."""
@@ -547,47 +614,3 @@ class Store:
         dossier = self.dossier(progress=progress)
         dump_json(dossier, path)
         return len(dossier)
-
-
-# --------------------------------------------------------------------------
-# Transactions and errors
-
-
-class _Snapshot:
-    """A read transaction: every query inside sees the same committed state."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
-        self._mine = False
-
-    def __enter__(self) -> None:
-        if not self._db.in_transaction:
-            self._db.execute("BEGIN")
-            self._mine = True
-
-    def __exit__(self, *exc: object) -> None:
-        if self._mine and self._db.in_transaction:
-            self._db.execute("COMMIT")
-
-
-class _SqliteErrors:
-    """Turn `sqlite3.Error` into `StoreError`, naming the file and what was being done."""
-
-    def __init__(self, path: Path, doing: str) -> None:
-        self._path = path
-        self._doing = doing
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if isinstance(exc, sqlite3.DatabaseError):
-            message = str(exc)
-            if "not a database" in message:
-                raise StoreError(self._path, "is not a claims store (not an SQLite file)") from None
-            raise StoreError(self._path, f"{self._doing}: {message}") from exc
