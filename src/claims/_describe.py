@@ -17,6 +17,7 @@ from ._model import (
     NoValue,
     Proposition,
     Quantity,
+    Review,
     Stance,
     Text,
     Unknown,
@@ -51,7 +52,9 @@ class Names(Protocol):
         ...
 
 
-def describe(obj: Value | Proposition | Claim | Stance, dossier: Names | None = None) -> str:
+def describe(
+    obj: Value | Proposition | Claim | Stance | Review, dossier: Names | None = None
+) -> str:
     """`obj` in words, as one line of plain text.
 
     - An actor or event reference: the actor's name or the event's
@@ -65,6 +68,9 @@ def describe(obj: Value | Proposition | Claim | Stance, dossier: Names | None = 
     - A stance: its verb, ``asserts``, ``denies``, ``did not respond``.
     - A claim: the claimant, the stance and the proposition,
       ``Reuters asserts: the strike killed 4``.
+    - A review: the reviewer, the verdict on its scale and the claim
+      reviewed (in words when `dossier` has it, else its id),
+      ``Full Fact finds False (1 of 1..5): Reuters asserts: ...``.
 
     Args:
         obj: What to render.
@@ -95,7 +101,14 @@ def describe(obj: Value | Proposition | Claim | Stance, dossier: Names | None = 
     'reuters asserts: strike killed at least 3 and at most 5'
     >>> describe(claims.Quantity(value=1200, unit="people", approximate=True))
     '1,200 people (approximate)'
+    >>> d.add(claims.Review("r", "c", "reuters", "Half true", rating=3, best=5, worst=1))
+    >>> describe(d.review("r"), d)  # doctest: +ELLIPSIS
+    'Reuters finds Half true (3 of 1..5): Reuters asserts: the strike killed at least 3...'
     """
+    if isinstance(obj, Review):
+        return f"{_actor_name(obj.reviewer, dossier)} finds {obj.scale()}: " + _claim(
+            obj.claim, dossier
+        )
     if isinstance(obj, Claim):
         claimant = _actor_name(obj.claimant, dossier)
         return f"{claimant} {_STANCE_WORDS[obj.stance]}: {describe(obj.proposition, dossier)}"
@@ -136,6 +149,18 @@ def _actor_name(id: str, dossier: Names | None) -> str:
         return id
 
 
+def _claim(id: str, dossier: Names | None) -> str:
+    """The claim `id` in words, if `dossier` holds claims and has it; else its id."""
+    lookup = getattr(dossier, "claim", None)
+    if lookup is None:
+        return id
+    try:
+        claim = lookup(id)
+    except UnknownIdError:
+        return id
+    return describe(claim, dossier) if isinstance(claim, Claim) else id
+
+
 def _event_description(id: str, dossier: Names | None) -> str:
     if dossier is None:
         return id
@@ -159,7 +184,8 @@ def _value(value: Value, dossier: Names | None) -> str:
     if isinstance(value, NoValue):
         return f"none ({value.note})" if value.note else "none"
     raise InvalidTypeError(
-        f"cannot describe a {type(value).__name__}: not a value, proposition, claim or stance"
+        f"cannot describe a {type(value).__name__}: "
+        "not a value, proposition, claim, stance or review"
     )
 
 

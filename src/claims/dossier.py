@@ -31,6 +31,7 @@ from ._model import (
     EventRef,
     Link,
     LinkKind,
+    Review,
     Source,
     Stance,
     Status,
@@ -50,7 +51,7 @@ __all__ = [
     "status_of",
 ]
 
-Record = Actor | Source | Event | Claim | Link
+Record = Actor | Source | Event | Claim | Link | Review
 """Anything a dossier holds."""
 
 Statements = Mapping[tuple[Subject, str], Mapping[tuple[Value, Stance], Sequence[str]]]
@@ -61,7 +62,7 @@ P = ParamSpec("P")
 
 
 class Dossier:
-    """Actors, sources, events, claims and the links between claims.
+    """Actors, sources, events, claims, the links between claims, and reviews.
 
     The dossier is the one mutable thing: `add` and `extend` check
     referential integrity and either add everything or change nothing.
@@ -92,6 +93,7 @@ class Dossier:
         self._claims: dict[str, Claim] = {}
         self._positions: dict[str, int] = {}  # each claim's position in `_claims`
         self._links: dict[tuple[LinkKind, str, str], Link] = {}
+        self._reviews: dict[str, Review] = {}
         self._parts: defaultdict[str, list[str]] = defaultdict(list)
         self._by_claimant: defaultdict[str, list[str]] = defaultdict(list)
         self._by_subject: defaultdict[Subject, list[str]] = defaultdict(list)
@@ -131,13 +133,19 @@ class Dossier:
         """Links between claims, in the order they were added."""
         return tuple(self._links.values())
 
+    @property
+    def reviews(self) -> Mapping[str, Review]:
+        """Fact-checkers' reviews of claims by id, in the order they were added (read-only)."""
+        return MappingProxyType(self._reviews)
+
     def records(self) -> Iterator[Record]:
-        """Every record: actors, sources, events, claims, then links."""
+        """Every record: actors, sources, events, claims, links, then reviews."""
         yield from self._actors.values()
         yield from self._sources.values()
         yield from self._events.values()
         yield from self._claims.values()
         yield from self._links.values()
+        yield from self._reviews.values()
 
     def __len__(self) -> int:
         return (
@@ -146,6 +154,7 @@ class Dossier:
             + len(self._events)
             + len(self._claims)
             + len(self._links)
+            + len(self._reviews)
         )
 
     def __eq__(self, other: object) -> bool:
@@ -157,13 +166,15 @@ class Dossier:
             and self._events == other._events
             and self._claims == other._claims
             and self._links == other._links
+            and self._reviews == other._reviews
         )
 
     def __repr__(self) -> str:
         return (
             f"<Dossier: {len(self._actors)} actors, {len(self._sources)} sources, "
             f"{len(self._events)} events, {len(self._claims)} claims, "
-            f"{len(self._links)} links>"
+            f"{len(self._links)} links"
+            + (f", {len(self._reviews)} reviews>" if self._reviews else ">")
         )
 
     # ------------------------------------------------------------------
@@ -188,6 +199,14 @@ class Dossier:
     def claim(self, id: str) -> Claim:
         """The claim with `id`; `UnknownIdError` if there is none."""
         return _get(self._claims, "claim", id)
+
+    def review(self, id: str) -> Review:
+        """The review with `id`; `UnknownIdError` if there is none."""
+        return _get(self._reviews, "review", id)
+
+    def reviews_of(self, claim_id: str) -> tuple[Review, ...]:
+        """The reviews of the claim `claim_id`, in the order they were added."""
+        return tuple(r for r in self._reviews.values() if r.claim == claim_id)
 
     def parts(self, actor_id: str) -> tuple[str, ...]:
         """Ids of every actor that is part of `actor_id`, at any depth."""
@@ -321,6 +340,8 @@ class Dossier:
             self._sources[record.id] = record
         elif isinstance(record, Event):
             self._events[record.id] = record
+        elif isinstance(record, Review):
+            self._reviews[record.id] = record
         elif isinstance(record, Claim):
             self._positions[record.id] = len(self._claims)
             self._claims[record.id] = record

@@ -29,6 +29,7 @@ from .._model import (
     EventRef,
     Link,
     LinkKind,
+    Review,
     Source,
     Status,
     StatusKind,
@@ -150,7 +151,8 @@ class Store:
         counts = self.counts()
         return (
             f"<Store {self.path}: {counts['actors']} actors, {counts['sources']} sources, "
-            f"{counts['events']} events, {counts['claims']} claims, {counts['links']} links>"
+            f"{counts['events']} events, {counts['claims']} claims, {counts['links']} links"
+            + (f", {counts['reviews']} reviews>" if counts["reviews"] else ">")
         )
 
     def _errors(self, doing: str) -> _SqliteErrors:
@@ -177,7 +179,7 @@ class Store:
         `note`) are kept, so the store can say when each record arrived.
 
         Args:
-            records: Actors, sources, events, claims and links, in any order.
+            records: Actors, sources, events, claims, links and reviews, in any order.
             note: Why or whence the batch (kept in the store's history).
             progress: Called as ``progress(done, total)`` while records are
                 written.
@@ -248,7 +250,7 @@ class Store:
     # Reading
 
     def counts(self) -> dict[str, int]:
-        """How many actors, sources, events, claims and links the store holds."""
+        """How many actors, sources, events, claims, links and reviews the store holds."""
         with self._errors("cannot read"), self._snapshot():
             return {
                 t: self._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -284,8 +286,20 @@ class Store:
         """The claim with `id`; `UnknownIdError` if there is none."""
         return self._one("claims", "claim", Claim, id)
 
+    def review(self, id: str) -> Review:
+        """The review with `id`; `UnknownIdError` if there is none."""
+        return self._one("reviews", "review", Review, id)
+
+    def reviews_of(self, claim_id: str) -> tuple[Review, ...]:
+        """The reviews of the claim `claim_id`, in the order they were added."""
+        with self._errors("cannot read"):
+            rows = self._db.execute(
+                "SELECT json FROM reviews WHERE claim = ? ORDER BY seq", (claim_id,)
+            ).fetchall()
+        return tuple(decode_many([j for (j,) in rows], Review))
+
     def get(self, kind: str, id: str) -> Record:
-        """The record of `kind` (``"actor"``, ``"source"``, ``"event"``, ``"claim"``) with `id`.
+        """The record of `kind` with `id`: an ``"actor"``, ``"source"``, ..., ``"review"``.
 
         Raises:
             UnknownIdError: There is none.
@@ -296,6 +310,7 @@ class Store:
             "source": self.source,
             "event": self.event,
             "claim": self.claim,
+            "review": self.review,
         }
         if kind not in getters:
             raise ClaimsError(f"kind {kind!r} is not one of {', '.join(map(repr, getters))}")
@@ -445,7 +460,7 @@ class Store:
     # Whole contents
 
     def records(self, *, progress: Progress | None = None) -> Iterator[Record]:
-        """Every record, as one consistent snapshot: actors, sources, events, claims, links.
+        """Every record as one consistent snapshot: actors, sources, events, claims, links, reviews.
 
         Records come in the order they were added, one table at a time, so
         memory does not grow with the store (beyond one table's read buffer).
