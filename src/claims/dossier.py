@@ -94,6 +94,7 @@ class Dossier:
         self._positions: dict[str, int] = {}  # each claim's position in `_claims`
         self._links: dict[tuple[LinkKind, str, str], Link] = {}
         self._reviews: dict[str, Review] = {}
+        self._reviews_of: defaultdict[str, list[str]] = defaultdict(list)
         self._parts: defaultdict[str, list[str]] = defaultdict(list)
         self._by_claimant: defaultdict[str, list[str]] = defaultdict(list)
         self._by_subject: defaultdict[Subject, list[str]] = defaultdict(list)
@@ -206,7 +207,7 @@ class Dossier:
 
     def reviews_of(self, claim_id: str) -> tuple[Review, ...]:
         """The reviews of the claim `claim_id`, in the order they were added."""
-        return tuple(r for r in self._reviews.values() if r.claim == claim_id)
+        return tuple(self._reviews[r] for r in self._reviews_of.get(claim_id, ()))
 
     def parts(self, actor_id: str) -> tuple[str, ...]:
         """Ids of every actor that is part of `actor_id`, at any depth."""
@@ -342,6 +343,7 @@ class Dossier:
             self._events[record.id] = record
         elif isinstance(record, Review):
             self._reviews[record.id] = record
+            self._reviews_of[record.claim].append(record.id)
         elif isinstance(record, Claim):
             self._positions[record.id] = len(self._claims)
             self._claims[record.id] = record
