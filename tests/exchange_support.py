@@ -1,4 +1,4 @@
-"""Mutated documents for the exchange formats' importers."""
+"""Mutated documents for the exchange formats' importers, and what their exports leave out."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from hypothesis import strategies as st
+
+import claims
 
 JUNK = st.sampled_from([None, 1, -1, "x", "", [], {}, [1], {"a": 1}, True, 1.5, "2024-13-45"])
 
@@ -39,3 +41,13 @@ def mutations(draw: st.DrawFn, document: Any) -> Any:
         except (KeyError, IndexError, TypeError):
             continue  # an earlier change removed the way there
     return mutated
+
+
+def without_reviews(dossier: claims.Dossier) -> claims.Dossier:
+    """`dossier` without its reviews: what a STIX or MISP export carries."""
+    return claims.Dossier(r for r in dossier.records() if not isinstance(r, claims.Review))
+
+
+def named_reviews(left_out: tuple[str, ...]) -> list[str]:
+    """The reviews a report of what was left out names (``review 'r'``)."""
+    return [line.split(": ", 1)[0] for line in left_out]

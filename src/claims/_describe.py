@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ._model import Actor, Claim, Event, Proposition, Stance, Value
+from ._model import Actor, Claim, Event, Proposition, Review, Stance, Value
 from ._model.what import proposition_words, value_words
 from .exceptions import UnknownIdError
 
@@ -39,7 +39,9 @@ class Names(Protocol):
         ...
 
 
-def describe(obj: Value | Proposition | Claim | Stance, dossier: Names | None = None) -> str:
+def describe(
+    obj: Value | Proposition | Claim | Stance | Review, dossier: Names | None = None
+) -> str:
     """`obj` in words, as one line of plain text.
 
     - An actor or event reference: the actor's name or the event's
@@ -53,6 +55,9 @@ def describe(obj: Value | Proposition | Claim | Stance, dossier: Names | None = 
     - A stance: its verb, ``asserts``, ``denies``, ``did not respond``.
     - A claim: the claimant, the stance and the proposition,
       ``Reuters asserts: the strike killed 4``.
+    - A review: the reviewer, the verdict on its scale and the claim
+      reviewed (in words when `dossier` has it, else its id),
+      ``Full Fact finds False (1 of 1..5): Reuters asserts: ...``.
 
     Args:
         obj: What to render.
@@ -83,7 +88,14 @@ def describe(obj: Value | Proposition | Claim | Stance, dossier: Names | None = 
     'reuters asserts: strike killed at least 3 and at most 5'
     >>> describe(claims.Quantity(value=1200, unit="people", approximate=True))
     '1,200 people (approximate)'
+    >>> d.add(claims.Review("r", "c", "reuters", "Half true", rating=3, best=5, worst=1))
+    >>> describe(d.review("r"), d)  # doctest: +ELLIPSIS
+    'Reuters finds Half true (3 of 1..5): Reuters asserts: the strike killed at least 3...'
     """
+    if isinstance(obj, Review):
+        return f"{_actor_name(obj.reviewer, dossier)} finds {obj.scale()}: " + _claim(
+            obj.claim, dossier
+        )
     if isinstance(obj, Claim):
         claimant = _actor_name(obj.claimant, dossier)
         return f"{claimant} {_STANCE_WORDS[obj.stance]}: {describe(obj.proposition, dossier)}"
@@ -101,6 +113,18 @@ def _actor_name(id: str, dossier: Names | None) -> str:
         return dossier.actor(id).name
     except UnknownIdError:
         return id
+
+
+def _claim(id: str, dossier: Names | None) -> str:
+    """The claim `id` in words, if `dossier` holds claims and has it; else its id."""
+    lookup = getattr(dossier, "claim", None)
+    if lookup is None:
+        return id
+    try:
+        claim = lookup(id)
+    except UnknownIdError:
+        return id
+    return describe(claim, dossier) if isinstance(claim, Claim) else id
 
 
 def _event_description(id: str, dossier: Names | None) -> str:

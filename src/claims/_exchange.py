@@ -4,6 +4,11 @@ A claim that arrives only in words, from a tool that has no proposition, is
 one rule kept here: `in_words` makes its proposition, the words as a `Text`
 subject with the predicate ``is_true``, so that one source asserting the
 words and another denying them are a contradiction like any other.
+
+A fact-checker's review is another: STIX and MISP have no place for one
+(a STIX ``opinion`` or a MISP ``opinion`` object is someone's stance, which
+is a claim here), so their exports leave reviews out, and `reviews_left_out`
+is how each says so; reviews travel as ClaimReview (`claims.claimreview`).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from ._convert import structure, unstructure
+from ._integrity import label
 from ._model import Proposition, Text
 from .dossier import Dossier, Record
 from .exceptions import IntegrityError, LoadError, Problem
@@ -26,6 +32,7 @@ __all__ = [
     "latest",
     "plain",
     "read",
+    "reviews_left_out",
     "utc_stamp",
     "words_of",
 ]
@@ -124,3 +131,16 @@ def build(batch: list[Record], lost: list[str]) -> Dossier:
             break
         left = [record for record, _ in failed]
     return dossier
+
+
+def reviews_left_out(dossier: Dossier, fmt: str) -> tuple[str, ...]:
+    """One line per review of `dossier` that an export to `fmt` leaves out.
+
+    >>> reviews_left_out(Dossier(), "STIX")
+    ()
+    """
+    return tuple(
+        f"{label(review)}: not written: {fmt} has no place for a fact-checker's review "
+        "(export reviews with claims.claimreview)"
+        for review in dossier.reviews.values()
+    )

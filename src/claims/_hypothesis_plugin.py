@@ -38,6 +38,7 @@ def _register() -> None:
         _model.Event: _lazy("events"),
         _model.Claim: _lazy("claims"),
         _model.Link: _lazy("links"),
+        _model.Review: _lazy("reviews"),
         _model.Quote: _lazy("quotes"),
         _model.Hop: _lazy("hops"),
         _model.Proposition: _lazy("propositions", ids, ids),

@@ -23,6 +23,7 @@ from ._model import (
     EventRef,
     Link,
     LinkKind,
+    Review,
     Source,
     Status,
     StatusKind,
@@ -41,7 +42,14 @@ __all__ = [
 ]
 
 KINDS: Mapping[type, str] = MappingProxyType(
-    {Actor: "actor", Source: "source", Event: "event", Claim: "claim", Link: "link"}
+    {
+        Actor: "actor",
+        Source: "source",
+        Event: "event",
+        Claim: "claim",
+        Link: "link",
+        Review: "review",
+    }
 )
 """The kind of each record class, as errors and tables name it."""
 
@@ -126,6 +134,13 @@ def references(record: object) -> Iterator[Reference]:
             yield f".affiliations[{j}].actor", "actor", aff.actor
     elif isinstance(record, Source) and record.publisher is not None:
         yield ".publisher", "actor", record.publisher
+    elif isinstance(record, Review):
+        yield ".claim", "claim", record.claim
+        yield ".reviewer", "actor", record.reviewer
+        if record.first_appearance is not None:
+            yield ".first_appearance", "source", record.first_appearance
+        for j, source in enumerate(record.appearances):
+            yield f".appearances[{j}]", "source", source
 
 
 class Records(Protocol):
@@ -136,6 +151,7 @@ class Records(Protocol):
         sources: Sources by id.
         events: Events by id.
         claims: Claims by id.
+        reviews: Reviews by id.
     """
 
     @property
@@ -150,6 +166,9 @@ class Records(Protocol):
     @property
     def claims(self) -> Mapping[str, Claim]: ...  # pragma: no cover - a protocol
 
+    @property
+    def reviews(self) -> Mapping[str, Review]: ...  # pragma: no cover - a protocol
+
     def links_from(self, claim_id: str) -> Sequence[Link]:
         """The links that start from `claim_id`."""
         ...  # pragma: no cover - a protocol
@@ -159,9 +178,10 @@ def check(records: Records, batch: Sequence[object]) -> list[Found]:
     """Every integrity problem of adding `batch` to `records`, changing nothing.
 
     Ids must be new and unique, references must name a record held or in the
-    batch (in any order), a link must not be there already, ``part_of`` must
-    not loop, and a supersession or retraction must stay within one
-    claimant and make no cycle.
+    batch (in any order; a review's claim, reviewer and appearances too), a
+    link must not be there already, ``part_of`` must not loop, and a
+    supersession or retraction must stay within one claimant and make no
+    cycle.
 
     Args:
         records: What is already held.
@@ -176,6 +196,7 @@ def check(records: Records, batch: Sequence[object]) -> list[Found]:
         "source": records.sources,
         "event": records.events,
         "claim": records.claims,
+        "review": records.reviews,
     }
     new: dict[str, dict[str, int]] = {k: {} for k in KINDS.values()}
     new_links: set[tuple[LinkKind, str, str]] = set()
@@ -191,7 +212,7 @@ def check(records: Records, batch: Sequence[object]) -> list[Found]:
             ):
                 found.append((i, "", "the same link is already in the dossier"))
             new_links.add(key)
-        elif isinstance(record, (Actor, Source, Event, Claim)):
+        elif isinstance(record, (Actor, Source, Event, Claim, Review)):
             if record.id in existing[kind] or record.id in new[kind]:
                 found.append((i, ".id", f"{kind} id {record.id!r} is already taken"))
             else:

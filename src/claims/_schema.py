@@ -20,8 +20,8 @@ it has), referential integrity, and the difference between ``1`` and ``1.0``.
 
 >>> import claims
 >>> schema = claims.json_schema()
->>> schema["properties"]["schema_version"]
-{'const': 2}
+>>> schema["properties"]["schema_version"]  # the versions written: without reviews, with
+{'enum': [2, 3]}
 >>> schema["$defs"]["Quote"]["required"]
 ['source', 'exact', 'start', 'end']
 """
@@ -38,7 +38,7 @@ from typing import Any, get_args, get_origin, get_type_hints
 
 import attrs
 
-from ._convert import SCHEMA_VERSION, TAGS, Document
+from ._convert import SCHEMA_VERSION, TAGS, Document, version_for
 from ._model import _validators as v
 from .exceptions import ClaimsError
 
@@ -87,13 +87,15 @@ class _Builder:
 
     def document(self) -> dict[str, Any]:
         body = self.record(Document)
-        body["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
+        # The versions this release writes: 2 without reviews, 3 with.
+        written = sorted({version_for(reviews=False), version_for(reviews=True)})
+        body["properties"]["schema_version"] = {"enum": written}
         return {
             "$schema": DIALECT,
             "$id": f"urn:claims:dossier:{SCHEMA_VERSION}",
             "title": f"claims dossier, schema version {SCHEMA_VERSION}",
             "description": (
-                "A dossier of actors, sources, events, claims and links, as written by "
+                "A dossier of actors, sources, events, claims, links and reviews, as written by "
                 "claims.dumps. Rules across fields and referential integrity are checked "
                 "by claims.loads, not by this schema."
             ),

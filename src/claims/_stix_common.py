@@ -15,7 +15,7 @@ import json
 import uuid
 from typing import Any
 
-from ._convert import SCHEMA_VERSION
+from ._convert import REVIEWS_SINCE
 from ._model import Actor, ActorKind, Claim, Event, LinkKind, Source
 from ._schema import json_schema
 
@@ -23,6 +23,7 @@ __all__ = [
     "EXTENSION_AUTHOR",
     "EXTENSION_FIELDS",
     "EXTENSION_ID",
+    "EXTENSION_VERSION",
     "IDENTITY_CLASS",
     "KIND_OF_CLASS",
     "LINK_OF",
@@ -38,8 +39,15 @@ NAMESPACE = uuid.UUID("5e1c3a0e-6c55-4b8c-9d1e-0c1a1d2c3b4a")
 
 _SEP = "\x1f"
 
+EXTENSION_VERSION = REVIEWS_SINCE - 1
+"""The schema version of the records the extension carries.
+
+Version 3 added reviews, which STIX bundles do not carry (see `claims.stix`),
+so the extension, its id and its schema are those of version 2 still.
+"""
+
 EXTENSION_ID = (
-    f"extension-definition--{uuid.uuid5(NAMESPACE, f'claims-extension-{SCHEMA_VERSION}')}"
+    f"extension-definition--{uuid.uuid5(NAMESPACE, f'claims-extension-{EXTENSION_VERSION}')}"
 )
 """The id of the claims ``extension-definition``; the same in every bundle."""
 
@@ -128,6 +136,7 @@ def extension_schema() -> dict[str, Any]:
     """
     model = json_schema()
     defs: dict[str, Any] = copy.deepcopy(model["$defs"])
+    defs.pop("Review")  # reviews are not written in STIX: the extension is version 2's
     shapes: dict[str, Any] = {}
     for kind, (record, fields) in EXTENSION_FIELDS.items():
         own = model["$defs"][record.__name__]["properties"]
@@ -143,8 +152,8 @@ def extension_schema() -> dict[str, Any]:
         }
     return {
         "$schema": model["$schema"],
-        "$id": f"urn:claims:stix-extension:{SCHEMA_VERSION}",
-        "title": f"claims STIX 2.1 property extension, version {SCHEMA_VERSION}",
+        "$id": f"urn:claims:stix-extension:{EXTENSION_VERSION}",
+        "title": f"claims STIX 2.1 property extension, version {EXTENSION_VERSION}",
         "description": (
             "What a claims record has that its STIX object has no property for: "
             "$defs.identity for an actor, incident for an event, report for a source, "
@@ -187,7 +196,7 @@ def extension_definition() -> list[dict[str, Any]]:
             "property holds the JSON Schema of the extension's properties."
         ),
         "schema": _schema_text(),
-        "version": f"{SCHEMA_VERSION}.0.0",
+        "version": f"{EXTENSION_VERSION}.0.0",
         "extension_types": ["property-extension"],
     }
     return [author, definition]

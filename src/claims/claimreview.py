@@ -1,10 +1,11 @@
 """schema.org ``ClaimReview``: fact-checkers' verdicts, out and in.
 
-A `Review` is a fact-checker's verdict on a claim of a dossier: the verdict
-in words and on the reviewer's scale, where and when the review was
-published, and the sources where the claim appeared. Reviews are kept beside
-the dossier they refer to (`check`); `to_claimreview` writes them as
-schema.org JSON-LD, one ``ClaimReview`` each::
+A `Review` is a record of the dossier: a fact-checker's verdict on one of
+its claims, in words and on the reviewer's scale, where and when the review
+was published, and the sources where the claim appeared. `export` writes a
+dossier's reviews as schema.org JSON-LD, one ``ClaimReview`` each, and lists
+what ClaimReview cannot carry (`ClaimReviewExport.lost`); `to_claimreview`
+gives the JSON-LD alone::
 
     {"@context": "https://schema.org", "@type": "ClaimReview",
      "claimReviewed": "...", "author": {"@type": "Organization", ...},
@@ -15,29 +16,42 @@ schema.org JSON-LD, one ``ClaimReview`` each::
 
 `from_claimreview` reads a page's or a feed's JSON-LD (one review, a list,
 an ``@graph``, a ``DataFeed``, or an HTML page's ``application/ld+json``
-scripts) back into actors, sources, claims known in words and reviews, and
-lists what it could not keep. Record ids travel as ``urn:claims:`` ``@id``s;
-nodes without one get ids from their URL or name.
+scripts) back into a dossier of actors, sources, claims known in words and
+reviews, and lists what it could not keep. Record ids travel as
+``urn:claims:`` ``@id``s; nodes without one get ids from their URL or name.
+Times are written as precisely as they are known (``"2024"``,
+``"2024-01-04"``, ``"2024-01-04T09:30+03:00"``) and read back so.
 """
 
 from __future__ import annotations
 
 import html.parser
 import json
+import re
 import urllib.parse
+import warnings
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import attrs
 
 from ._exchange import build, in_words, words_of
-from ._model import Actor, ActorKind, Claim, Precision, Source, When
-from ._review import Review
+from ._integrity import check as check_batch
+from ._integrity import label
+from ._model import Actor, ActorKind, Claim, Precision, Review, Source, Stance, When
 from .dossier import Dossier, Record
 from .exceptions import ClaimsError, IntegrityError, LoadError, Problem
 
-__all__ = ["ClaimReviewImport", "Review", "check", "from_claimreview", "to_claimreview"]
+__all__ = [
+    "ClaimReviewExport",
+    "ClaimReviewImport",
+    "Review",
+    "check",
+    "export",
+    "from_claimreview",
+    "to_claimreview",
+]
 
 CONTEXT = "https://schema.org"
 _URN = "urn:claims:"
@@ -45,64 +59,71 @@ _CONTEXTS = {"https://schema.org", "http://schema.org", "https://schema.org/", "
 
 
 @attrs.frozen
+class ClaimReviewExport:
+    """What `export` wrote, and what of the dossier it could not.
+
+    Attributes:
+        document: One ``ClaimReview`` node per review (JSON-LD, plain JSON types).
+        lost: One line per record or field ClaimReview cannot carry, named
+            as errors name them (``claim 'c1'.stance: ...``, ``event 'e':
+            ...``); empty when the dossier comes back whole.
+    """
+
+    document: list[dict[str, Any]]
+    lost: tuple[str, ...] = ()
+
+
+@attrs.frozen
 class ClaimReviewImport:
     """What `from_claimreview` read, and what it could not.
 
     Attributes:
-        dossier: The actors, sources and claims the reviews refer to.
-        reviews: The reviews.
+        dossier: The actors, sources, claims and reviews read.
         lost: One line per property that could not be kept, with its place.
     """
 
     dossier: Dossier
-    reviews: tuple[Review, ...]
     lost: tuple[str, ...] = ()
+
+    @property
+    def reviews(self) -> tuple[Review, ...]:
+        """The dossier's reviews (as `dossier.reviews`)."""
+        return tuple(self.dossier.reviews.values())
 
 
 def check(dossier: Dossier, reviews: Iterable[Review]) -> None:
-    """Check that every review refers to records of `dossier`, with unique ids.
+    """Deprecated: add the reviews to the dossier, which checks them.
 
     Raises:
         IntegrityError: A review names a claim, actor or source the dossier
             does not have, or an id is taken twice; every problem is listed.
     """
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    for review in reviews:
-        where = f"review {review.id!r}"
-        if review.id in seen:
-            problems.append(Problem(where + ".id", f"review id {review.id!r} is already taken"))
-        seen.add(review.id)
-        if review.claim not in dossier.claims:
-            problems.append(Problem(where + ".claim", f"{review.claim!r} is not a known claim"))
-        if review.reviewer not in dossier.actors:
-            problems.append(
-                Problem(where + ".reviewer", f"{review.reviewer!r} is not a known actor")
-            )
-        named = [(f"{where}.appearances[{i}]", s) for i, s in enumerate(review.appearances)]
-        if review.first_appearance is not None:
-            named.insert(0, (f"{where}.first_appearance", review.first_appearance))
-        for place, source in named:
-            if source not in dossier.sources:
-                problems.append(Problem(place, f"{source!r} is not a known source"))
-    if problems:
-        raise IntegrityError(problems)
+    warnings.warn(
+        "claims.claimreview.check is deprecated; add reviews to the dossier "
+        "(dossier.extend(reviews)), which checks them",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    _check(dossier, tuple(reviews))
+
+
+def _check(dossier: Dossier, reviews: tuple[Review, ...]) -> None:
+    found = check_batch(dossier, reviews)
+    if found:
+        raise IntegrityError([Problem(label(reviews[i]) + sub, msg) for i, sub, msg in found])
 
 
 def _node_id(kind: str, record_id: str) -> str:
     return f"{_URN}{kind}:{urllib.parse.quote(record_id, safe='')}"
 
 
-def _date(when: When) -> str:
-    if when.precision in (Precision.YEAR, Precision.MONTH, Precision.DAY):
-        return when.start.date().isoformat()
-    return str(when)
-
-
 def _party(dossier: Dossier, actor_id: str) -> dict[str, Any]:
     actor = dossier.actor(actor_id)
     kind = "Person" if actor.kind is ActorKind.PERSON else "Organization"
-    return {"@type": kind, "@id": _node_id("actor", actor.id), "name": actor.name}
+    party: dict[str, Any] = {"@type": kind, "@id": _node_id("actor", actor.id), "name": actor.name}
+    if actor.aliases:
+        party["alternateName"] = list(actor.aliases)
+    return party
 
 
 def _work(dossier: Dossier, source_id: str) -> dict[str, Any]:
@@ -115,7 +136,7 @@ def _work(dossier: Dossier, source_id: str) -> dict[str, Any]:
     if source.url is not None:
         work["url"] = source.url
     if source.published is not None:
-        work["datePublished"] = _date(source.published)
+        work["datePublished"] = str(source.published)
     if source.publisher is not None:
         work["publisher"] = _party(dossier, source.publisher)
     return work
@@ -125,8 +146,9 @@ def _words(dossier: Dossier, claim: Claim) -> str:
     said = words_of(claim.proposition)
     if said is not None:
         return said
-    if claim.quotes:
-        return " … ".join(q.exact for q in claim.quotes)
+    quoted = " … ".join(q.exact for q in claim.quotes)
+    if quoted.strip():
+        return quoted
     prop = claim.proposition
 
     def term(value: Any) -> str:
@@ -142,57 +164,154 @@ def _words(dossier: Dossier, claim: Claim) -> str:
     return f"{term(prop.subject)} {prop.predicate.replace('_', ' ')} {term(prop.object)}"
 
 
-def to_claimreview(dossier: Dossier, reviews: Iterable[Review]) -> list[dict[str, Any]]:
-    """Each review as a schema.org ``ClaimReview`` (JSON-LD, plain JSON types).
+def to_claimreview(
+    dossier: Dossier, reviews: Iterable[Review] | None = None
+) -> list[dict[str, Any]]:
+    """The dossier's reviews as schema.org ``ClaimReview``s (`export`'s document).
 
     Args:
-        dossier: The dossier the reviews refer to.
-        reviews: The reviews to write.
+        dossier: The dossier whose reviews to write.
+        reviews: Deprecated: reviews kept beside the dossier, written instead
+            of its own (they must refer to its records).
 
     Raises:
-        IntegrityError: A review refers to something the dossier does not have.
+        IntegrityError: A review given beside the dossier refers to something
+            it does not have.
     """
-    reviews = tuple(reviews)
-    check(dossier, reviews)
-    out = []
-    for review in reviews:
-        claim = dossier.claim(review.claim)
-        item: dict[str, Any] = {
-            "@type": "Claim",
-            "@id": _node_id("claim", claim.id),
-            "author": _party(dossier, claim.claimant),
-        }
-        if claim.made is not None:
-            item["datePublished"] = _date(claim.made)
-        if review.first_appearance is not None:
-            item["firstAppearance"] = _work(dossier, review.first_appearance)
-        if review.appearances:
-            item["appearance"] = [_work(dossier, s) for s in review.appearances]
-        rating: dict[str, Any] = {"@type": "Rating", "alternateName": review.verdict}
-        for key, value in (
-            ("ratingValue", review.rating),
-            ("bestRating", review.best),
-            ("worstRating", review.worst),
-        ):
-            if value is not None:
-                rating[key] = value
-        node: dict[str, Any] = {
-            "@context": CONTEXT,
-            "@type": "ClaimReview",
-            "@id": _node_id("review", review.id),
-        }
-        if review.url is not None:
-            node["url"] = review.url
-        if review.published is not None:
-            node["datePublished"] = _date(review.published)
-        node |= {
-            "author": _party(dossier, review.reviewer),
-            "claimReviewed": _words(dossier, claim),
-            "itemReviewed": item,
-            "reviewRating": rating,
-        }
-        out.append(node)
-    return out
+    if reviews is None:
+        return export(dossier).document
+    warnings.warn(
+        "to_claimreview(dossier, reviews) is deprecated; add the reviews to the "
+        "dossier and call to_claimreview(dossier)",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    given = tuple(reviews)
+    _check(dossier, given)
+    return [_node(dossier, review) for review in given]
+
+
+def export(dossier: Dossier) -> ClaimReviewExport:
+    """The dossier's reviews as schema.org ``ClaimReview``s, and what they leave out.
+
+    Each review is written with the claim it reviews (in words, with its
+    author and date), the reviewer, the sources where the claim appeared and
+    their publishers. `ClaimReviewExport.lost` names every other record, and
+    every field of a written record that ClaimReview cannot carry, so that
+    `from_claimreview` of the document gives back everything else exactly.
+    """
+    document = [_node(dossier, review) for review in dossier.reviews.values()]
+    return ClaimReviewExport(document, tuple(_lost(dossier)))
+
+
+def _node(dossier: Dossier, review: Review) -> dict[str, Any]:
+    claim = dossier.claim(review.claim)
+    item: dict[str, Any] = {
+        "@type": "Claim",
+        "@id": _node_id("claim", claim.id),
+        "author": _party(dossier, claim.claimant),
+    }
+    if claim.made is not None:
+        item["datePublished"] = str(claim.made)
+    if review.first_appearance is not None:
+        item["firstAppearance"] = _work(dossier, review.first_appearance)
+    if review.appearances:
+        item["appearance"] = [_work(dossier, s) for s in review.appearances]
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": review.verdict}
+    for key, value in (
+        ("ratingValue", review.rating),
+        ("bestRating", review.best),
+        ("worstRating", review.worst),
+    ):
+        if value is not None:
+            rating[key] = value
+    node: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "@id": _node_id("review", review.id),
+    }
+    if review.url is not None:
+        node["url"] = review.url
+    if review.published is not None:
+        node["datePublished"] = str(review.published)
+    node |= {
+        "author": _party(dossier, review.reviewer),
+        "claimReviewed": _words(dossier, claim),
+        "itemReviewed": item,
+        "reviewRating": rating,
+    }
+    return node
+
+
+# --------------------------------------------------------------------------
+# What an export leaves out
+
+
+def _lost(dossier: Dossier) -> list[str]:
+    """Every record and field of `dossier` that its ClaimReview export does not carry."""
+    claims: dict[str, None] = {}
+    actors: dict[str, None] = {}
+    sources: dict[str, None] = {}
+    for review in dossier.reviews.values():
+        claims[review.claim] = None
+        actors[review.reviewer] = None
+        actors[dossier.claim(review.claim).claimant] = None
+        for sid in (review.first_appearance, *review.appearances):
+            if sid is not None:
+                sources[sid] = None
+                publisher = dossier.source(sid).publisher
+                if publisher is not None:
+                    actors[publisher] = None
+    lost: list[str] = []
+    for record in dossier.records():
+        name = label(record)
+        if isinstance(record, Review):
+            lost += _when_lost(f"{name}.published", record.published)
+        elif isinstance(record, Claim) and record.id in claims:
+            lost += _claim_lost(name, record)
+        elif isinstance(record, Actor) and record.id in actors:
+            if record.kind not in (ActorKind.PERSON, ActorKind.OTHER):
+                lost.append(f"{name}.kind: schema.org says only Person or Organization")
+            if record.part_of is not None:
+                lost.append(f"{name}.part_of: not written")
+            if record.affiliations:
+                lost.append(f"{name}.affiliations: not written")
+        elif isinstance(record, Source) and record.id in sources:
+            lost += _when_lost(f"{name}.published", record.published)
+            for field in ("retrieved", "sha256"):
+                if getattr(record, field) is not None:
+                    lost.append(f"{name}.{field}: not written")
+        else:
+            lost.append(f"{name}: not written: ClaimReview holds reviews and what they name")
+    return lost
+
+
+def _claim_lost(name: str, claim: Claim) -> list[str]:
+    lost = _when_lost(f"{name}.made", claim.made)
+    said = words_of(claim.proposition)
+    if said is None or in_words(said) != claim.proposition:
+        lost.append(f"{name}.proposition: written in words (claimReviewed)")
+    if claim.stance is not Stance.ASSERTS:
+        lost.append(f"{name}.stance: ClaimReview has no stance; read back as asserts")
+    for field in ("quotes", "chain"):
+        if getattr(claim, field):
+            lost.append(f"{name}.{field}: not written")
+    for field in ("assessment", "note"):
+        if getattr(claim, field) is not None:
+            lost.append(f"{name}.{field}: not written")
+    if claim.draft:
+        lost.append(f"{name}.draft: not written")
+    return lost
+
+
+def _when_lost(name: str, when: When | None) -> list[str]:
+    """A date (year, month or day) is written without its UTC offset."""
+    if when is None or when.precision not in _DATES or when.at.utcoffset() == UTC.utcoffset(None):
+        return []
+    return [f"{name}: a {when.precision.value} is written without its UTC offset"]
+
+
+_DATES = (Precision.YEAR, Precision.MONTH, Precision.DAY)
 
 
 # --------------------------------------------------------------------------
@@ -259,8 +378,25 @@ def _type(node: Mapping[str, Any]) -> str:
     return str(kind or "").rsplit("/", 1)[-1]
 
 
+_SHAPES = (
+    (re.compile(r"\d{4}"), Precision.YEAR),
+    (re.compile(r"\d{4}-\d{2}"), Precision.MONTH),
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), Precision.DAY),
+    (re.compile(r"[^T]+T\d{2}(Z|[+-].*)"), Precision.HOUR),
+    (re.compile(r"[^T]+T\d{2}:\d{2}(Z|[+-].*)"), Precision.MINUTE),
+)
+
+
+def _precision(text: str) -> Precision | None:
+    """How precise an ISO 8601 date or time is, by its shape."""
+    for shape, precision in _SHAPES:
+        if shape.fullmatch(text):
+            return precision
+    return Precision.SECOND if "T" in text else None
+
+
 def from_claimreview(data: Any) -> ClaimReviewImport:
-    """Read ``ClaimReview`` JSON-LD back into a dossier and its reviews.
+    """Read ``ClaimReview`` JSON-LD back into a dossier with its reviews.
 
     Args:
         data: JSON-LD as plain JSON types, or text: JSON, or an HTML page
@@ -290,15 +426,8 @@ class _Reader:
 
     def result(self) -> ClaimReviewImport:
         records: list[Record] = [*self.actors.values(), *self.sources.values()]
-        dossier = build([*records, *self.claims.values()], self.lost)
-        try:
-            check(dossier, self.reviews)
-            reviews = tuple(self.reviews)
-        except IntegrityError as exc:
-            self.lost.extend(f"not imported: {p}" for p in exc.problems)
-            bad = {p.path.split("'")[1] for p in exc.problems}
-            reviews = tuple(r for r in self.reviews if r.id not in bad)
-        return ClaimReviewImport(dossier, reviews, tuple(self.lost))
+        records += [*self.claims.values(), *self.reviews]
+        return ClaimReviewImport(build(records, self.lost), tuple(self.lost))
 
     def _rest(self, node: Mapping[str, Any], used: set[str], where: str) -> None:
         rest = sorted(set(node) - used - {"@context", "@type", "@id"})
@@ -320,18 +449,23 @@ class _Reader:
     def _when(self, value: Any, where: str) -> When | None:
         if value is None:
             return None
+        text = value if isinstance(value, str) else ""
+        precision = _precision(text)
         try:
-            if isinstance(value, str) and len(value) == 10:
-                day = date.fromisoformat(value)
-                return When.day(day.year, day.month, day.day)
-            at = datetime.fromisoformat(str(value))
+            if precision in _DATES:
+                fields = [int(x) for x in text.split("-")] + [1, 1]
+                at = datetime(fields[0], fields[1], fields[2], tzinfo=UTC)
+            else:
+                at = datetime.fromisoformat(text)
         except ValueError:
+            precision = None
+        if precision is None:
             self.lost.append(f"{where}: {value!r:.40} is not an ISO 8601 date")
             return None
         if at.tzinfo is None:
             self.lost.append(f"{where}: {value!r:.40} has no UTC offset")
             return None
-        return When.of(at, Precision.SECOND)
+        return When.of(at, precision)
 
     def _party(self, node: Any, where: str) -> str | None:
         if isinstance(node, list):
@@ -346,8 +480,13 @@ class _Reader:
         name = node["name"]
         aid = self._id(node, "actor", name)
         kind = ActorKind.PERSON if _type(node) == "Person" else ActorKind.OTHER
-        self.actors.setdefault(aid, Actor(aid, name, kind=kind))
-        self._rest(node, {"name"}, where)
+        aliases = node.get("alternateName", [])
+        aliases = [aliases] if isinstance(aliases, str) else aliases
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            self.lost.append(f"{where}.alternateName: not a list of names")
+            aliases = []
+        self.actors.setdefault(aid, Actor(aid, name, kind=kind, aliases=aliases))
+        self._rest(node, {"name", "alternateName"}, where)
         return aid
 
     def _work(self, node: Any, where: str) -> str | None:
@@ -432,13 +571,13 @@ class _Reader:
                 cid,
                 reviewer,
                 verdict,
-                numbers["ratingValue"],
-                numbers["bestRating"],
-                numbers["worstRating"],
-                node.get("url") if isinstance(node.get("url"), str) else None,
-                self._when(node.get("datePublished"), f"{where}.datePublished"),
-                first_id,
-                tuple(appearances),
+                rating=numbers["ratingValue"],
+                best=numbers["bestRating"],
+                worst=numbers["worstRating"],
+                url=node.get("url") if isinstance(node.get("url"), str) else None,
+                published=self._when(node.get("datePublished"), f"{where}.datePublished"),
+                first_appearance=first_id,
+                appearances=appearances,
             )
         )
         self._rest(

@@ -33,6 +33,7 @@ from ._model import (
     EventRef,
     Link,
     LinkKind,
+    Review,
     Source,
     Stance,
     Status,
@@ -55,7 +56,7 @@ __all__ = [
     "status_of",
 ]
 
-Record = Actor | Source | Event | Claim | Link
+Record = Actor | Source | Event | Claim | Link | Review
 """Anything a dossier holds."""
 
 Statements = Mapping[tuple[Subject, str], Mapping[tuple[Value, Stance], Sequence[str]]]
@@ -66,7 +67,7 @@ P = ParamSpec("P")
 
 
 class Dossier(Displayed):
-    """Actors, sources, events, claims and the links between claims.
+    """Actors, sources, events, claims, the links between claims, and reviews.
 
     The dossier is the one mutable thing: `add` and `extend` check
     referential integrity and either add everything or change nothing.
@@ -97,6 +98,8 @@ class Dossier(Displayed):
         self._claims: dict[str, Claim] = {}
         self._positions: dict[str, int] = {}  # each claim's position in `_claims`
         self._links: dict[tuple[LinkKind, str, str], Link] = {}
+        self._reviews: dict[str, Review] = {}
+        self._reviews_of: defaultdict[str, list[str]] = defaultdict(list)
         self._parts: defaultdict[str, list[str]] = defaultdict(list)
         self._by_name: defaultdict[str, list[str]] = defaultdict(list)  # name_key -> actor ids
         self._by_claimant: defaultdict[str, list[str]] = defaultdict(list)
@@ -137,13 +140,19 @@ class Dossier(Displayed):
         """Links between claims, in the order they were added."""
         return tuple(self._links.values())
 
+    @property
+    def reviews(self) -> Mapping[str, Review]:
+        """Fact-checkers' reviews of claims by id, in the order they were added (read-only)."""
+        return MappingProxyType(self._reviews)
+
     def records(self) -> Iterator[Record]:
-        """Every record: actors, sources, events, claims, then links."""
+        """Every record: actors, sources, events, claims, links, then reviews."""
         yield from self._actors.values()
         yield from self._sources.values()
         yield from self._events.values()
         yield from self._claims.values()
         yield from self._links.values()
+        yield from self._reviews.values()
 
     def __len__(self) -> int:
         return (
@@ -152,6 +161,7 @@ class Dossier(Displayed):
             + len(self._events)
             + len(self._claims)
             + len(self._links)
+            + len(self._reviews)
         )
 
     def __eq__(self, other: object) -> bool:
@@ -163,6 +173,7 @@ class Dossier(Displayed):
             and self._events == other._events
             and self._claims == other._claims
             and self._links == other._links
+            and self._reviews == other._reviews
         )
 
     def __repr__(self) -> str:
@@ -173,6 +184,8 @@ class Dossier(Displayed):
             (len(self._claims), "claim"),
             (len(self._links), "link"),
         ]
+        if self._reviews:
+            kinds.append((len(self._reviews), "review"))
         return f"<Dossier: {', '.join(plural(n, word) for n, word in kinds)}>"
 
     # ------------------------------------------------------------------
@@ -237,6 +250,14 @@ class Dossier(Displayed):
     def claim(self, id: str) -> Claim:
         """The claim with `id`; `UnknownIdError` if there is none."""
         return _get(self._claims, "claim", id)
+
+    def review(self, id: str) -> Review:
+        """The review with `id`; `UnknownIdError` if there is none."""
+        return _get(self._reviews, "review", id)
+
+    def reviews_of(self, claim_id: str) -> tuple[Review, ...]:
+        """The reviews of the claim `claim_id`, in the order they were added."""
+        return tuple(self._reviews[r] for r in self._reviews_of.get(claim_id, ()))
 
     def parts(self, actor_id: str) -> tuple[str, ...]:
         """Ids of every actor that is part of `actor_id`, at any depth."""
@@ -428,6 +449,10 @@ class Dossier(Displayed):
         elif isinstance(record, Event):
             if self._events.get(record.id) is record:
                 del self._events[record.id]
+        elif isinstance(record, Review):
+            if self._reviews.get(record.id) is record:
+                del self._reviews[record.id]
+            _pop_last(self._reviews_of, record.claim, record.id)
         elif isinstance(record, Claim):
             if self._claims.get(record.id) is record:
                 del self._claims[record.id]
@@ -460,6 +485,9 @@ class Dossier(Displayed):
             self._sources[record.id] = record
         elif isinstance(record, Event):
             self._events[record.id] = record
+        elif isinstance(record, Review):
+            self._reviews[record.id] = record
+            self._reviews_of[record.claim].append(record.id)
         elif isinstance(record, Claim):
             self._positions[record.id] = len(self._claims)
             self._claims[record.id] = record

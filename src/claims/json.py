@@ -6,6 +6,10 @@ functions are `claims.dumps` and so on). A document looks like::
     {"schema_version": 2, "actors": [...], "sources": [...],
      "events": [...], "claims": [...], "links": [...]}
 
+A dossier with fact-checkers' reviews is written as version 3, with one
+more section, ``"reviews": [...]``; one without is written as version 2,
+exactly as before reviews were part of the format.
+
 Loading is strict and reports every problem with its JSON path:
 
 >>> import claims
@@ -42,6 +46,7 @@ from ._convert import (
     problems,
     structure,
     unstructure,
+    version_for,
 )
 from ._files import read_bytes, write_atomic
 from ._gc import no_gc
@@ -73,13 +78,15 @@ def dumps(dossier: Dossier, *, indent: bool = True) -> str:
 
 
 def _encode(dossier: Dossier, indent: bool) -> bytes:
+    reviews = tuple(dossier.reviews.values())
     doc = Document(
-        SCHEMA_VERSION,
+        version_for(reviews=bool(reviews)),
         tuple(dossier.actors.values()),
         tuple(dossier.sources.values()),
         tuple(dossier.events.values()),
         tuple(dossier.claims.values()),
         dossier.links,
+        reviews,
     )
     option = orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if indent else 0)
     try:
@@ -124,7 +131,7 @@ def from_builtins(data: Any) -> Dossier:
         raise LoadError(problems(exc)) from None
     records: list[Any] = []
     paths: list[str] = []
-    for name in ("actors", "sources", "events", "claims", "links"):
+    for name in ("actors", "sources", "events", "claims", "links", "reviews"):
         for i, record in enumerate(getattr(doc, name)):
             records.append(record)
             paths.append(f"{name}[{i}]")

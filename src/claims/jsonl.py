@@ -7,6 +7,9 @@ one record wrapped in an object whose single key says what it is::
     {"actor": {"id": "reuters", "name": "Reuters", "kind": "news_agency"}}
     {"claim": {"id": "c1", "claimant": "reuters", ...}}
 
+A file with fact-checkers' reviews (``{"review": {...}}`` lines) has the
+header of version 3; one without is written as version 2, as before.
+
 Records are written with the same converter, and the same rules, as whole
 documents. Blank lines are ignored. `iter_load` reads one line at a time, so
 memory does not grow with the file; it checks each record on its own, and
@@ -22,9 +25,17 @@ from typing import Any
 
 import orjson
 
-from ._convert import SCHEMA_VERSION, check_version, converter, json_type, migrate, problems
+from ._convert import (
+    SCHEMA_VERSION,
+    check_version,
+    converter,
+    json_type,
+    migrate,
+    problems,
+    version_for,
+)
 from ._files import atomic_writer, reading
-from ._model import Actor, Claim, Event, Link, Source
+from ._model import Actor, Claim, Event, Link, Review, Source
 from .dossier import Dossier, Record
 from .exceptions import ClaimsError, IntegrityError, LoadError, Problem
 
@@ -36,6 +47,7 @@ _KINDS: dict[str, type[Any]] = {
     "event": Event,
     "claim": Claim,
     "link": Link,
+    "review": Review,
 }
 _KEY_OF = {cls: key for key, cls in _KINDS.items()}
 # The document section a record of each kind sits in (for migrations).
@@ -142,15 +154,17 @@ def dump_lines(records: Dossier | Iterable[Record], path: str | os.PathLike[str]
     target = Path(path)
     items = records.records() if isinstance(records, Dossier) else records
     count = 0
+    reviews = False
     with atomic_writer(target) as f:
-        f.write(orjson.dumps({"schema_version": SCHEMA_VERSION}, option=orjson.OPT_APPEND_NEWLINE))
+        f.write(_header_line(reviews=False))
         for record in items:
             key = _KEY_OF.get(type(record))
             if key is None:
                 raise ClaimsError(
                     f"item {count} is a {type(record).__name__}, not an actor, source, "
-                    "event, claim or link"
+                    "event, claim, link or review"
                 )
+            reviews = reviews or key == "review"
             try:
                 line = orjson.dumps(
                     {key: converter.unstructure(record)}, option=orjson.OPT_APPEND_NEWLINE
@@ -159,4 +173,12 @@ def dump_lines(records: Dossier | Iterable[Record], path: str | os.PathLike[str]
                 raise ClaimsError(f"cannot write {key} {count} as JSON: {exc}") from exc
             f.write(line)
             count += 1
+        if reviews:  # the header of the version that holds reviews, of the same length
+            f.seek(0)
+            f.write(_header_line(reviews=True))
     return count
+
+
+def _header_line(*, reviews: bool) -> bytes:
+    version = {"schema_version": version_for(reviews=reviews)}
+    return orjson.dumps(version, option=orjson.OPT_APPEND_NEWLINE)

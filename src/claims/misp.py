@@ -25,6 +25,10 @@ the records from those comments; from objects without one (made in MISP, or
 whose comments were edited away) it reads what the standard attributes say,
 and lists the rest in `MispImport.lost`.
 
+Fact-checkers' reviews are not written: a MISP ``opinion`` object is
+someone's stance, which is a claim here; `left_out` lists them, and
+`claims.claimreview` exports them.
+
 UUIDs are UUIDv5 of the record ids, so the same dossier always gives the
 same event.
 """
@@ -40,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._describe import describe
-from ._exchange import build, in_words, latest, plain, read
+from ._exchange import build, in_words, latest, plain, read, reviews_left_out
 from ._model import (
     Actor,
     ActorKind,
@@ -63,7 +67,7 @@ from .json import dumps
 if TYPE_CHECKING:
     from pymisp import MISPEvent, MISPObject
 
-__all__ = ["NAMESPACE", "MispImport", "from_event", "to_event"]
+__all__ = ["NAMESPACE", "MispImport", "from_event", "left_out", "to_event"]
 
 NAMESPACE = uuid.UUID("a4f3c8e2-1b7d-5c9e-8f0a-3d6b2e1c4a57")
 """The UUIDv5 namespace of the uuids `to_event` derives."""
@@ -118,8 +122,19 @@ def _comment(kind: str, record: Any, links: tuple[Link, ...] = ()) -> str:
     return _PREFIX + json.dumps(body, ensure_ascii=False, separators=(",", ":"))
 
 
+def left_out(dossier: Dossier) -> tuple[str, ...]:
+    """What `to_event` does not write of `dossier`: one line per review.
+
+    >>> left_out(Dossier())
+    ()
+    """
+    return reviews_left_out(dossier, "MISP")
+
+
 def to_event(dossier: Dossier, *, info: str | None = None) -> MISPEvent:
-    """The dossier as a MISP event of standard objects (needs the ``misp`` extra).
+    """The dossier as a MISP event of standard objects, without its reviews (`left_out`).
+
+    Needs the ``misp`` extra.
 
     Args:
         dossier: What to export.

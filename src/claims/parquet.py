@@ -15,6 +15,7 @@ Install with ``pip install claims[parquet]`` (it needs ``pyarrow``).
                     the outermost reporter)
 ``quotes.parquet``  one row per quote of a claim
 ``links.parquet``   one row per link between claims
+``reviews.parquet`` one row per fact-checker's review of a claim
 ==================  =========================================================
 
 The columns of each table are in `SCHEMAS`; docs/parquet.md describes them
@@ -27,7 +28,7 @@ seconds, its precision, and its start and end in UTC (to compare and sort).
 >>> d = claims.load("seeds/baghdad-drone-strike.json")
 >>> out = tempfile.mkdtemp()
 >>> sorted(parquet.export(d, out))
-['actors', 'claims', 'events', 'hops', 'links', 'quotes', 'sources']
+['actors', 'claims', 'events', 'hops', 'links', 'quotes', 'reviews', 'sources']
 >>> duckdb.sql(f'''
 ...     SELECT a.name, count(*) AS claims
 ...     FROM '{out}/claims.parquet' c JOIN '{out}/actors.parquet' a ON a.id = c.claimant
@@ -58,6 +59,7 @@ from ._model import (
     Link,
     NoValue,
     Quantity,
+    Review,
     Source,
     StatusKind,
     Text,
@@ -199,6 +201,21 @@ def _schemas() -> dict[str, Any]:
             ]
         ),
         "links": pa.schema([("kind", s), ("claim", s), ("target", s), ("note", s)]),
+        "reviews": pa.schema(
+            [
+                ("id", s),
+                ("claim", s),
+                ("reviewer", s),
+                ("verdict", s),
+                ("rating", f64),
+                ("best", f64),
+                ("worst", f64),
+                ("url", s),
+                *_when_fields("published"),
+                ("first_appearance", s),
+                ("appearances", pa.list_(s)),
+            ]
+        ),
     }
 
 
@@ -523,6 +540,23 @@ def _write(tables: _Tables | _Rows, r: Record, statuses: dict[str, tuple[str, st
                 "description": r.description,
                 **_when("when", r.when),
                 "place": r.where,
+            },
+        )
+    elif isinstance(r, Review):
+        tables.add(
+            "reviews",
+            {
+                "id": r.id,
+                "claim": r.claim,
+                "reviewer": r.reviewer,
+                "verdict": r.verdict,
+                "rating": r.rating,
+                "best": r.best,
+                "worst": r.worst,
+                "url": r.url,
+                **_when("published", r.published),
+                "first_appearance": r.first_appearance,
+                "appearances": list(r.appearances),
             },
         )
     else:

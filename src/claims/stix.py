@@ -27,6 +27,10 @@ standard's place for them, which tools such as OpenCTI keep where they drop
 ``x_`` custom properties. `from_stix_bundle` reads the extension back, or
 plain STIX from any producer, and says what it could not import.
 
+Fact-checkers' reviews are not written: STIX has no object for one (an
+``opinion`` is someone's stance, which is a claim here); `left_out` lists
+them, and `claims.claimreview` exports them.
+
 Ids are UUIDv5, derived from the record ids. ``created`` and ``modified``
 are the records' own times (when the claim was made, the source published,
 the assessment made), else one time per export, so the same dossier always
@@ -43,7 +47,7 @@ from datetime import datetime
 from typing import Any
 
 from ._describe import describe
-from ._exchange import latest, plain, utc_stamp
+from ._exchange import latest, plain, reviews_left_out, utc_stamp
 from ._model import (
     ActorRef,
     Assessment,
@@ -76,6 +80,7 @@ __all__ = [
     "StixImport",
     "extension_schema",
     "from_stix_bundle",
+    "left_out",
     "stix_id",
     "stix_url",
     "to_stix_bundle",
@@ -130,6 +135,15 @@ def _dossier_times(dossier: Dossier) -> list[datetime | None]:
     return times
 
 
+def left_out(dossier: Dossier) -> tuple[str, ...]:
+    """What `to_stix_bundle` does not write of `dossier`: one line per review.
+
+    >>> left_out(Dossier())
+    ()
+    """
+    return reviews_left_out(dossier, "STIX")
+
+
 def to_stix_bundle(
     dossier: Dossier,
     *,
@@ -137,7 +151,7 @@ def to_stix_bundle(
     created: datetime | None = None,
     namespace: uuid.UUID = NAMESPACE,
 ) -> dict[str, Any]:
-    """The dossier as a STIX 2.1 bundle (plain JSON types).
+    """The dossier as a STIX 2.1 bundle (plain JSON types), without its reviews (`left_out`).
 
     Args:
         dossier: What to export.

@@ -38,6 +38,7 @@ from ._model import (
     Qualifier,
     Quantity,
     Quote,
+    Review,
     Source,
     Stance,
     Subject,
@@ -63,6 +64,7 @@ __all__ = [
     "propositions",
     "quantities",
     "quotes",
+    "reviews",
     "sources",
     "subjects",
     "texts",
@@ -380,6 +382,69 @@ def links(draw: st.DrawFn, claim_ids: st.SearchStrategy[str] | None = None) -> L
     return Link(kind=draw(_LINK_KINDS), claim=claim, target=target, note=draw(_MAYBE_TEXT))
 
 
+_VERDICTS = st.sampled_from(["False", "Misleading", "Half true", "True", "Mostly false"]) | _TEXT
+_SCALE_NUMBERS = st.integers(-100, 100) | st.floats(-100, 100, allow_nan=False)
+
+
+def _draw_scale(
+    draw: st.DrawFn,
+) -> tuple[int | float | None, int | float | None, int | float | None]:
+    """(rating, best, worst): each may be missing; a rating lies within a whole scale."""
+    best, worst = draw(_maybe(_SCALE_NUMBERS)), draw(_maybe(_SCALE_NUMBERS))
+    if best is not None and worst is not None:
+        low, high = sorted((worst, best))
+        return draw(_maybe(st.floats(low, high, allow_nan=False) | st.just(low))), best, worst
+    return draw(_maybe(_SCALE_NUMBERS)), best, worst
+
+
+def _draw_review(
+    draw: st.DrawFn,
+    rid: str,
+    claim: str,
+    reviewer: str,
+    source_ids: Sequence[str],
+) -> Review:
+    rating, best, worst = _draw_scale(draw)
+    appearances = (
+        draw(st.lists(st.sampled_from(source_ids), max_size=2, unique=True)) if source_ids else []
+    )
+    return Review(
+        rid,
+        claim,
+        reviewer,
+        draw(_VERDICTS),
+        rating=rating,
+        best=best,
+        worst=worst,
+        url=draw(_maybe(_URLS)),
+        published=draw(_MAYBE_WHEN),
+        first_appearance=_maybe_pick(draw, source_ids),
+        appearances=appearances,
+    )
+
+
+@st.composite
+def reviews(
+    draw: st.DrawFn,
+    ids_: st.SearchStrategy[str] | None = None,
+    claim_ids: st.SearchStrategy[str] | None = None,
+    actor_ids: st.SearchStrategy[str] | None = None,
+    source_ids: st.SearchStrategy[str] | None = None,
+) -> Review:
+    """Fact-checkers' reviews whose references are drawn from the given id strategies.
+
+    The rating lies within its scale when the scale has both ends.
+    """
+    s_ids = source_ids if source_ids is not None else _IDS
+    return _draw_review(
+        draw,
+        draw(ids_ if ids_ is not None else _IDS),
+        draw(claim_ids if claim_ids is not None else _IDS),
+        draw(actor_ids if actor_ids is not None else _IDS),
+        draw(st.lists(s_ids, max_size=3, unique=True)),
+    )
+
+
 # --------------------------------------------------------------------------
 # Whole dossiers: references drawn as indexes into the ids already drawn
 
@@ -507,12 +572,14 @@ def dossiers(
     max_events: int = 3,
     max_claims: int = 8,
     max_links: int = 6,
+    max_reviews: int = 3,
 ) -> Dossier:
-    """Referentially consistent dossiers.
+    """Referentially consistent dossiers, some with fact-checkers' reviews.
 
     Every claimant, reporter, publisher, quoted source and referenced event
     exists; parts form a tree; supersession and retraction link newer claims
-    to older ones of the same claimant, so they never loop.
+    to older ones of the same claimant, so they never loop. Reviews name a
+    claim, an actor and sources of the dossier; ``max_reviews=0`` draws none.
     """
     actor_ids = draw(st.lists(_IDS, min_size=1, max_size=max_actors, unique=True))
     actor_list = [_draw_actor(draw, actor_ids, i) for i in range(len(actor_ids))]
@@ -538,4 +605,20 @@ def dossiers(
             link_list[(kind, a.id, b.id)] = Link(
                 kind=kind, claim=a.id, target=b.id, note=draw(_MAYBE_TEXT)
             )
-    return Dossier([*actor_list, *source_list, *event_list, *claim_list, *link_list.values()])
+    review_list = []
+    if claim_list and max_reviews > 0:
+        review_ids = draw(st.lists(_IDS, max_size=max_reviews, unique=True))
+        review_list = [
+            _draw_review(draw, rid, _pick(draw, claim_ids), _pick(draw, actor_ids), source_ids)
+            for rid in review_ids
+        ]
+    return Dossier(
+        [
+            *actor_list,
+            *source_list,
+            *event_list,
+            *claim_list,
+            *link_list.values(),
+            *review_list,
+        ]
+    )

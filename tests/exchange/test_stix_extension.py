@@ -28,7 +28,7 @@ from claims.stix import (
     stix_url,
     to_stix_bundle,
 )
-from exchange_support import mutations
+from exchange_support import mutations, without_reviews
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = claims.load(ROOT / "seeds" / "baghdad-drone-strike.json")
@@ -127,8 +127,10 @@ def test_every_object_carries_the_extension_its_schema_describes() -> None:
     (definition,) = [o for o in bundle["objects"] if o["type"] == "extension-definition"]
     schema = json.loads(definition["schema"])
     assert schema == extension_schema()
-    # Made from the model's own schema: the records' definitions are the same.
+    # Made from the model's own schema: the records' definitions are the same,
+    # but for reviews, which STIX does not carry (claims.stix.left_out).
     model = claims.json_schema()["$defs"]
+    model.pop("Review")
     assert {k: v for k, v in schema["$defs"].items() if k in model} == model
     check = jsonschema.Draft202012Validator(schema)
     carried = [o for o in bundle["objects"] if o["type"] in ("identity", "incident", "report")]
@@ -277,7 +279,7 @@ def test_generated_dossiers_with_real_urls_are_valid_and_come_back(
     assert bundle == to_stix_bundle(dossier, scale=scale)
     result = from_stix_bundle(strip(bundle))
     assert result.lost == ()
-    assert result.dossier == dossier
+    assert result.dossier == without_reviews(dossier)
 
 
 @settings(max_examples=25, deadline=None)

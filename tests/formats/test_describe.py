@@ -96,6 +96,25 @@ def test_a_claim_is_its_claimant_stance_and_proposition(seed: claims.Dossier) ->
     assert "4 PMF members killed" in describe(claim, seed)
 
 
+def test_a_review_is_its_reviewer_verdict_and_claim(seed: claims.Dossier) -> None:
+    d = claims.loads(claims.dumps(seed))
+    d.add(claims.Review("r", "reuters-killed", "ap", "Half true", rating=3, best=5, worst=1))
+    claim = describe(d.claim("reuters-killed"), d)
+    assert (
+        describe(d.review("r"), d) == f"The Associated Press finds Half true (3 of 1..5): {claim}"
+    )
+    assert describe(d.review("r")) == "ap finds Half true (3 of 1..5): reuters-killed"
+    assert describe(claims.Review("r", "c", "a", "False")) == "a finds False: c"
+
+
+@given(cs.dossiers())
+def test_every_review_of_any_dossier_names_its_reviewer_and_claim(d: claims.Dossier) -> None:
+    for review in d.reviews.values():
+        text = describe(review, d)
+        assert text.startswith(f"{d.actor(review.reviewer).name} finds {review.scale()}: ")
+        assert text.endswith(describe(d.claim(review.claim), d))
+
+
 def test_anything_else_is_an_invalid_type_error() -> None:
     with pytest.raises(claims.InvalidTypeError, match="cannot describe a Actor"):
         describe(claims.Actor("a", name="A"))  # type: ignore[arg-type]

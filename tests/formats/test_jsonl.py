@@ -45,6 +45,35 @@ def test_the_file_is_a_header_then_one_record_per_line(tmp_path: Path) -> None:
     ]
 
 
+def review_dossier() -> claims.Dossier:
+    return claims.Dossier(
+        [
+            claims.Actor("r", "Reuters"),
+            claims.Actor("ff", "Full Fact"),
+            claims.Claim("c", "r", claims.Proposition(claims.Text("x"), "is", claims.Text("y"))),
+            claims.Review("rv", "c", "ff", "False"),
+        ]
+    )
+
+
+def test_a_file_with_reviews_has_the_header_of_version_3(tmp_path: Path) -> None:
+    d = review_dossier()
+    claims.dump_lines(d, tmp_path / "d.jsonl")
+    lines = (tmp_path / "d.jsonl").read_text().splitlines()
+    assert lines[0] == '{"schema_version":3}'
+    assert lines[-1] == '{"review":{"id":"rv","claim":"c","reviewer":"ff","verdict":"False"}}'
+    assert claims.load_lines(tmp_path / "d.jsonl") == d
+
+
+def test_records_from_an_iterable_get_the_header_their_reviews_need(tmp_path: Path) -> None:
+    records = list(review_dossier().records())
+    claims.dump_lines(iter(records), tmp_path / "with.jsonl")
+    claims.dump_lines(iter(records[:-1]), tmp_path / "without.jsonl")
+    assert (tmp_path / "with.jsonl").read_text().splitlines()[0] == '{"schema_version":3}'
+    assert (tmp_path / "without.jsonl").read_text().splitlines()[0] == '{"schema_version":2}'
+    assert list(claims.iter_load(tmp_path / "with.jsonl")) == records
+
+
 def test_a_bad_line_is_reported_by_number_after_the_good_ones(tmp_path: Path) -> None:
     path = write(
         tmp_path / "d.jsonl",
@@ -72,7 +101,7 @@ def test_a_bad_line_is_reported_by_number_after_the_good_ones(tmp_path: Path) ->
         (['{"schema_version": 2}\n', "[1]\n"], "line 2: must be an object, not a list"),
         (['{"schema_version": 2, "x": 1}\n'], "line 1: must be the header"),
         (['{"actor": {"id": "a", "name": "A"}}\n'], "line 1: must be the header"),
-        (['{"schema_version": 3}\n'], "line 1: schema_version: 3 is newer than this release"),
+        (['{"schema_version": 4}\n'], "line 1: schema_version: 4 is newer than this release"),
         (['{"schema_version": "2"}\n'], "line 1: schema_version: must be an integer"),
         ([], "line 1: needs a header"),
     ],

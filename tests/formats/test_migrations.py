@@ -50,7 +50,8 @@ def test_the_version_1_fixture_loads_as_the_dossier_it_describes(data_dir: Path)
 def test_the_migrated_fixture_is_written_in_the_current_format(data_dir: Path) -> None:
     text = claims.dumps(claims.load(data_dir / "v1" / "dossier.json"))
     data = orjson.loads(text)
-    assert data["schema_version"] == claims.SCHEMA_VERSION == 2
+    assert data["schema_version"] == 2  # no reviews: written as version 2, as before
+    assert "reviews" not in data
     assert data["claims"][0]["proposition"]["object"] == {
         "type": "no_value",
         "note": "no group has claimed responsibility",
@@ -71,7 +72,7 @@ def downgrade_to_1(data: dict[str, Any]) -> dict[str, Any]:
     return old
 
 
-@given(strategies.dossiers())
+@given(strategies.dossiers(max_reviews=0))
 def test_any_dossier_written_in_version_1_loads_unchanged(dossier: claims.Dossier) -> None:
     data = downgrade_to_1(orjson.loads(claims.dumps(dossier)))
     assert all(c["proposition"]["object"]["type"] != "no_value" for c in data["claims"])
@@ -99,18 +100,80 @@ def test_a_malformed_old_document_is_reported_with_its_path(data_dir: Path) -> N
 
 def test_a_newer_document_is_refused_with_a_message_that_says_so() -> None:
     with pytest.raises(claims.LoadError) as info:
-        claims.loads('{"schema_version": 3}')
+        claims.loads('{"schema_version": 4}')
     assert str(info.value.problems[0]) == (
-        "schema_version: 3 is newer than this release of claims reads (2); "
+        "schema_version: 4 is newer than this release of claims reads (3); "
         "upgrade claims to read it"
     )
 
 
 def test_a_missing_step_is_a_clear_error() -> None:
-    with pytest.raises(claims.LoadError, match="no migration from version 2 to 3"):
-        _migrations.migrate({"schema_version": 2}, to=3)
+    with pytest.raises(claims.LoadError, match="no migration from version 3 to 4"):
+        _migrations.migrate({"schema_version": 3}, to=4)
 
 
 def test_a_step_cannot_be_registered_twice() -> None:
     with pytest.raises(claims.ClaimsError, match="already registered"):
         _migrations.migration(from_version=1)(lambda data: data)
+
+
+# --------------------------------------------------------------------------
+# Version 3: reviews
+
+
+def test_the_current_version_is_3() -> None:
+    assert claims.SCHEMA_VERSION == 3
+
+
+@given(strategies.dossiers())
+def test_a_dossier_is_written_in_the_oldest_version_that_holds_it(dossier: claims.Dossier) -> None:
+    data = orjson.loads(claims.dumps(dossier))
+    if dossier.reviews:
+        assert data["schema_version"] == 3
+        assert len(data["reviews"]) == len(dossier.reviews)
+    else:
+        assert data["schema_version"] == 2
+        assert list(data) == ["schema_version", "actors", "sources", "events", "claims", "links"]
+    assert claims.loads(claims.dumps(dossier)) == dossier
+
+
+@given(strategies.dossiers(max_reviews=0))
+def test_a_version_2_document_loads_and_is_written_back_byte_for_byte(
+    dossier: claims.Dossier,
+) -> None:
+    text = claims.dumps(dossier)
+    assert orjson.loads(text)["schema_version"] == 2
+    assert claims.dumps(claims.loads(text)) == text
+
+
+def test_a_version_3_document_with_reviews_loads_them() -> None:
+    text = """{"schema_version": 3,
+      "actors": [{"id": "a", "name": "A"}, {"id": "ff", "name": "Full Fact"}],
+      "sources": [{"id": "s", "title": "S"}],
+      "claims": [{"id": "c", "claimant": "a",
+                  "proposition": {"subject": {"type": "text", "value": "x"},
+                                  "predicate": "is_true",
+                                  "object": {"type": "text", "value": "true"}}}],
+      "reviews": [{"id": "r", "claim": "c", "reviewer": "ff", "verdict": "False",
+                   "rating": 1, "best": 5, "worst": 1, "appearances": ["s"]}]}"""
+    d = claims.loads(text)
+    assert d.review("r") == claims.Review(
+        "r", "c", "ff", "False", rating=1, best=5, worst=1, appearances=["s"]
+    )
+
+
+def test_a_review_that_names_what_the_document_lacks_is_placed() -> None:
+    text = """{"schema_version": 3, "actors": [{"id": "a", "name": "A"}],
+      "reviews": [{"id": "r", "claim": "nothing", "reviewer": "a", "verdict": "False",
+                   "appearances": ["nowhere"]}]}"""
+    with pytest.raises(claims.LoadError) as info:
+        claims.loads(text)
+    assert [str(p) for p in info.value.problems] == [
+        "reviews[0].claim: 'nothing' is not a known claim",
+        "reviews[0].appearances[0]: 'nowhere' is not a known source",
+    ]
+
+
+def test_the_step_from_2_changes_nothing() -> None:
+    data = {"schema_version": 2, "actors": [], "claims": []}
+    assert _migrations.migrate(data, to=3) == {**data, "schema_version": 3}

@@ -87,6 +87,11 @@ def test_every_table_holds_every_record(tmp_path_factory: Any, d: claims.Dossier
         term = claim.proposition.subject
         assert subject == (term.value if isinstance(term, claims.Text) else term.id)
         assert object_type == TAGS[type(claim.proposition.object)]
+    reviews = sql("SELECT id, claim, reviewer, verdict, rating, appearances FROM reviews", out)
+    assert {row[0]: row[1:] for row in reviews} == {
+        r.id: (r.claim, r.reviewer, r.verdict, r.rating, list(r.appearances))
+        for r in d.reviews.values()
+    }
 
 
 def test_a_store_exports_as_its_dossier_does(seed_path: Path, tmp_path: Path) -> None:

@@ -245,3 +245,75 @@ def test_contents_are_read_only() -> None:
     d = small()
     with pytest.raises(TypeError):
         d.claims["x"] = d.claim("c1")  # type: ignore[index]
+
+
+# --------------------------------------------------------------------------
+# Reviews
+
+
+def _reviewed() -> Dossier:
+    return Dossier(
+        [
+            Actor("r", "Reuters"),
+            Actor("ff", "Full Fact"),
+            Source("s", "S"),
+            Claim("c", "r", Proposition(Text("x"), "is", Text("y"))),
+            claims.Review("rv", "c", "ff", "False", rating=1, best=5, worst=1, appearances=["s"]),
+        ]
+    )
+
+
+def test_a_review_is_a_record_of_the_dossier() -> None:
+    d = _reviewed()
+    review = d.review("rv")
+    assert dict(d.reviews) == {"rv": review}
+    assert d.reviews_of("c") == (review,)
+    assert d.reviews_of("nothing") == ()
+    assert list(d.records())[-1] == review
+    assert len(d) == 5
+    assert repr(d) == "<Dossier: 2 actors, 1 sources, 0 events, 1 claims, 0 links, 1 reviews>"
+    with pytest.raises(UnknownIdError):
+        d.review("nothing")
+    other = Dossier(r for r in d.records() if not isinstance(r, claims.Review))
+    assert other != d
+    assert repr(other) == "<Dossier: 2 actors, 1 sources, 0 events, 1 claims, 0 links>"
+
+
+def test_a_review_must_name_a_claim_an_actor_and_sources_of_the_dossier() -> None:
+    d = _reviewed()
+    before = claims.dumps(d)
+    bad = [
+        claims.Review("rv", "c", "ff", "True"),
+        claims.Review("rv2", "x", "y", "True", first_appearance="z", appearances=["s", "w"]),
+    ]
+    with pytest.raises(IntegrityError) as info:
+        d.extend(bad)
+    assert [str(p) for p in info.value.problems] == [
+        "review 'rv'.id: review id 'rv' is already taken",
+        "review 'rv2'.claim: 'x' is not a known claim",
+        "review 'rv2'.reviewer: 'y' is not a known actor",
+        "review 'rv2'.first_appearance: 'z' is not a known source",
+        "review 'rv2'.appearances[1]: 'w' is not a known source",
+    ]
+    assert claims.dumps(d) == before
+
+
+def test_a_review_may_come_in_the_same_batch_as_what_it_names() -> None:
+    records = list(_reviewed().records())
+    assert Dossier(reversed(records)) == _reviewed()
+
+
+def test_a_rating_must_lie_within_its_scale_in_either_direction() -> None:
+    assert claims.Review("r", "c", "a", "x", rating=2, best=1, worst=5).rating == 2
+    with pytest.raises(
+        claims.InvalidValueError, match=r"Review\.rating 0 lies outside its scale 5\.\.1"
+    ):
+        claims.Review("r", "c", "a", "x", rating=0, best=1, worst=5)
+    with pytest.raises(claims.LoadError) as info:
+        claims.loads(
+            '{"schema_version": 3, "reviews": [{"id": "r", "claim": "c", "reviewer": "a",'
+            ' "verdict": "x", "rating": 7, "best": 5, "worst": 1}]}'
+        )
+    assert [str(p) for p in info.value.problems] == [
+        "reviews[0].rating: 7 lies outside its scale 1..5"
+    ]

@@ -76,6 +76,7 @@ def lookups(d: Dossier, names: Iterable[str] = ()) -> dict[str, Any]:
         "with": {p: d.claims_with(p) for p in predicates},
         "links": {c: (d.links_from(c), d.links_to(c), d.status(c)) for c in d.claims},
         "names": {n: d.find_actors(n) for n in names},
+        "reviews": {c: d.reviews_of(c) for c in d.claims},
     }
 
 

@@ -117,12 +117,17 @@ def test_the_store_answers_as_the_dossier_does(
             assert s.source(source) == d.source(source)
         for event in d.events:
             assert s.event(event) == d.event(event)
+        for review in d.reviews.values():
+            assert s.review(review.id) == s.get("review", review.id) == review
+        for claim in d.claims:
+            assert s.reviews_of(claim) == d.reviews_of(claim)
         assert s.counts() == {
             "actors": len(d.actors),
             "sources": len(d.sources),
             "events": len(d.events),
             "claims": len(d.claims),
             "links": len(d.links),
+            "reviews": len(d.reviews),
         }
         assert len(s) == len(d)
 
@@ -142,6 +147,7 @@ def test_the_records_the_check_reads_are_the_stores(
             assert dict(held.sources) == dict(d.sources)
             assert dict(held.events) == dict(d.events)
             assert dict(held.claims) == dict(d.claims)
+            assert dict(held.reviews) == dict(d.reviews)
             assert len(held.claims) == len(d.claims)
             for claim in d.claims:
                 assert claim in held.claims
@@ -349,3 +355,65 @@ def test_records_of_an_older_schema_version_are_upgraded_on_open(
     )
     assert not db.execute("SELECT count(*) FROM claims WHERE json LIKE '%\"none\"%'").fetchone()[0]
     db.close()
+
+
+def _store_from_before_reviews(seed: claims.Dossier, path: Path) -> None:
+    """A store as the release before reviews wrote it: version 2, no table of reviews."""
+    with store.open(path) as s:
+        s.extend(seed.records())
+    db = sqlite3.connect(path)
+    db.execute("DROP TABLE reviews")
+    db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+
+
+def test_a_store_from_before_reviews_reads_read_only_as_it_is(
+    seed_path: Path, tmp_path: Path
+) -> None:
+    seed = claims.load(seed_path)
+    path = tmp_path / "v2.db"
+    _store_from_before_reviews(seed, path)
+    before = path.read_bytes()
+    with store.open(path, read_only=True) as s:
+        assert s.dossier() == seed
+        assert list(s.records()) == list(seed.records())
+        assert s.reviews_of("reuters-killed") == ()
+    assert path.read_bytes() == before
+
+
+def test_a_store_from_before_reviews_gets_their_table_on_open(
+    seed_path: Path, tmp_path: Path
+) -> None:
+    seed = claims.load(seed_path)
+    path = tmp_path / "v2.db"
+    _store_from_before_reviews(seed, path)
+    review = claims.Review("r", "reuters-killed", "reuters", "Unproven", appearances=["aj-article"])
+    with store.open(path) as s:
+        assert s.dossier() == seed
+        s.add(review)
+        assert s.review("r") == review
+        assert s.dossier().reviews_of("reuters-killed") == (review,)
+    db = sqlite3.connect(path)
+    assert dict(db.execute("SELECT key, value FROM meta"))["schema_version"] == "3"
+    db.close()
+
+
+def test_a_review_must_name_what_the_store_holds(seed_path: Path, tmp_path: Path) -> None:
+    with store.open(tmp_path / "s.db") as s:
+        s.extend(claims.load(seed_path).records())
+        s.add(claims.Review("r", "reuters-killed", "reuters", "False"))
+        with pytest.raises(claims.IntegrityError) as info:
+            s.extend(
+                [
+                    claims.Review("r", "reuters-killed", "reuters", "False"),
+                    claims.Review("r2", "nothing", "nobody", "False", first_appearance="x"),
+                ]
+            )
+        assert [str(p) for p in info.value.problems] == [
+            "review 'r'.id: review id 'r' is already taken",
+            "review 'r2'.claim: 'nothing' is not a known claim",
+            "review 'r2'.reviewer: 'nobody' is not a known actor",
+            "review 'r2'.first_appearance: 'x' is not a known source",
+        ]
+        assert s.counts()["reviews"] == 1

@@ -72,7 +72,9 @@ def test_reading_commands_leave_other_sqlite_files_untouched(
     path = make(tmp_path / "other.db")
     before = fingerprint(tmp_path)
     assert main([*command, str(path)]) == 1
-    assert message in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert message in err
+    assert f"{path}: {path}" not in err  # the file named once, not once per layer
     assert fingerprint(tmp_path) == before  # same bytes, no -wal, -shm or -journal
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"

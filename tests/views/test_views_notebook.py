@@ -150,6 +150,7 @@ def test_to_arrow_gives_the_parquet_tables(seed: claims.Dossier) -> None:
         "links": 4,
         "hops": sum(len(c.chain) for c in seed.claims.values()),
         "quotes": sum(len(c.quotes) for c in seed.claims.values()),
+        "reviews": 0,
     }
     assert tables["claims"].column("id").to_pylist() == list(seed.claims)
 

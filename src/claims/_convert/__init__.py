@@ -28,10 +28,11 @@ from .._gc import no_gc
 from ..exceptions import ClaimsError, LoadError
 from . import _codegen
 from ._errors import json_type, problems
-from ._hooks import FAST_PATHS, TAGS, Document, make_converter
-from ._migrations import SCHEMA_VERSION, check_version, migrate
+from ._hooks import FAST_PATHS, TAGS, Document, make_converter, without_empty_reviews
+from ._migrations import REVIEWS_SINCE, SCHEMA_VERSION, check_version, migrate, version_for
 
 __all__ = [
+    "REVIEWS_SINCE",
     "SCHEMA_VERSION",
     "TAGS",
     "Document",
@@ -45,6 +46,7 @@ __all__ = [
     "structure",
     "to_builtins",
     "unstructure",
+    "version_for",
 ]
 
 T = TypeVar("T")
@@ -54,6 +56,8 @@ converter: cattrs.Converter = make_converter()
 
 _ENCODERS: dict[type, Any] = _codegen.encoders(FAST_PATHS, TAGS)
 """For `to_builtins`: what `unstructure` gives, but for orjson to write."""
+_DOCUMENT = _ENCODERS[Document]
+_ENCODERS[Document] = lambda doc: without_empty_reviews(_DOCUMENT(doc))
 
 
 def to_builtins(value: Any) -> Any:

@@ -22,6 +22,7 @@ from .._model import (
     Link,
     NoValue,
     Quantity,
+    Review,
     Source,
     Subject,
     Text,
@@ -32,7 +33,14 @@ from ..exceptions import InvalidTypeError, InvalidValueError
 from . import _codegen
 from ._errors import json_type
 
-__all__ = ["FAST_PATHS", "TAGS", "Document", "make_converter", "structure_datetime"]
+__all__ = [
+    "FAST_PATHS",
+    "TAGS",
+    "Document",
+    "make_converter",
+    "structure_datetime",
+    "without_empty_reviews",
+]
 
 T = TypeVar("T")
 
@@ -58,6 +66,7 @@ class Document:
         events: The events, in order.
         claims: The claims, in order.
         links: The links, in order.
+        reviews: The reviews, in order; written only when there are some.
     """
 
     schema_version: int
@@ -66,6 +75,18 @@ class Document:
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
     links: tuple[Link, ...] = ()
+    reviews: tuple[Review, ...] = ()
+
+
+def without_empty_reviews(data: dict[str, Any]) -> dict[str, Any]:
+    """A written `Document` (`data`, changed in place) without its ``reviews`` if empty.
+
+    Documents without reviews are written exactly as before reviews were
+    part of the format; every other section is written even when empty.
+    """
+    if not data["reviews"]:
+        del data["reviews"]
+    return data
 
 
 _RECORD_CLASSES: tuple[type, ...] = tuple(
@@ -289,4 +310,6 @@ def make_converter(*, fast: bool = True) -> cattrs.Converter:
     )
     if fast:
         _codegen.install(conv, FAST_PATHS, TAGS, structure_datetime)
+    document = conv.get_unstructure_hook(Document)
+    conv.register_unstructure_hook(Document, lambda doc: without_empty_reviews(document(doc)))
     return conv

@@ -16,16 +16,43 @@ from typing import Any
 
 from ..exceptions import ClaimsError, LoadError, Problem
 
-__all__ = ["SCHEMA_VERSION", "Step", "check_version", "migrate", "migration", "steps"]
+__all__ = [
+    "REVIEWS_SINCE",
+    "SCHEMA_VERSION",
+    "Step",
+    "check_version",
+    "migrate",
+    "migration",
+    "steps",
+    "version_for",
+]
 
-SCHEMA_VERSION = 2
-"""The version of the document format this release writes.
+SCHEMA_VERSION = 3
+"""The newest version of the document format, which this release reads and writes.
 
 Older documents are upgraded on load by the steps registered here: version 2
 tags an explicit none (`NoValue`) ``"no_value"`` where version 1 wrote
 ``"none"``, which read like the absence of a value rather than a claim that
-there is none.
+there is none; version 3 adds fact-checkers' reviews (`Review`), a section
+a version 2 document does not have.
 """
+
+REVIEWS_SINCE = 3
+"""The first version whose documents can hold reviews."""
+
+
+def version_for(*, reviews: bool) -> int:
+    """The version to write a document in: the oldest that holds what it has.
+
+    A dossier without reviews is written as version 2, byte for byte as
+    releases before reviews wrote it (and as they still read it); one with
+    reviews as `SCHEMA_VERSION`.
+
+    >>> version_for(reviews=False), version_for(reviews=True)
+    (2, 3)
+    """
+    return SCHEMA_VERSION if reviews else REVIEWS_SINCE - 1
+
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
 """One upgrade: the data of a version-N document to that of version N + 1."""
@@ -142,3 +169,9 @@ def _claim_v2(claim: Any) -> Any:
         **claim,
         "proposition": {**claim["proposition"], "object": {**value, "type": "no_value"}},
     }
+
+
+@migration(from_version=2)
+def _no_reviews(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 adds a ``reviews`` section; a version 2 document has none to change."""
+    return data

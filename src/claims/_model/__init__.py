@@ -7,6 +7,7 @@
 - `belief`: how much we believe (`Assessment`);
 - `claim`: the `Claim` that ties them together, its `Stance`, the `Link`
   between claims and the `Status` the links make;
+- `review`: a fact-checker's `Review` of a claim (its verdict and scale);
 - `when`: time with precision (`When`, `Precision`), used by several layers.
 
 Every record is an immutable, hashable ``attrs`` class that never points back
@@ -21,6 +22,7 @@ from __future__ import annotations
 from .belief import Assessment
 from .claim import ACTIVE, Claim, Link, LinkKind, Stance, Status, StatusKind
 from .evidence import Hop, Quote, Source, fingerprint
+from .review import Review
 from .what import (
     ActorRef,
     Event,
@@ -56,6 +58,7 @@ __all__ = [
     "Qualifier",
     "Quantity",
     "Quote",
+    "Review",
     "Source",
     "Stance",
     "Status",

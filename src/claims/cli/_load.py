@@ -16,7 +16,7 @@ from .._progress import Bar
 from .._terminal import terminal_safe
 from .._words import plural
 from ..dossier import Dossier
-from ..exceptions import ClaimsError, IntegrityError, LoadError
+from ..exceptions import ClaimsError, IntegrityError, LoadError, StoreError
 from ..json import load
 from ..jsonl import load_lines
 
@@ -61,6 +61,8 @@ def say_error(path: str, exc: ClaimsError, *, what: str = "claims document") -> 
         print(f"{terminal_safe(str(path))}: {head}", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {terminal_safe(str(problem))}", file=sys.stderr)
+    elif isinstance(exc, StoreError):  # its message starts with the store's file
+        print(terminal_safe(str(exc)), file=sys.stderr)
     else:
         print(f"{terminal_safe(str(path))}: {terminal_safe(str(exc))}", file=sys.stderr)
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
 from .._integrity import ENDS, KINDS, references
-from .._model import Actor, Claim, Event, Link, Source
+from .._model import Actor, Claim, Event, Link, Review, Source
 from ._rows import chunks, decode, decode_many, load
 
 __all__ = ["StoredRecords", "Table", "for_batch"]
@@ -104,6 +104,7 @@ class StoredRecords:
         sources: Sources by id.
         events: Events by id.
         claims: Claims by id.
+        reviews: Reviews by id.
     """
 
     def __init__(self, db: sqlite3.Connection) -> None:
@@ -112,15 +113,19 @@ class StoredRecords:
         self.sources = Table(db, "sources", Source)
         self.events = Table(db, "events", Event)
         self.claims = Table(db, "claims", Claim)
+        self.reviews = Table(db, "reviews", Review)
         self._links_from: dict[str, tuple[Link, ...]] = {}
 
-    def tables(self) -> Mapping[str, Table[Actor] | Table[Source] | Table[Event] | Table[Claim]]:
+    def tables(
+        self,
+    ) -> Mapping[str, Table[Actor] | Table[Source] | Table[Event] | Table[Claim] | Table[Review]]:
         """Each table by the kind of its records (``"actor"``, ...)."""
         return {
             "actor": self.actors,
             "source": self.sources,
             "event": self.events,
             "claim": self.claims,
+            "review": self.reviews,
         }
 
     def links_from(self, claim_id: str) -> Sequence[Link]:

@@ -17,7 +17,7 @@ import orjson
 from .._convert import SCHEMA_VERSION, migrate, structure, to_builtins
 from .._gc import no_gc
 from .._integrity import KINDS
-from .._model import Actor, ActorRef, Claim, EventRef, Link, Source, Subject, Text
+from .._model import Actor, ActorRef, Claim, EventRef, Link, Review, Source, Subject, Text
 from ..dossier import Record
 
 __all__ = [
@@ -36,7 +36,7 @@ __all__ = [
 T = TypeVar("T")
 
 TABLES: Mapping[type, str] = MappingProxyType({cls: f"{kind}s" for cls, kind in KINDS.items()})
-"""The table of each record class (``actors``, ..., ``links``), in the order they are read."""
+"""The table of each record class (``actors``, ..., ``links``, ``reviews``), in the order read."""
 
 CHUNK = 500
 """Ids per ``IN (...)`` query."""
@@ -51,6 +51,7 @@ INSERT: Mapping[str, str] = MappingProxyType(
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         "links": "INSERT INTO links (kind, claim, target, note, json, batch) "
         "VALUES (?, ?, ?, ?, ?, ?)",
+        "reviews": "INSERT INTO reviews (id, claim, reviewer, json, batch) VALUES (?, ?, ?, ?, ?)",
     }
 )
 """The statement that inserts a `to_row` into each table."""
@@ -117,6 +118,8 @@ def to_row(record: Record, batch: int | None) -> tuple[Any, ...]:
         return (record.id, record.name, record.kind._value_, record.part_of, j, batch)
     if isinstance(record, Source):
         return (record.id, record.publisher, j, batch)
+    if isinstance(record, Review):
+        return (record.id, record.claim, record.reviewer, j, batch)
     return (record.id, j, batch)
 
 

@@ -3,8 +3,9 @@
 A store is an SQLite file marked with `APPLICATION_ID`, whose ``meta`` table
 records the layout version (`STORE_FORMAT`) and the records' schema version.
 `prepare` creates the tables in a new file and checks both versions of an
-existing one, upgrading records of an older schema version in place; `check`
-checks a store opened read-only and writes nothing.
+existing one, upgrading records of an older schema version in place (and
+adding the table of reviews to a store from before them); `check` checks a
+store opened read-only and writes nothing.
 """
 
 from __future__ import annotations
@@ -20,7 +21,16 @@ from ..exceptions import LoadError, StoreError
 from ..json import from_builtins
 from ._rows import TABLES, encode
 
-__all__ = ["APPLICATION_ID", "HEADER", "SCHEMA", "STORE_FORMAT", "check", "prepare"]
+__all__ = [
+    "APPLICATION_ID",
+    "HEADER",
+    "REVIEWS",
+    "SCHEMA",
+    "STORE_FORMAT",
+    "check",
+    "prepare",
+    "without_reviews",
+]
 
 STORE_FORMAT = 1
 """The version of the store's table layout this release writes and reads."""
@@ -31,7 +41,16 @@ APPLICATION_ID = 0x636C6D73
 HEADER = b"SQLite format 3\x00"
 """How every SQLite file starts."""
 
-SCHEMA = """
+REVIEWS = """
+CREATE TABLE IF NOT EXISTS reviews (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, claim TEXT NOT NULL,
+    reviewer TEXT NOT NULL, batch INTEGER NOT NULL REFERENCES batches, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS reviews_claim ON reviews (claim);
+"""
+"""The table of reviews, which stores of schema version 3 and later have."""
+
+SCHEMA = (
+    """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE batches (
     id INTEGER PRIMARY KEY, at TEXT NOT NULL, note TEXT, records INTEGER NOT NULL);
@@ -59,6 +78,8 @@ CREATE TABLE links (
 CREATE INDEX links_claim ON links (claim);
 CREATE INDEX links_target ON links (target);
 """
+    + REVIEWS
+)
 """The tables of a store (see the layout in the store's documentation)."""
 
 
@@ -103,7 +124,24 @@ def check(db: sqlite3.Connection, path: Path) -> int:
             raise StoreError(path, "is an empty SQLite file, not a claims store")
         raise StoreError(path, "is an SQLite file but not a claims store")
     db.execute("PRAGMA cache_size=-65536")  # of this connection only
-    return _check_versions(db, path)
+    version = _check_versions(db, path)
+    without_reviews(db)
+    return version
+
+
+def without_reviews(db: sqlite3.Connection) -> None:
+    """Give a read-only connection to a store from before reviews an empty table of them.
+
+    The table is a temporary one, of this connection only, so the file is
+    read as it is and never upgraded by a reader.
+    """
+    found = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reviews'"
+    if db.execute(found).fetchone() is None:
+        db.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS reviews (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, "
+            "claim TEXT NOT NULL, reviewer TEXT NOT NULL, batch INTEGER NOT NULL, "
+            "json TEXT NOT NULL)"
+        )
 
 
 def _create(db: sqlite3.Connection, path: Path) -> None:
@@ -153,11 +191,17 @@ def _check_versions(db: sqlite3.Connection, path: Path) -> int:
 
 
 def _upgrade(db: sqlite3.Connection, path: Path, version: int) -> None:
-    """Rewrite every record in the current schema version, in one transaction."""
+    """Rewrite every record in the current schema version, in one transaction.
+
+    A store of a version before reviews also gets the table of reviews.
+    """
     try:
         db.execute("BEGIN IMMEDIATE")
         row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if int(row[0]) == version:  # not upgraded meanwhile by another connection
+            for statement in REVIEWS.split(";"):
+                if statement.strip():
+                    db.execute(statement)
             doc: dict[str, Any] = {"schema_version": version}
             seqs: dict[str, list[int]] = {}
             for table in TABLES.values():
@@ -174,6 +218,7 @@ def _upgrade(db: sqlite3.Connection, path: Path, version: int) -> None:
                 ("events", dossier.events.values()),
                 ("claims", dossier.claims.values()),
                 ("links", dossier.links),
+                ("reviews", dossier.reviews.values()),
             ):
                 db.executemany(
                     f"UPDATE {table} SET json = ? WHERE seq = ?",

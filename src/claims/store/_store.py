@@ -31,6 +31,7 @@ from .._model import (
     EventRef,
     Link,
     LinkKind,
+    Review,
     Source,
     Status,
     StatusKind,
@@ -43,7 +44,7 @@ from ..json import dump as dump_json
 from ..json import load as load_json
 from ._context import for_batch
 from ._rows import INSERT, TABLES, decode, decode_many, subject_key, to_row
-from ._schema import HEADER, prepare
+from ._schema import HEADER, prepare, without_reviews
 from ._schema import check as check_store
 from ._sqlite import Snapshot, SqliteErrors
 from ._update import Revision, Updated, write_batches
@@ -202,7 +203,8 @@ class Store:
         counts = self.counts()
         return (
             f"<Store {self.path}: {counts['actors']} actors, {counts['sources']} sources, "
-            f"{counts['events']} events, {counts['claims']} claims, {counts['links']} links>"
+            f"{counts['events']} events, {counts['claims']} claims, {counts['links']} links"
+            + (f", {counts['reviews']} reviews>" if counts["reviews"] else ">")
         )
 
     def _errors(self, doing: str) -> SqliteErrors:
@@ -229,7 +231,7 @@ class Store:
         `note`) are kept, so the store can say when each record arrived.
 
         Args:
-            records: Actors, sources, events, claims and links, in any order.
+            records: Actors, sources, events, claims, links and reviews, in any order.
             note: Why or whence the batch (kept in the store's history).
             progress: Called as ``progress(done, total)`` while records are
                 written.
@@ -374,7 +376,7 @@ class Store:
     # Reading
 
     def counts(self) -> dict[str, int]:
-        """How many actors, sources, events, claims and links the store holds."""
+        """How many actors, sources, events, claims, links and reviews the store holds."""
         with self._errors("cannot read"), self._snapshot():
             return {
                 t: self._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -410,8 +412,20 @@ class Store:
         """The claim with `id`; `UnknownIdError` if there is none."""
         return self._one("claims", "claim", Claim, id)
 
+    def review(self, id: str) -> Review:
+        """The review with `id`; `UnknownIdError` if there is none."""
+        return self._one("reviews", "review", Review, id)
+
+    def reviews_of(self, claim_id: str) -> tuple[Review, ...]:
+        """The reviews of the claim `claim_id`, in the order they were added."""
+        with self._errors("cannot read"):
+            rows = self._db.execute(
+                "SELECT json FROM reviews WHERE claim = ? ORDER BY seq", (claim_id,)
+            ).fetchall()
+        return tuple(decode_many([j for (j,) in rows], Review))
+
     def get(self, kind: str, id: str) -> Record:
-        """The record of `kind` (``"actor"``, ``"source"``, ``"event"``, ``"claim"``) with `id`.
+        """The record of `kind` with `id`: an ``"actor"``, ``"source"``, ..., ``"review"``.
 
         Raises:
             UnknownIdError: There is none.
@@ -422,6 +436,7 @@ class Store:
             "source": self.source,
             "event": self.event,
             "claim": self.claim,
+            "review": self.review,
         }
         if kind not in getters:
             raise ClaimsError(f"kind {kind!r} is not one of {', '.join(map(repr, getters))}")
@@ -571,7 +586,7 @@ class Store:
     # Whole contents
 
     def records(self, *, progress: Progress | None = None) -> Iterator[Record]:
-        """Every record, as one consistent snapshot: actors, sources, events, claims, links.
+        """Every record as one consistent snapshot: actors, sources, events, claims, links, reviews.
 
         Records come in the order they were added, one table at a time, so
         memory does not grow with the store (beyond one table's read buffer).
@@ -586,6 +601,8 @@ class Store:
     def _records(self, progress: Progress | None) -> Generator[Record, None, None]:
         db = self._connect(read_only=True)
         try:
+            with self._errors("cannot read"):
+                without_reviews(db)
             with self._errors("cannot read"), Snapshot(db):
                 total = sum(
                     db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES.values()
