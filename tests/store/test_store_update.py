@@ -126,3 +126,18 @@ def test_batches_land_in_one_transaction_each_seeing_the_ones_before(tmp_path: P
                                 update=True)  # fmt: skip
         assert done == [store.Updated(1, 0, 0), store.Updated(1, 0, 0), store.Updated(1, 0, 2)]
         assert s.claim("c3").claimant == "e"
+
+
+def test_a_changed_review_is_an_update_and_one_naming_nothing_fails_whole(tmp_path: Path) -> None:
+    s, _ = _small(tmp_path)
+    with s:
+        review = claims.Review("r", "c1", "b", "False")
+        s.extend([review])
+        revised = attrs.evolve(review, verdict="Misleading")
+        assert s.update([revised]) == store.Updated(added=0, updated=1, unchanged=0)
+        assert s.review("r") == revised
+        assert [r.record for r in s.revisions("review", "r")] == [review]
+        before = claims.dumps(s.dossier())
+        with pytest.raises(IntegrityError, match="'nothing' is not a known claim"):
+            s.update([attrs.evolve(revised, claim="nothing")])
+        assert claims.dumps(s.dossier()) == before

@@ -311,7 +311,8 @@ def value_words(value: Value, *, actor: Names = _same, event: Names = _same) -> 
     if isinstance(value, NoValue):
         return f"none ({value.note})" if value.note else "none"
     raise InvalidTypeError(
-        f"cannot describe a {type(value).__name__}: not a value, proposition, claim, stance or review"
+        f"cannot describe a {type(value).__name__}: "
+        "not a value, proposition, claim, stance or review"
     )
 
 

@@ -133,6 +133,7 @@ class _Hidden:
         self.sources = Without(held.sources, ids["source"])
         self.events = Without(held.events, ids["event"])
         self.claims = Without(held.claims, ids["claim"])
+        self.reviews = Without(held.reviews, ids["review"])
 
     def links_from(self, claim_id: str) -> Sequence[Link]:
         return [x for x in self._held.links_from(claim_id) if key_of(x) not in self._links]
