@@ -291,7 +291,7 @@ class Vocabulary:
         padded = f" {key} "
         found: list[str] = []
         contained = sorted((k for k in index if f" {k} " in padded), key=len, reverse=True)
-        close = difflib.get_close_matches(key, list(index), n=len(index), cutoff=cutoff)
+        close = difflib.get_close_matches(key, list(index), n=max(1, len(index)), cutoff=cutoff)
         for k in (*contained, *close):
             ident = index[k].id
             if ident not in found:
