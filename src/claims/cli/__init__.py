@@ -13,7 +13,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import _analyze, _draft, _exchange, _interop, _report, _store, _views
+from . import _analyze, _draft, _exchange, _interop, _lint, _report, _store, _views
 from ._load import progress_flag
 from ._report import render_report
 
@@ -87,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     draw.set_defaults(run=_interop.graph)
 
     _analyze.add_parser(commands)
+    _lint.add_parser(commands)
     _draft.add_parser(commands)
     return parser
 
