@@ -259,10 +259,10 @@ class Vocabulary:
         found = self.unit(name)
         return name if found is None else found.id
 
-    @property
-    def accusations(self) -> frozenset[str]:
-        """Every name of every predicate that accuses its subject."""
-        return frozenset(n for p in self.predicates if p.accusation for n in p.names)
+    def is_accusation(self, name: str) -> bool:
+        """Whether the predicate `name` names accuses its subject (unknown: no)."""
+        found = self.predicate(name)
+        return found is not None and found.accusation
 
     def nearest(
         self,

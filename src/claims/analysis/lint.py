@@ -366,7 +366,9 @@ def _quotes(dossier: Dossier, texts: Mapping[str, str]) -> Iterator[Finding]:
 
 
 def _silences(dossier: Dossier, vocabulary: Vocabulary) -> Iterator[Finding]:
-    for silence in silences(dossier, accusations=vocabulary.accusations):
+    predicates = {c.proposition.predicate for c in dossier.claims.values()}
+    accusations = {p for p in predicates if vocabulary.is_accusation(p)}
+    for silence in silences(dossier, accusations=accusations):
         if silence.kind is SilenceKind.REPORTED and not silence.accusations:
             stance = "a silence" if silence.stance is None else silence.stance.value
             yield Finding(
