@@ -173,3 +173,54 @@ def test_the_default_covers_the_drafter_and_most_of_the_seed(seed: claims.Dossie
     known = {p for p in used if DEFAULT.predicate(p) is not None}
     assert len(known) >= len(used) - 6
     assert {"responsible_for", "casualties", "deaths", "killed_in", "backed_by"} <= known
+
+
+_WORDS = st.from_regex(r"[a-z][a-z0-9]{0,8}( [a-z0-9]{1,6}){0,2}", fullmatch=True)
+
+
+@st.composite
+def vocabularies(draw: st.DrawFn) -> Vocabulary:
+    """Vocabularies whose names, each used once, are spread over their records."""
+    names = draw(st.lists(_WORDS, min_size=0, max_size=24, unique_by=name_key))
+    predicates, units = [], []
+    while len(names) >= 2:
+        size = draw(st.integers(2, min(5, len(names))))
+        ident, label, *aliases = names[:size]
+        names = names[size:]
+        if draw(st.booleans()):
+            kind = draw(st.sampled_from(ValueKind))
+            quantity = kind is ValueKind.QUANTITY
+            predicates.append(
+                Predicate(
+                    ident.replace(" ", "_"),
+                    label,
+                    aliases,
+                    kind=kind,
+                    dimension=draw(st.sampled_from(["count", "length"])) if quantity else None,
+                    single_valued=draw(st.booleans()),
+                    single_subject=draw(st.booleans()),
+                    accusation=draw(st.booleans()),
+                    wikidata=draw(st.none() | st.integers(1, 10**6).map(lambda n: f"P{n}")),
+                )
+            )
+        else:
+            units.append(Unit(ident, label, aliases, dimension=draw(_WORDS)))
+    return Vocabulary(predicates, units)
+
+
+@given(vocabularies())
+def test_json_round_trip_is_exact(vocabulary: Vocabulary) -> None:
+    assert Vocabulary.from_json(vocabulary.to_json()) == vocabulary
+
+
+@given(vocabularies(), st.data())
+def test_every_name_finds_its_own_record(vocabulary: Vocabulary, data: st.DataObject) -> None:
+    for predicate in vocabulary.predicates:
+        name = data.draw(st.sampled_from(predicate.names))
+        assert vocabulary.predicate(name.upper()) == predicate
+        assert vocabulary.canonical_predicate(name) == predicate.id
+        assert predicate.id in vocabulary.nearest(name)
+    for unit in vocabulary.units:
+        name = data.draw(st.sampled_from(unit.names))
+        assert vocabulary.unit(f" {name.title()} ") == unit
+        assert unit.id in vocabulary.nearest(name, among="units")
