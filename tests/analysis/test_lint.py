@@ -340,3 +340,13 @@ def test_renaming_to_an_alias_changes_nothing_but_the_alias(case: tuple[Dossier,
     assert renamed == unchanged
     errors = [f for f in lint(after) if f.severity is Severity.ERROR]
     assert errors == [f for f in lint(before) if f.severity is Severity.ERROR]
+
+
+def test_names_differing_only_in_digits_are_not_near() -> None:
+    d = Dossier([Actor("b12", "Brigade 12"), Actor("b13", "Brigade 13"), Actor("b", "Brigade")])
+    assert lint(d) == ()
+    d = _base(
+        _claim("a", "attacks_in_2023", Text("x")),
+        _claim("b", "attacks_in_2024", Text("y")),
+    )
+    assert "near-predicate" not in {f.code for f in lint(d)}
