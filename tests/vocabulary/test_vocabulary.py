@@ -74,6 +74,10 @@ def test_records_check_their_fields() -> None:
         Predicate("location", "location", dimension="count")
     with pytest.raises(InvalidValueError, match="aliases"):
         Unit("people", "people", ["  "])
+    with pytest.raises(InvalidTypeError, match="aliases must be a list of strings, not int"):
+        Unit("people", "people", 5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match=r"aliases\[1\] must be a string"):
+        Unit("people", "people", ["persons", 5])  # type: ignore[list-item]
     with pytest.raises(InvalidTypeError, match="single_valued"):
         Predicate("killed", "killed", single_valued="yes")  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError, match=r"units\[0\]"):

@@ -90,6 +90,9 @@ def _check_names(record: Predicate | Unit) -> None:
 def _to_tuple(value: Iterable[str] | str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
+    if not isinstance(value, Iterable):
+        detail = f"must be a list of strings, not {type(value).__name__}"
+        raise InvalidTypeError(f"aliases {detail}", field="aliases", detail=detail)
     return tuple(value)
 
 
