@@ -54,6 +54,7 @@ from .current import (
     current,
     timeline,
 )
+from .lint import Finding, Severity, lint
 from .provenance import Origin, Provenance, origin, provenance
 from .quotes import (
     QuoteCheck,
@@ -79,6 +80,7 @@ __all__ = [
     "Corroboration",
     "CredibilitySuggestion",
     "CurrentView",
+    "Finding",
     "IndependentOrigin",
     "Merge",
     "MergeReason",
@@ -90,6 +92,7 @@ __all__ = [
     "QuoteReport",
     "QuoteState",
     "Replacement",
+    "Severity",
     "Silence",
     "SilenceKind",
     "SourceCheck",
@@ -103,6 +106,7 @@ __all__ = [
     "corroboration",
     "corroborations",
     "current",
+    "lint",
     "origin",
     "provenance",
     "reanchor",

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from importlib import metadata
 
-from . import _analyze, _draft, _exchange, _interop, _report, _store, _timeline, _views
+from . import _analyze, _draft, _exchange, _interop, _lint, _report, _store, _timeline, _views
 from ._load import progress_flag
 from ._report import render_report
 
@@ -108,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
 
     _timeline.add_parser(commands)
     _analyze.add_parser(commands)
+    _lint.add_parser(commands)
     _draft.add_parser(commands)
     return parser
 
