@@ -67,3 +67,41 @@ def test_import_of_a_file_that_is_no_bundle_fails(
     bad.write_text('{"type": "report"}')
     assert main(["import", "--from", "stix", str(tmp_path / "s.db"), str(bad)]) == 1
     assert "is not a STIX bundle" in capsys.readouterr().err
+
+
+FEED = Path(__file__).resolve().parents[1] / "data" / "claimreview" / "feed.json"
+
+
+def test_a_claimreview_feed_imports_into_a_store_and_exports_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "store.db"
+    assert main(["import", "--from", "claimreview", str(store), str(FEED)]) == 0
+    out, err = capsys.readouterr()
+    assert "records added" in out
+    assert "left out" not in err  # the feed says nothing ClaimReview cannot hold
+    imported = stored(store)
+    assert imported.reviews
+    exported = tmp_path / "reviews.jsonld"
+    assert main(["export", "--to", "claimreview", str(store), str(exported)]) == 0
+    assert "left out" not in capsys.readouterr().err
+    again = claims.claimreview.from_claimreview(json.loads(exported.read_text()))
+    assert again.dossier == imported
+    assert again.lost == ()
+
+
+def test_exports_list_on_stderr_what_their_format_cannot_hold(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = claims.load(SEED)
+    seed.add(claims.Review("r", "reuters-killed", "reuters", "Unproven"))
+    reviewed = tmp_path / "reviewed.json"
+    claims.dump(seed, reviewed)
+    for fmt in ("stix", "misp"):
+        assert main(["export", "--to", fmt, str(reviewed)]) == 0
+        err = capsys.readouterr().err
+        assert f"{fmt} export: left out: review 'r'" in err
+    assert main(["export", "--to", "claimreview", str(reviewed)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)[0]["@type"] == "ClaimReview"
+    assert "claimreview export: left out: " in captured.err  # the claims no review names

@@ -73,8 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", choices=("json", "parquet"), default="json", help="default json")
     exp.add_argument(
         "--to",
-        choices=("stix", "prov", "misp"),
-        help="a STIX 2.1 bundle, a W3C PROV-JSON document or a MISP event",
+        choices=("stix", "prov", "misp", "claimreview"),
+        help="a STIX 2.1 bundle, a W3C PROV-JSON document, a MISP event or the reviews "
+        "as schema.org ClaimReview JSON-LD; what it cannot hold is listed on stderr",
     )
     exp.add_argument(
         "--scale",

@@ -1,4 +1,4 @@
-"""``claims import`` options, and other tools' documents (STIX, MISP) read as dossiers."""
+"""``claims import`` options, and other tools' documents (STIX, MISP, ClaimReview) as dossiers."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ def add_import_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--from",
         dest="from_format",
-        choices=("stix", "misp"),
-        help="the FILEs are STIX 2.1 bundles or MISP events, not claims documents; "
+        choices=("stix", "misp", "claimreview"),
+        help="the FILEs are STIX 2.1 bundles, MISP events or schema.org ClaimReview "
+        "JSON-LD (a feed, or an HTML page holding it), not claims documents; "
         "what they cannot express is listed on stderr",
     )
     command.add_argument(
@@ -39,17 +40,26 @@ def add_import_options(command: argparse.ArgumentParser) -> None:
 
 
 def convert(path: str, fmt: str, scale_name: str) -> tuple[Dossier, tuple[str, ...]]:
-    """The dossier in a STIX bundle or MISP event, and what it could not express.
+    """The dossier in a STIX bundle, MISP event or ClaimReview, and what it could not express.
 
     Args:
         path: The file.
-        fmt: ``"stix"`` or ``"misp"``.
+        fmt: ``"stix"``, ``"misp"`` or ``"claimreview"``.
         scale_name: How to read a STIX confidence (a ``--scale`` choice).
 
     Raises:
         LoadError: It is not a valid document of that format.
         ClaimsError: It cannot be read as JSON.
     """
+    if fmt == "claimreview":  # JSON, or an HTML page with JSON-LD in it
+        from ..claimreview import from_claimreview
+
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, ValueError) as exc:
+            raise ClaimsError(f"cannot read it: {exc}") from None
+        reviews = from_claimreview(text)
+        return reviews.dossier, reviews.lost
     try:
         data: Any = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:

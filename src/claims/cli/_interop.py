@@ -6,7 +6,9 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
+from .. import claimreview
 from .._files import write_atomic
 from .._schema import json_schema
 from .._terminal import terminal_safe
@@ -16,6 +18,7 @@ from ..dossier import Dossier
 from ..exceptions import ClaimsError
 from ..graph import graph as draw_graph
 from ..prov import to_prov
+from ..stix import left_out as stix_left_out
 from ..stix import to_stix_bundle
 from ._load import load_or_report, say_error
 from ._output import safe_json, safe_text
@@ -27,16 +30,26 @@ SCALES = {"dni": "DNI", "admiralty-credibility": "ADMIRALTY_CREDIBILITY"}
 
 
 def export_to(dossier: Dossier, args: argparse.Namespace) -> int:
-    """``claims export --to stix|prov|misp``: to TARGET, or to standard output."""
+    """``claims export --to stix|prov|misp|claimreview``: to TARGET, or to standard output.
+
+    What the target format cannot hold is listed on standard error, a line each.
+    """
+    lost: tuple[str, ...] = ()
     try:
         if args.to == "misp":
-            from ..misp import to_event  # PyMISP, an optional dependency
+            from ..misp import left_out, to_event  # PyMISP, an optional dependency
 
             text = to_event(dossier).to_json(indent=2) + "\n"
+            lost = left_out(dossier)
         else:
+            data: Any
             if args.to == "stix":
                 scale = StixScale[SCALES[args.scale]] if args.scale != "none" else None
                 data = to_stix_bundle(dossier, scale=scale)
+                lost = stix_left_out(dossier)
+            elif args.to == "claimreview":
+                reviews = claimreview.export(dossier)
+                data, lost = reviews.document, reviews.lost
             else:
                 data = to_prov(dossier)
             text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -49,6 +62,8 @@ def export_to(dossier: Dossier, args: argparse.Namespace) -> int:
     except ClaimsError as exc:
         say_error(args.target or args.source, exc)
         return 1
+    for line in lost:
+        print(f"{args.to} export: left out: {terminal_safe(line)}", file=sys.stderr)
     return 0
 
 
