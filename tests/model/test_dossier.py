@@ -271,7 +271,7 @@ def test_a_review_is_a_record_of_the_dossier() -> None:
     assert d.reviews_of("nothing") == ()
     assert list(d.records())[-1] == review
     assert len(d) == 5
-    assert repr(d) == "<Dossier: 2 actors, 1 sources, 0 events, 1 claims, 0 links, 1 reviews>"
+    assert repr(d) == "<Dossier: 2 actors, 1 source, 0 events, 1 claim, 0 links, 1 review>"
     with pytest.raises(UnknownIdError):
         d.review("nothing")
     other = Dossier(r for r in d.records() if not isinstance(r, claims.Review))
