@@ -276,7 +276,7 @@ def test_a_review_is_a_record_of_the_dossier() -> None:
         d.review("nothing")
     other = Dossier(r for r in d.records() if not isinstance(r, claims.Review))
     assert other != d
-    assert repr(other) == "<Dossier: 2 actors, 1 sources, 0 events, 1 claims, 0 links>"
+    assert repr(other) == "<Dossier: 2 actors, 1 source, 0 events, 1 claim, 0 links>"
 
 
 def test_a_review_must_name_a_claim_an_actor_and_sources_of_the_dossier() -> None:
