@@ -127,7 +127,7 @@ def test_each_validator_exposes_what_the_schema_generator_reads() -> None:
     assert stance.members == tuple(claims.Stance)
     assert (v.probability.minimum, v.probability.maximum) == (0, 1)
     assert (v.number.minimum, v.number.maximum) == (None, None)
-    assert v.non_negative_int.minimum == 0
+    assert (v.offset.minimum, v.offset.maximum) == (0, 2**53)
     assert v.sha256_hex.length == 64
     assert v.all_of(v.nonempty_str, v.any_str).validators == (v.nonempty_str, v.any_str)
 
@@ -146,7 +146,7 @@ def test_the_schema_reads_bounds_and_lengths_off_the_validators() -> None:
     number = SCHEMA["$defs"]["Assessment"]["properties"]["probability"]["anyOf"][0]
     assert number == {"type": "number", "minimum": 0, "maximum": 1}
     offset = SCHEMA["$defs"]["Quote"]["properties"]["start"]
-    assert offset == {"type": "integer", "minimum": 0}
+    assert offset == {"type": "integer", "minimum": 0, "maximum": 2**53}
     digest = SCHEMA["$defs"]["Source"]["properties"]["sha256"]["anyOf"][0]
     assert digest["pattern"] == "^[0-9a-f]{64}$"
     assert _leaves(v.optional(v.Number(minimum=2, maximum=5)), claims.Quantity, "x") == [

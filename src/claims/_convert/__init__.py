@@ -28,10 +28,11 @@ from .._gc import no_gc
 from ..exceptions import ClaimsError, LoadError
 from . import _codegen
 from ._errors import json_type, problems
-from ._hooks import FAST_PATHS, TAGS, Document, make_converter
+from ._hooks import DATETIME_PATTERN, FAST_PATHS, TAGS, Document, make_converter
 from ._migrations import SCHEMA_VERSION, check_version, migrate
 
 __all__ = [
+    "DATETIME_PATTERN",
     "SCHEMA_VERSION",
     "TAGS",
     "Document",

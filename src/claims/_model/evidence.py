@@ -91,8 +91,8 @@ class Quote:
 
     source: str = attrs.field(validator=v.nonempty_str)
     exact: str = attrs.field(validator=v.nonempty_str)
-    start: int = attrs.field(validator=v.non_negative_int)
-    end: int = attrs.field(validator=v.all_of(v.non_negative_int, v.Rule(_spans_exact)))
+    start: int = attrs.field(validator=v.offset)
+    end: int = attrs.field(validator=v.all_of(v.offset, v.Rule(_spans_exact)))
     prefix: str = attrs.field(kw_only=True, default="", validator=v.any_str)
     suffix: str = attrs.field(kw_only=True, default="", validator=v.any_str)
 
