@@ -27,6 +27,7 @@ import orjson
 from .._gc import no_gc
 from ..exceptions import ClaimsError, LoadError
 from . import _codegen
+from ._duplicates import duplicate_keys
 from ._errors import json_type, problems
 from ._hooks import DATETIME_PATTERN, FAST_PATHS, TAGS, Document, make_converter
 from ._migrations import SCHEMA_VERSION, check_version, migrate
@@ -38,6 +39,7 @@ __all__ = [
     "Document",
     "check_version",
     "converter",
+    "duplicate_keys",
     "encode",
     "json_type",
     "make_converter",

@@ -238,10 +238,10 @@ def _guard_union(conv: cattrs.Converter, union: Any, tag_name: str = "type") -> 
         if type(value) is not dict:
             raise InvalidTypeError(f"must be an object, not {json_type(value)}")
         tag = value.get(tag_name)
-        if tag not in tags:
+        if type(tag) is not str or tag not in tags:
             if tag_name not in value:
                 raise InvalidValueError(f"needs a {tag_name!r} key, one of {allowed}")
-            raise InvalidValueError(f"{tag_name} {tag!r:.60} is not one of {allowed}")
+            raise InvalidValueError(f"{tag_name} {cut(tag)} is not one of {allowed}")
         return inner(value, t)
 
     conv.register_structure_hook(union, structure)

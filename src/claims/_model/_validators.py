@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
+from .._cut import cut
 from ..exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = [
@@ -147,7 +148,7 @@ class HexDigest:
                 InvalidValueError,
                 inst,
                 attr,
-                f"must be {self.length} lower-case hex digits, got {value!r:.80}",
+                f"must be {self.length} lower-case hex digits, got {cut(value)}",
             )
 
 
@@ -292,7 +293,7 @@ class MemberOf:
                 InvalidTypeError,
                 inst,
                 attr,
-                f"must be a {self.enum_type.__name__} ({allowed}), not {value!r}",
+                f"must be a {self.enum_type.__name__} ({allowed}), not {cut(value)}",
             )
 
     @property
@@ -485,7 +486,7 @@ def _to_tuple(value: Iterable[Any] | None, field: attrs.Attribute[Any]) -> tuple
     if value is None:
         return ()
     if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
-        detail = f"expected a list or tuple, not {_type_name(value)}: {value!r:.60}"
+        detail = f"expected a list or tuple, not {_type_name(value)}: {cut(value)}"
         raise InvalidTypeError(detail, field=field.name, detail=detail)
     return tuple(value)
 

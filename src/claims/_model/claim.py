@@ -12,6 +12,7 @@ import enum
 
 import attrs
 
+from .._cut import cut
 from . import _validators as v
 from .belief import Assessment
 from .evidence import Hop, Quote
@@ -97,7 +98,7 @@ class LinkKind(enum.Enum):
 
 def _not_to_itself(link: Link, target: str) -> str | None:
     if target == link.claim:
-        return f"{target!r}: a claim cannot link to itself"
+        return f"{cut(target)}: a claim cannot link to itself"
     return None
 
 

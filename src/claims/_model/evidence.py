@@ -11,6 +11,7 @@ from datetime import datetime
 
 import attrs
 
+from .._cut import cut
 from ..exceptions import InvalidValueError
 from . import _validators as v
 from .when import When
@@ -123,8 +124,8 @@ class Quote:
             start = text.find(exact, start + 1)
             if start < 0:
                 raise InvalidValueError(
-                    f"{exact[:60]!r} does not occur {occurrence} time(s) "
-                    f"in the text of source {source!r}"
+                    f"{cut(exact, limit=60)} does not occur {occurrence} time(s) "
+                    f"in the text of source {cut(source)}"
                 )
         end = start + len(exact)
         return cls(
@@ -144,8 +145,8 @@ class Quote:
 def _quote_in_source(hop: Hop, quote: Quote | None) -> str | None:
     if quote is not None and hop.source is not None and quote.source != hop.source:
         return (
-            f"is from source {quote.source!r} but the hop by "
-            f"{hop.reporter!r} cites source {hop.source!r}"
+            f"is from source {cut(quote.source)} but the hop by "
+            f"{cut(hop.reporter)} cites source {cut(hop.source)}"
         )
     return None
 
