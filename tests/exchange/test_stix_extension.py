@@ -381,7 +381,7 @@ def test_a_bundle_from_another_tool_imports_with_what_was_left_out_listed() -> N
     assert d.source(report["id"]).published is None
     assert sorted(result.lost) == sorted(
         [
-            "objects[10]: a identity without an id and a type",
+            "objects[10]: 'identity' has no id or type and is left out",
             f"{new['id']}: 1 older version(s) left out; the newest is read",
             f"{tlp['id']}: markings are not kept",
             f"{reuters['id']}: description not kept",
@@ -465,3 +465,15 @@ def test_not_a_bundle_is_a_load_error() -> None:
 def test_a_mutated_bundle_imports_or_fails_with_a_claims_error(bundle: Any) -> None:
     with contextlib.suppress(claims.ClaimsError):
         from_stix_bundle(bundle, scale=StixScale.DNI)
+
+
+def test_a_published_time_outside_the_years_kept_drops_the_time_not_the_report() -> None:
+    agency = _obj("identity", 1, name="Agency", identity_class="organization")
+    old = _obj("report", 2, name="Old", published="0001-01-01T00:00:00+05:00", object_refs=[])
+    late = _obj("report", 3, name="Late", published="9999-12-31T23:59:59Z", object_refs=[])
+    result = from_stix_bundle({"type": "bundle", "id": "bundle--x", "objects": [agency, old, late]})
+    assert {s.title: s.published for s in result.dossier.sources.values()} == {
+        "Old": None,
+        "Late": None,
+    }
+    assert len([line for line in result.lost if "published not kept" in line]) == 2
