@@ -9,14 +9,18 @@ and text of any Unicode. Nothing may raise anything but a `ClaimsError`.
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
 import json
 import tempfile
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
+import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from prov.model import ProvDocument
 
 import claims
@@ -84,6 +88,69 @@ def read_everywhere(dossier: claims.Dossier, tmp: Path) -> None:
     for argv in commands:
         status, _, err = run(*argv)
         assert status == 0, (argv, err)
+
+
+# Values a mutation may put anywhere: junk, and the edges the model allows.
+EDGE_VALUES = st.sampled_from(
+    [
+        None,
+        "",
+        "x",
+        "\u202e\x1b[2J\x00",
+        0,
+        2**53,
+        2**53 - 1,
+        "0002-01-01T00:00:00+23:59",
+        "9998-12-31T23:59:59-23:59",
+        "9998-12-31T23:59:59.999999+00:00",
+        [],
+        {},
+    ]
+)
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn) -> bytes:
+    """A generated document with one to three values replaced or removed."""
+    document = orjson.loads(claims.dumps(draw(strategies.dossiers())))
+    mutated = copy.deepcopy(document)
+    paths = [p for p in _paths(mutated) if p]
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(paths))
+        parent = mutated
+        try:
+            for key in path[:-1]:
+                parent = parent[key]
+            if isinstance(parent, dict) and draw(st.booleans()):
+                parent.pop(path[-1], None)
+            else:
+                parent[path[-1]] = draw(EDGE_VALUES)
+        except (KeyError, IndexError, TypeError):
+            continue
+    return orjson.dumps(mutated)
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out += _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            out += _paths(item, (*path, i))
+    return out
+
+
+@EXAMPLES
+@given(mutated_documents())
+def test_every_mutated_document_that_loads_exports_and_reads_everywhere(text: bytes) -> None:
+    try:
+        dossier = claims.loads(text)
+    except claims.LoadError:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        export_everywhere(dossier, Path(tmp))
+        read_everywhere(dossier, Path(tmp))
 
 
 @EXAMPLES
