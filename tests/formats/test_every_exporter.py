@@ -29,8 +29,9 @@ from claims.claimreview import to_claimreview
 from claims.cli import main
 from claims.confidence import StixScale
 from claims.misp import to_event
+from claims.sql import QUESTIONS
 
-EXAMPLES = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -64,8 +65,12 @@ def export_everywhere(dossier: claims.Dossier, tmp: Path) -> None:
     views.markdown(dossier)
 
 
-def read_everywhere(dossier: claims.Dossier, tmp: Path) -> None:
-    """Every command that reads a document, on `dossier` written to a file."""
+def read_everywhere(dossier: claims.Dossier, tmp: Path, *, analyze: bool = False) -> None:
+    """Every command that reads a document, on `dossier` written to a file.
+
+    With `analyze`, also every question of ``claims analyze`` on its Parquet
+    export (DuckDB: slower, so only for the hand-made edges).
+    """
     path = tmp / "d.json"
     claims.dump(dossier, path)
     assert run("validate", str(path))[0] == 0
@@ -85,6 +90,11 @@ def read_everywhere(dossier: claims.Dossier, tmp: Path) -> None:
         ["report", str(tmp / "s.db")],
         ["validate", str(tmp / "s.db")],
     ]
+    if analyze:
+        commands += [
+            ["analyze", str(tmp / "pq"), "--question", question, "-o", str(tmp / "a.jsonl")]
+            for question in sorted(QUESTIONS)
+        ]
     for argv in commands:
         status, _, err = run(*argv)
         assert status == 0, (argv, err)
@@ -187,7 +197,7 @@ def test_opposing_claims_at_the_edges_of_time_read_in_every_command(when: claims
     assert len(analysis.contradictions(dossier)) == 1
     with tempfile.TemporaryDirectory() as tmp:
         export_everywhere(dossier, Path(tmp))
-        read_everywhere(dossier, Path(tmp))
+        read_everywhere(dossier, Path(tmp), analyze=True)
 
 
 @pytest.mark.parametrize(
