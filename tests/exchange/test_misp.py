@@ -104,6 +104,14 @@ def test_a_name_misp_would_empty_is_refused_with_the_object_named() -> None:
         to_event(d)
 
 
+def _record_of(comment: str, kind: str) -> str | None:
+    """The id of the `kind` record a claims comment holds, if it holds one."""
+    if not comment.startswith("claims:"):
+        return None
+    record: dict[str, str] | None = json.loads(comment[len("claims:") :]).get(kind)
+    return None if record is None else record["id"]
+
+
 @settings(max_examples=30, deadline=None)
 @given(strategies.dossiers())
 def test_without_the_claims_comments_misp_attributes_are_read_and_the_rest_listed(
@@ -122,11 +130,7 @@ def test_without_the_claims_comments_misp_attributes_are_read_and_the_rest_liste
     assert len(back.claims) == len(dossier.claims)
     assert len(back.sources) == len(dossier.sources)
     for claim in dossier.claims.values():
-        uid = next(
-            u
-            for c, u in uuids.items()
-            if f'"id":{json.dumps(claim.id)}' in c and c.startswith('claims:{"claim"')
-        )
+        uid = next(u for c, u in uuids.items() if _record_of(c, "claim") == claim.id)
         got = back.claim(uid)
         assert back.actor(got.claimant).name == _misp_value(dossier.actor(claim.claimant).name)
         # The four dimensions travel as taxonomy tags.
@@ -145,19 +149,11 @@ def test_without_the_claims_comments_misp_attributes_are_read_and_the_rest_liste
         ]
         assert any(line.startswith(f"{uid}: read from MISP's attributes") for line in result.lost)
     for actor in dossier.actors.values():
-        uid = next(
-            u
-            for c, u in uuids.items()
-            if c.startswith('claims:{"actor"') and f'"id":{json.dumps(actor.id)}' in c
-        )
+        uid = next(u for c, u in uuids.items() if _record_of(c, "actor") == actor.id)
         assert back.actor(uid).part_of == (
             None
             if actor.part_of is None
-            else next(
-                u
-                for c, u in uuids.items()
-                if c.startswith('claims:{"actor"') and f'"id":{json.dumps(actor.part_of)}' in c
-            )
+            else next(u for c, u in uuids.items() if _record_of(c, "actor") == actor.part_of)
         )
 
 
