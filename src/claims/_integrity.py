@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Protocol
 
+from ._cut import cut
 from ._model import (
     ACTIVE,
     Actor,
@@ -28,6 +29,7 @@ from ._model import (
     Status,
     StatusKind,
 )
+from .exceptions import Problem
 
 __all__ = [
     "ENDS",
@@ -38,6 +40,7 @@ __all__ = [
     "check",
     "label",
     "references",
+    "relocate",
     "status_of",
 ]
 
@@ -66,11 +69,41 @@ Found = tuple[int, str, str]
 def label(record: object) -> str:
     """How errors name a record: ``claim 'c1'``, ``link 'a' supports 'b'``."""
     if isinstance(record, Link):
-        return f"link {record.claim!r} {record.kind.value} {record.target!r}"
+        return f"link {cut(record.claim)} {record.kind.value} {cut(record.target)}"
     kind = KINDS.get(type(record))
     if kind is None:
         return type(record).__name__
-    return f"{kind} {getattr(record, 'id', '?')!r}"
+    return f"{kind} {cut(getattr(record, 'id', '?'))}"
+
+
+def relocate(
+    problems: Iterable[Problem], records: Sequence[object], places: Sequence[str]
+) -> list[Problem]:
+    """`problems` named by record (`label`) renamed by where each record was read.
+
+    Args:
+        problems: An `IntegrityError`'s problems, each path a record's label
+            and perhaps a field (``claim 'c1'.claimant``).
+        records: The records of the batch.
+        places: Where each record was read (``claims[3]``, ``line 7: claim``).
+
+    Returns:
+        The problems with each label replaced by its record's place; a
+        problem whose label names no record of the batch is left as it is.
+    """
+    where = {label(r): p for r, p in zip(records, places, strict=True)}
+    out = []
+    for problem in problems:
+        path = problem.path
+        ends = [i for i, c in enumerate(path) if c == "."] + [len(path)]
+        for end in ends:
+            place = where.get(path[:end])
+            if place is not None:
+                out.append(Problem(place + path[end:], problem.message))
+                break
+        else:
+            out.append(problem)
+    return out
 
 
 def status_of(links_to: Iterable[Link]) -> Status:
@@ -214,13 +247,13 @@ def check(records: Records, batch: Sequence[object]) -> list[Found]:
             new_links.add(key)
         elif isinstance(record, (Actor, Source, Event, Claim, Review)):
             if record.id in existing[kind] or record.id in new[kind]:
-                found.append((i, ".id", f"{kind} id {record.id!r} is already taken"))
+                found.append((i, ".id", f"{kind} id {cut(record.id)} is already taken"))
             else:
                 new[kind][record.id] = i
     for i, record in enumerate(batch):
         for where, kind, id in references(record):
             if id not in existing[kind] and id not in new[kind]:
-                found.append((i, where, f"{id!r} is not a known {kind}"))
+                found.append((i, where, f"{cut(id)} is not a known {kind}"))
     if not found:
         found.extend(_cycles_and_ends(records, batch))
     return found
@@ -241,7 +274,7 @@ def _cycles_and_ends(records: Records, batch: Sequence[object]) -> list[Found]:
                 seen.add(up)
                 up = (batch_actors.get(up) or actors[up]).part_of
             if up is not None:
-                found.append((i, ".part_of", f"part_of makes a cycle through {up!r}"))
+                found.append((i, ".part_of", f"part_of makes a cycle through {cut(up)}"))
 
     # Supersession and retraction: same claimant, and no cycles.
     batch_ends: defaultdict[str, set[str]] = defaultdict(set)
@@ -256,8 +289,8 @@ def _cycles_and_ends(records: Records, batch: Sequence[object]) -> list[Found]:
                     i,
                     "",
                     f"only a claim of the same claimant can {record.kind.value[:-1]} "
-                    f"a claim: {newer.id!r} is by {newer.claimant!r}, "
-                    f"{older.id!r} by {older.claimant!r}",
+                    f"a claim: {cut(newer.id)} is by {cut(newer.claimant)}, "
+                    f"{cut(older.id)} by {cut(older.claimant)}",
                 )
             )
         batch_ends[record.claim].add(record.target)
@@ -278,7 +311,7 @@ def _cycles_and_ends(records: Records, batch: Sequence[object]) -> list[Found]:
                 (
                     i,
                     "",
-                    f"{record.claim!r} {record.kind.value} {record.target!r} "
+                    f"{cut(record.claim)} {record.kind.value} {cut(record.target)} "
                     "would make a supersession/retraction cycle",
                 )
             )

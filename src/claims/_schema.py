@@ -38,7 +38,7 @@ from typing import Any, get_args, get_origin, get_type_hints
 
 import attrs
 
-from ._convert import SCHEMA_VERSION, TAGS, Document, version_for
+from ._convert import DATETIME_PATTERN, SCHEMA_VERSION, TAGS, Document, version_for
 from ._model import _validators as v
 from .exceptions import ClaimsError
 
@@ -46,14 +46,7 @@ __all__ = ["json_schema"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-_DATETIME = {
-    "type": "string",
-    "format": "date-time",
-    "pattern": (
-        r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
-        r"(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?)$"
-    ),
-}
+_DATETIME = {"type": "string", "format": "date-time", "pattern": DATETIME_PATTERN}
 
 # The validators that narrow a JSON value (see `_narrowing`).
 _LEAF_TYPES = (v.NonEmptyStr, v.AnyStr, v.HexDigest, v.Number, v.Integer, v.AwareDatetime)
@@ -97,7 +90,8 @@ class _Builder:
             "description": (
                 "A dossier of actors, sources, events, claims, links and reviews, as written by "
                 "claims.dumps. Rules across fields and referential integrity are checked "
-                "by claims.loads, not by this schema."
+                "by claims.loads, not by this schema. Date-times must also pass the "
+                "date-time format (validate with format checking on)."
             ),
             **body,
             "$defs": dict(sorted(self.defs.items())),
@@ -204,7 +198,7 @@ def _narrowing(leaf: Any) -> dict[str, Any]:
         return _DATETIME
     if isinstance(leaf, v.Integer):
         schema: dict[str, Any] = {"type": "integer"}
-        bounds = {"minimum": leaf.minimum}
+        bounds = {"minimum": leaf.minimum, "maximum": leaf.maximum}
     else:
         schema = {"type": "number"}
         bounds = {"minimum": leaf.minimum, "maximum": leaf.maximum}

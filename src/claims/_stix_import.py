@@ -35,6 +35,7 @@ from typing import Any
 
 import attrs
 
+from ._cut import cut
 from ._exchange import build, in_words, read
 from ._model import (
     Actor,
@@ -196,7 +197,7 @@ class _Reader:
                 continue
             oid, kind = o.get("id"), o.get("type")
             if not isinstance(oid, str) or not isinstance(kind, str) or not oid:
-                self.lost.append(f"objects[{i}]: a {kind!s:.40} without an id and a type")
+                self.lost.append(f"objects[{i}]: {cut(kind)} has no id or type and is left out")
                 continue
             if oid in kept:
                 older[oid] += 1
@@ -248,7 +249,7 @@ class _Reader:
             elif kind == "relationship":
                 used = {"relationship_type", "source_ref", "target_ref", "description"}
             elif kind == "extension-definition":
-                self.lost.append(f"{oid}: extension {o.get('name')!r:.60} is not read")
+                self.lost.append(f"{oid}: extension {cut(o.get('name'))} is not read")
                 return
             elif kind == "marking-definition":
                 self.lost.append(f"{oid}: markings are not kept")
@@ -395,11 +396,16 @@ class _Reader:
             return None
         at = _time(o["published"])
         if at is None:
-            self.lost.append(f"{o['id']}: published {o['published']!r:.40} is not an ISO 8601 time")
+            self.lost.append(f"{o['id']}: published {cut(o['published'])} is not an ISO 8601 time")
+            return None
+        try:
+            when = When.of(at, Precision.SECOND)
+        except ClaimsError as exc:
+            self.lost.append(f"{o['id']}: published not kept: {exc}")
             return None
         if at.microsecond:
             self.lost.append(f"{o['id']}: fractions of a second of published not kept")
-        return When.of(at, Precision.SECOND)
+        return when
 
     def _claim(self, o: Mapping[str, Any]) -> set[str]:
         oid, ext = o["id"], self.ext[o["id"]]
@@ -494,7 +500,7 @@ class _Reader:
         if confidence is None:
             return None
         if self.scale is None or self.scale not in _DIMENSION:
-            self.lost.append(f"{o['id']}: confidence {confidence!r:.20} read with no scale")
+            self.lost.append(f"{o['id']}: confidence {cut(confidence)} read with no scale")
             return None
         try:
             label = from_stix(confidence, self.scale)

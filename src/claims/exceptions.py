@@ -26,6 +26,8 @@ from typing import Any
 
 import attrs
 
+from ._cut import cut
+
 __all__ = [
     "ClaimsError",
     "IntegrityError",
@@ -100,7 +102,7 @@ class UnknownIdError(ClaimsError, KeyError):
     """
 
     def __init__(self, kind: str, id: str) -> None:
-        super().__init__(f"no {kind} with id {id!r}")
+        super().__init__(f"no {kind} with id {cut(id)}")
         self.kind = kind
         self.id = id
 

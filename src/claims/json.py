@@ -40,6 +40,7 @@ from ._convert import (
     Document,
     check_version,
     converter,
+    duplicate_keys,
     encode,
     json_type,
     migrate,
@@ -50,7 +51,7 @@ from ._convert import (
 )
 from ._files import read_bytes, write_atomic
 from ._gc import no_gc
-from ._integrity import label
+from ._integrity import relocate
 from .dossier import Dossier
 from .exceptions import ClaimsError, IntegrityError, LoadError, Problem
 
@@ -99,13 +100,17 @@ def loads(text: str | bytes) -> Dossier:
     """Read a dossier from a JSON document.
 
     Raises:
-        LoadError: The text is not JSON, not a claims document, or breaks
-            referential integrity; every problem is listed with its JSON path.
+        LoadError: The text is not JSON (a key named twice in one object
+            included), not a claims document, or breaks referential
+            integrity; every problem is listed with its JSON path.
     """
     try:
         data = orjson.loads(text)
     except orjson.JSONDecodeError as exc:
         raise LoadError([Problem("", f"not valid JSON: {exc}")]) from None
+    twice = duplicate_keys(text.encode("utf-8") if isinstance(text, str) else text, data)
+    if twice:
+        raise LoadError([Problem(path, "is a key named twice in one object") for path in twice])
     return from_builtins(data)
 
 
@@ -138,20 +143,7 @@ def from_builtins(data: Any) -> Dossier:
     try:
         return Dossier(records)
     except IntegrityError as exc:
-        raise LoadError(_relocate(exc, records, paths)) from None
-
-
-def _relocate(exc: IntegrityError, records: list[Any], paths: list[str]) -> list[Problem]:
-    where = {label(r): p for r, p in zip(records, paths, strict=True)}
-    out = []
-    for problem in exc.problems:
-        for name, path in where.items():
-            if problem.path == name or problem.path.startswith(name + "."):
-                out.append(Problem(path + problem.path[len(name) :], problem.message))
-                break
-        else:
-            out.append(problem)
-    return out
+        raise LoadError(relocate(exc.problems, records, paths)) from None
 
 
 def dump(dossier: Dossier, path: str | os.PathLike[str]) -> None:

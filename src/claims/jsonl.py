@@ -29,12 +29,14 @@ from ._convert import (
     SCHEMA_VERSION,
     check_version,
     converter,
+    duplicate_keys,
     json_type,
     migrate,
     problems,
     version_for,
 )
 from ._files import atomic_writer, reading
+from ._integrity import label, relocate
 from ._model import Actor, Claim, Event, Link, Review, Source
 from .dossier import Dossier, Record
 from .exceptions import ClaimsError, IntegrityError, LoadError, Problem
@@ -68,6 +70,12 @@ def iter_load(path: str | os.PathLike[str]) -> Iterator[Record]:
         LoadError: A line is not valid; the problem's path starts with
             ``line N`` (counting from 1).
     """
+    for _, record in _numbered(path):
+        yield record
+
+
+def _numbered(path: str | os.PathLike[str]) -> Iterator[tuple[int, Record]]:
+    """`iter_load`, each record with the number of its line."""
     with reading(path) as f:
         version: int | None = None
         for number, line in enumerate(f, 1):
@@ -76,16 +84,22 @@ def iter_load(path: str | os.PathLike[str]) -> Iterator[Record]:
             if version is None:
                 version = _header(line, number)
                 continue
-            yield _record(line, number, version)
+            yield number, _record(line, number, version)
         if version is None:
             raise LoadError([Problem("line 1", 'needs a header such as {"schema_version": 2}')])
 
 
 def _parse(line: bytes, number: int) -> Any:
     try:
-        return orjson.loads(line)
+        data = orjson.loads(line)
     except orjson.JSONDecodeError as exc:
         raise LoadError([Problem(f"line {number}", f"not valid JSON: {exc}")]) from None
+    twice = duplicate_keys(line, data)
+    if twice:
+        raise LoadError(
+            [Problem(f"line {number}: {p}", "is a key named twice in one object") for p in twice]
+        )
+    return data
 
 
 def _header(line: bytes, number: int) -> int:
@@ -123,12 +137,18 @@ def load_lines(path: str | os.PathLike[str]) -> Dossier:
     Raises:
         StorageError: The file could not be read.
         LoadError: A line is not valid, or the records break referential
-            integrity.
+            integrity; each problem's path starts with the record's line
+            (``line 7: claim 'c1'.claimant``).
     """
+    records: list[Record] = []
+    places: list[str] = []
+    for number, record in _numbered(path):
+        records.append(record)
+        places.append(f"line {number}: {label(record)}")
     try:
-        return Dossier(iter_load(path))
+        return Dossier(records)
     except IntegrityError as exc:
-        raise LoadError(exc.problems) from None
+        raise LoadError(relocate(exc.problems, records, places)) from None
 
 
 def dump_lines(records: Dossier | Iterable[Record], path: str | os.PathLike[str]) -> int:

@@ -15,18 +15,28 @@
 
 Identifiers are qualified names under one prefix per kind of record
 (``actor:reuters``, ``claim:pmo-blames``, ``quote:pmo-blames.1``,
-``hop:pmo-blames.1``), each bound to a URN under `NAMESPACE`.
+``hop:pmo-blames.1``), each bound to a URN under `NAMESPACE`. Their local
+names are XML names (``xsd:NCName``, so PROV-XML can write them) and PROV-N
+local names that need no escape: ASCII letters, digits, ``-`` and ``_`` are
+kept, and every other character of an id, a leading digit or ``-`` and a
+``_`` before an ``x`` are written ``_xHHHH_`` (its code point in hex), as
+XML tools escape names; ``.`` only ever separates the parts.
+
+>>> local_name("pmo-blames", "1")
+'pmo-blames.1'
+>>> local_name("1 killed/wounded", "hop", "2")
+'_x0031__x0020_killed_x002f_wounded.hop.2'
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
-from urllib.parse import quote as _escape
 
 from ._model import ActorKind, Claim, Quote
 from .dossier import Dossier
 
-__all__ = ["NAMESPACE", "to_prov"]
+__all__ = ["NAMESPACE", "local_name", "to_prov"]
 
 NAMESPACE = "urn:claims:"
 """The URN every identifier of `to_prov` starts with."""
@@ -38,9 +48,26 @@ def _qualified(name: str) -> dict[str, str]:
     return {"$": name, "type": "prov:QUALIFIED_NAME"}
 
 
+_ESCAPED = re.compile(r"[^A-Za-z0-9_-]|_(?=x)")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"_x{ord(match.group()):04x}_"
+
+
+def local_name(*key: str) -> str:
+    """The local name of the record `key` (its id, then any parts), as `to_prov` writes it.
+
+    An XML name and a PROV-N local name; different keys give different names.
+    """
+    name = ".".join(_ESCAPED.sub(_escape, part) for part in key)
+    if name[0] in "0123456789-":  # an XML name starts with a letter or "_"
+        return f"_x{ord(name[0]):04x}_{name[1:]}"
+    return name
+
+
 def _qn(kind: str, *key: str) -> str:
-    # Percent-encoded, "." included, so that "." only ever separates parts.
-    return f"{kind}:" + ".".join(_escape(k, safe="-_").replace(".", "%2E") for k in key)
+    return f"{kind}:{local_name(*key)}"
 
 
 def to_prov(dossier: Dossier, *, namespace: str = NAMESPACE) -> dict[str, Any]:

@@ -47,7 +47,7 @@ from ._model import (
     Value,
     When,
 )
-from ._model._validators import MAX_SAFE_INT
+from ._model._validators import MAX_SAFE_INT, MAX_YEAR, MIN_YEAR
 from .confidence import AnalyticConfidence, Credibility, Likelihood, Reliability
 from .dossier import Dossier
 
@@ -69,6 +69,7 @@ __all__ = [
     "subjects",
     "texts",
     "timezones",
+    "urls",
     "values",
     "whens",
 ]
@@ -78,14 +79,37 @@ __all__ = [
 # slower than drawing from them. `dossiers` draws its references as indexes
 # into the ids it has drawn, with no strategy built per draw.
 
-_ID_ALPHABET = string.ascii_lowercase + string.digits + "-_."
-_IDS = st.text(_ID_ALPHABET, min_size=1, max_size=10)
-_TEXTS: dict[int, st.SearchStrategy[str]] = {}
 _BOOLEANS = st.booleans()
+_ONE_IN_EIGHT = st.integers(0, 7)
+
+
+def _now_and_then(
+    usual: st.SearchStrategy[Any], edge: st.SearchStrategy[Any]
+) -> st.SearchStrategy[Any]:
+    """`usual`, and one time in eight `edge` (shrinking towards `usual`)."""
+
+    @st.composite
+    def draw_one(draw: st.DrawFn) -> Any:
+        return draw(edge if draw(_ONE_IN_EIGHT) == 7 else usual)
+
+    return draw_one()
+
+
+_ID_ALPHABET = string.ascii_lowercase + string.digits + "-_."
+# Ids as people and other tools write them: separators, spaces, markup,
+# controls, right-to-left marks, characters outside the BMP.
+_ODD_CHARACTERS = " \x00\x1f\x1b\t:/#<>&\"'`~%{}[]|\\\u202e\u00e9\u0642\U0001f600"
+_ODD_IDS = st.text(
+    st.sampled_from(_ODD_CHARACTERS) | st.characters(codec="utf-8"),
+    min_size=1,
+    max_size=12,
+).filter(str.strip)
+_IDS = _now_and_then(st.text(_ID_ALPHABET, min_size=1, max_size=10), _ODD_IDS)
+_TEXTS: dict[int, st.SearchStrategy[str]] = {}
 
 
 def ids() -> st.SearchStrategy[str]:
-    """Record ids: short, non-empty."""
+    """Record ids: short, non-empty; now and then odd ones (spaces, controls, markup)."""
     return _IDS
 
 
@@ -102,10 +126,23 @@ def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 
 
 _TIMEZONES = st.integers(-12 * 60, 14 * 60).map(lambda m: timezone(timedelta(minutes=m)))
-_DATETIMES = st.datetimes(
-    min_value=datetime(1900, 1, 2),
-    max_value=datetime(2099, 12, 30),
-    timezones=_TIMEZONES,
+_ANY_OFFSET = st.integers(-(24 * 60 - 1), 24 * 60 - 1).map(lambda m: timezone(timedelta(minutes=m)))
+_DATETIMES = _now_and_then(
+    st.datetimes(
+        min_value=datetime(1900, 1, 2),
+        max_value=datetime(2099, 12, 30),
+        timezones=_TIMEZONES,
+    ),
+    st.datetimes(
+        min_value=datetime(MIN_YEAR, 1, 1),
+        max_value=datetime(MIN_YEAR, 1, 2),
+        timezones=_ANY_OFFSET,
+    )
+    | st.datetimes(
+        min_value=datetime(MAX_YEAR, 12, 30),
+        max_value=datetime(MAX_YEAR, 12, 31, 23, 59, 59, 999999),
+        timezones=_ANY_OFFSET,
+    ),
 )
 _WHENS = st.builds(When.of, _DATETIMES, st.sampled_from(Precision))
 _NUMBERS = st.integers(-MAX_SAFE_INT, MAX_SAFE_INT) | st.floats(
@@ -120,7 +157,11 @@ def timezones() -> st.SearchStrategy[tzinfo]:
 
 
 def aware_datetimes() -> st.SearchStrategy[datetime]:
-    """Timezone-aware datetimes between 1900 and 2100."""
+    """Timezone-aware datetimes, mostly between 1900 and 2100.
+
+    One in eight lies at an edge of the years a time may have (the first days
+    of year 2, the last of year 9998), with any offset up to +/-23:59.
+    """
     return _DATETIMES
 
 
@@ -196,7 +237,9 @@ _CUES = st.sampled_from(
 ) | texts(20)
 _SHORT_CUES = st.sampled_from(["reported", "according to"]) | texts(20)
 _AFFIX = st.text(max_size=10)
-_OFFSETS = st.integers(0, 10**6)
+# Quote offsets: mostly small, now and then near the largest allowed (2**53),
+# leaving room for the exact text (at most 40 characters).
+_OFFSETS = _now_and_then(st.integers(0, 10**6), st.integers(MAX_SAFE_INT - 1000, MAX_SAFE_INT - 40))
 _STANCES = st.sampled_from(Stance)
 _LINK_KINDS = st.sampled_from(LinkKind)
 _ACTOR_KINDS = st.sampled_from(ActorKind)
@@ -319,7 +362,31 @@ def actors(
     )
 
 
-_URLS = st.builds("https://example.org/{}".format, _IDS)
+_URL_TEXT = st.text(st.characters(codec="utf-8"), max_size=20)
+_URLS = st.one_of(
+    st.builds(
+        "https://{}/{}".format,
+        st.sampled_from(["www.aljazeera.com", "example.org", "xn--mgbh0fb.example"]),
+        _URL_TEXT,
+    ),
+    st.builds("www.aljazeera.com/news/{}".format, _URL_TEXT),
+    st.sampled_from(
+        [
+            "https://www.reuters.com/world/middle-east/iraq drone strike/",
+            "https://example.org/[x]?p=50%",
+            "http://example.org/\u0642\u0635\u0641",
+            "mailto:desk@example.org",
+            "not a url at all",
+        ]
+    ),
+)
+
+
+def urls() -> st.SearchStrategy[str]:
+    """URLs as people paste them: with and without a scheme, spaces, non-ASCII, stray %."""
+    return _URLS
+
+
 _SHA256S = st.binary(min_size=32, max_size=32).map(bytes.hex)
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
-from urllib.parse import quote
+from typing import Any
 
+import pytest
 from hypothesis import given
 from prov.model import (
     PROV_ATTR_AGENT,
@@ -26,15 +28,33 @@ from prov.model import (
 
 import claims
 from claims import strategies
-from claims.prov import NAMESPACE, to_prov
+from claims.prov import NAMESPACE, local_name, to_prov
 
 
 def read(dossier: claims.Dossier) -> ProvDocument:
     return ProvDocument.deserialize(content=json.dumps(to_prov(dossier)), format="json")
 
 
+def local(*key: str) -> str:
+    """The local name of a key: ASCII letters, digits, '-' and '_' kept, the rest _xHHHH_."""
+    parts = []
+    for part in key:
+        out = ""
+        for i, ch in enumerate(part):
+            kept = ch.isascii() and (ch.isalnum() or ch == "-")
+            if kept or (ch == "_" and part[i + 1 : i + 2] != "x"):
+                out += ch
+            else:
+                out += f"_x{ord(ch):04x}_"
+        parts.append(out)
+    name = ".".join(parts)
+    if name[0].isdigit() or name[0] == "-":
+        name = f"_x{ord(name[0]):04x}_" + name[1:]
+    return name
+
+
 def uri(kind: str, *key: str) -> str:
-    return f"{NAMESPACE}{kind}:" + ".".join(quote(k, safe="-_").replace(".", "%2E") for k in key)
+    return f"{NAMESPACE}{kind}:{local(*key)}"
 
 
 def pairs(doc: ProvDocument, cls: type, first: object, second: object) -> list[tuple[str, str]]:
@@ -141,3 +161,80 @@ def test_a_reporting_chain_becomes_derivations_outermost_last() -> None:
     assert derived == {("hop:toll.2", "claim:toll"), ("hop:toll.1", "hop:toll.2")}
     assert doc["entity"]["hop:toll.1"]["prov:label"] == "Al Jazeera reported"
     check(d)
+
+
+# An XML name (xsd:NCName, here its ASCII part) that PROV-N also writes as a
+# local name without escapes (PN_LOCAL: no "." last, none of ~ % \\ and the like).
+NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+
+
+def identifiers(doc: dict[str, Any]) -> set[str]:
+    found = set(doc["agent"]) | set(doc["entity"])
+    for kind, table in doc.items():
+        if kind not in ("prefix", "agent", "entity"):
+            found |= {v for r in table.values() for v in r.values() if isinstance(v, str)}
+    return found
+
+
+@given(strategies.dossiers())
+def test_every_local_name_is_an_xml_name_and_a_plain_prov_n_name(dossier: claims.Dossier) -> None:
+    doc = to_prov(dossier)
+    provn = read(dossier).serialize(format="provn")
+    for identifier in identifiers(doc):
+        prefix, _, name = identifier.partition(":")
+        assert prefix in doc["prefix"]
+        assert NCNAME.fullmatch(name), identifier
+        assert not name.endswith(".")
+        assert identifier in provn
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        ("a b",),
+        ("a~b",),
+        ("1st",),
+        ("-x",),
+        ("a.b",),
+        ("a", "b"),
+        ("a_xb",),
+        ("a_x0020_b",),
+        ("é",),
+    ],
+)
+def test_local_names_are_xml_names_and_tell_keys_apart(key: tuple[str, ...]) -> None:
+    assert NCNAME.fullmatch(local_name(*key))
+    assert local_name(*key) == local(*key)
+
+
+def test_keys_that_could_be_confused_get_different_names() -> None:
+    keys = [
+        ("a b",),
+        ("a_x0020_b",),
+        ("a", "b"),
+        ("a.b",),
+        ("a_", "xb"),
+        ("a_.xb",),
+        ("1",),
+        ("_x0031_",),
+    ]
+    assert len({local_name(*k) for k in keys}) == len(keys)
+
+
+def test_prov_xml_of_xml_safe_dossiers_has_only_qualified_names(seed_path: Path) -> None:
+    from lxml import etree
+
+    xml = read(claims.load(seed_path)).serialize(format="xml")
+    root = etree.fromstring(xml.encode())
+    prov_ns = "http://www.w3.org/ns/prov#"
+    refs = [
+        value
+        for element in root.iter()
+        for name, value in element.attrib.items()
+        if name in (f"{{{prov_ns}}}ref", f"{{{prov_ns}}}id")
+    ]
+    assert refs
+    for ref in refs:
+        prefix, _, name = ref.partition(":")
+        assert NCNAME.fullmatch(prefix), ref
+        assert NCNAME.fullmatch(name), ref

@@ -13,7 +13,7 @@ import attrs
 import jsonschema
 import orjson
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import claims
@@ -127,7 +127,7 @@ def test_each_validator_exposes_what_the_schema_generator_reads() -> None:
     assert stance.members == tuple(claims.Stance)
     assert (v.probability.minimum, v.probability.maximum) == (0, 1)
     assert (v.number.minimum, v.number.maximum) == (None, None)
-    assert v.non_negative_int.minimum == 0
+    assert (v.offset.minimum, v.offset.maximum) == (0, 2**53)
     assert v.sha256_hex.length == 64
     assert v.all_of(v.nonempty_str, v.any_str).validators == (v.nonempty_str, v.any_str)
 
@@ -146,7 +146,7 @@ def test_the_schema_reads_bounds_and_lengths_off_the_validators() -> None:
     number = SCHEMA["$defs"]["Assessment"]["properties"]["probability"]["anyOf"][0]
     assert number == {"type": "number", "minimum": 0, "maximum": 1}
     offset = SCHEMA["$defs"]["Quote"]["properties"]["start"]
-    assert offset == {"type": "integer", "minimum": 0}
+    assert offset == {"type": "integer", "minimum": 0, "maximum": 2**53}
     digest = SCHEMA["$defs"]["Source"]["properties"]["sha256"]["anyOf"][0]
     assert digest["pattern"] == "^[0-9a-f]{64}$"
     assert _leaves(v.optional(v.Number(minimum=2, maximum=5)), claims.Quantity, "x") == [
@@ -345,3 +345,91 @@ SAMPLE: dict[str, Any] = {
     ],
     "links": [{"kind": "responds_to", "claim": "c2", "target": "c1"}],
 }
+
+
+# --------------------------------------------------------------------------
+# Date-times: the schema, with its date-time format checked, and `load` agree
+
+FORMATS = jsonschema.Draft202012Validator(
+    SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
+
+
+def with_retrieved(text: str) -> dict[str, Any]:
+    return {"schema_version": 2, "sources": [{"id": "s", "title": "t", "retrieved": text}]}
+
+
+def _replace(text: str, i: int, new: str) -> str:
+    return text[:i] + new + text[i + 1 :]
+
+
+# Mutations of a written date-time, each a way people and tools write one.
+_MUTATIONS: list[Any] = [
+    lambda s, i: s.replace("T", " "),
+    lambda s, i: s.replace("T", "t"),
+    lambda s, i: s.replace("+00:00", "Z").replace("Z", "z"),
+    lambda s, i: s[:i] + "\x00" + s[i:],
+    lambda s, i: s + "\n",
+    lambda s, i: s + "\x00",
+    lambda s, i: s[:16] + s[19:],  # no seconds
+    lambda s, i: s[:13] + s[19:],  # no minutes
+    lambda s, i: s.replace("-", "", 2).replace(":", "", 2),  # basic format
+    lambda s, i: s[:-6] + s[-6:].replace(":", ""),  # offset +0300
+    lambda s, i: s[:-6] + s[-6:-3],  # offset +03
+    lambda s, i: s + ":30",  # offset seconds
+    lambda s, i: s[:19] + s[26:] if len(s) > 26 else s[:19] + ".5" + s[19:],
+    lambda s, i: s[:19] + "," + s[20:] if len(s) > 26 else s[:19] + ",5" + s[19:],
+    lambda s, i: s[:19] + "." + s[19:],
+    lambda s, i: s[:19] + ".1234567" + s[19:],
+    lambda s, i: s[:19] + s[-6:].replace(":", ""),
+    lambda s, i: s[:19],  # naive
+    lambda s, i: s[:10],  # a date
+    lambda s, i: f"2024-W01-{i % 7 + 1}" + s[10:],  # a week date
+    lambda s, i: "2024-004" + s[10:],  # an ordinal date
+    lambda s, i: s[:8] + ("29", "30", "31")[i % 3] + s[10:],
+    lambda s, i: s[:5] + "02-" + ("28", "29", "30")[i % 3] + s[10:],
+    lambda s, i: ("0000", "0001", "0002", "9998", "9999", "10000")[i % 6] + s[4:],
+    lambda s, i: s[:11] + ("23", "24", "25")[i % 3] + s[13:],
+    lambda s, i: s[:17] + ("59", "60", "61")[i % 3] + s[19:],
+    lambda s, i: s[:-6] + ("+23:59", "-23:59", "+24:00", "+14:60", "-00:00")[i % 5],
+    lambda s, i: _replace(s, i % len(s), "\u0661"),  # an Arabic-Indic digit
+    lambda s, i: _replace(s, i % len(s), " "),
+    lambda s, i: " " + s,
+]
+
+
+@st.composite
+def datetime_texts(draw: st.DrawFn) -> str:
+    text = draw(strategies.aware_datetimes()).isoformat()
+    for _ in range(draw(st.integers(0, 2))):
+        mutate = draw(st.sampled_from(_MUTATIONS))
+        text = mutate(text, draw(st.integers(0, max(len(text) - 1, 0))))
+    return text
+
+
+@settings(max_examples=500)
+@given(datetime_texts())
+def test_the_schema_and_load_agree_on_every_date_time(text: str) -> None:
+    data = with_retrieved(text)
+    assert FORMATS.is_valid(data) is loads_accepts(data), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-01-04 10:00:00+03:00",
+        "2024-W01-4T10:00:00+03:00",
+        "2024-01-04T10:00:00\x00+03:00",
+        "2024-01-04T10:00:00+03:00\x00",
+        "2024-02-30T10:00:00+03:00",
+        "2024-01-04T10:00+03:00",
+        "2024-01-04T10:00:00+03:00:30",
+        "2024-01-04T10:00:00+03:00\n",
+        "0001-01-01T00:00:00+05:00",
+        "9999-12-31T23:59:59Z",
+    ],
+)
+def test_date_times_the_schema_refuses_load_refuses_too(text: str) -> None:
+    data = with_retrieved(text)
+    assert not FORMATS.is_valid(data)
+    assert not loads_accepts(data)

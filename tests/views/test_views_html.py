@@ -212,8 +212,10 @@ def test_quotes_are_marked_exactly_where_they_are(text: str, spans: list[tuple[i
 
 
 def test_timeline_draws_the_ends_of_time() -> None:
-    first = claims.When(datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=5))), Precision.YEAR)
-    last = claims.When.year(9999)
+    first = claims.When(
+        datetime(2, 1, 1, tzinfo=timezone(timedelta(hours=23, minutes=59))), Precision.YEAR
+    )
+    last = claims.When.year(9998, tz=timezone(-timedelta(hours=23, minutes=59)))
     moments = [
         analysis.Moment(first, analysis.MomentKind.MADE, "c", "a"),
         analysis.Moment(last, analysis.MomentKind.REPORTED, "c", "a", "s"),

@@ -27,17 +27,27 @@ import orjson
 from .._gc import no_gc
 from ..exceptions import ClaimsError, LoadError
 from . import _codegen
+from ._duplicates import duplicate_keys
 from ._errors import json_type, problems
-from ._hooks import FAST_PATHS, TAGS, Document, make_converter, without_empty_reviews
+from ._hooks import (
+    DATETIME_PATTERN,
+    FAST_PATHS,
+    TAGS,
+    Document,
+    make_converter,
+    without_empty_reviews,
+)
 from ._migrations import REVIEWS_SINCE, SCHEMA_VERSION, check_version, migrate, version_for
 
 __all__ = [
+    "DATETIME_PATTERN",
     "REVIEWS_SINCE",
     "SCHEMA_VERSION",
     "TAGS",
     "Document",
     "check_version",
     "converter",
+    "duplicate_keys",
     "encode",
     "json_type",
     "make_converter",

@@ -17,6 +17,7 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
+from .._cut import cut
 from ..exceptions import ClaimsError, InvalidTypeError, InvalidValueError, Problem
 
 __all__ = ["json_type", "problems"]
@@ -52,7 +53,10 @@ def problems(exc: BaseException, path: str = "") -> list[Problem]:
         out = [p for sub, field in fields for p in problems(sub, _join(path, field.name))]
         return out + [p for sub in rest for p in problems(sub, path)]
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [Problem(_join(path, k), "unknown key") for k in sorted(exc.extra_fields)]
+        return [
+            Problem(_join(path, cut(k, quote=False)), "unknown key")
+            for k in sorted(exc.extra_fields)
+        ]
     if isinstance(exc, KeyError):
         return [Problem(path, "is missing")]
     if isinstance(exc, InvalidValueError | InvalidTypeError):
@@ -61,7 +65,7 @@ def problems(exc: BaseException, path: str = "") -> list[Problem]:
         return [Problem(path, str(exc))]
     if isinstance(exc, ClaimsError):
         return [Problem(path, str(exc))]
-    return [Problem(path, f"invalid value ({type(exc).__name__}: {exc})")]
+    return [Problem(path, f"invalid value ({type(exc).__name__}: {cut(str(exc), quote=False)})")]
 
 
 def _join(path: str, name: str) -> str:

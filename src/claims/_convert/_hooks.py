@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, TypeVar, get_args
@@ -13,6 +14,7 @@ from cattrs.errors import IterableValidationError
 from cattrs.strategies import configure_tagged_union
 
 from .. import _model
+from .._cut import cut
 from .._model import (
     Actor,
     ActorRef,
@@ -34,6 +36,7 @@ from . import _codegen
 from ._errors import json_type
 
 __all__ = [
+    "DATETIME_PATTERN",
     "FAST_PATHS",
     "TAGS",
     "Document",
@@ -43,6 +46,22 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+DATETIME_PATTERN = (
+    r"^(?!000[01]-|9999-)[0-9]{4}-(0[1-9]|1[0-2])-[0-9]{2}"
+    r"T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?"
+    r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])(?!\n)$"
+)
+"""The form of a date-time the converter reads: RFC 3339, in the years 2 to 9998.
+
+The JSON Schema (`claims.json_schema`) declares the same pattern.
+
+Upper-case ``T`` and ``Z``, seconds always, an offset in hours and minutes.
+The calendar (no 30 February) is the ``date-time`` format's to check. The
+``(?!\n)`` keeps out a final newline, which Python's ``$`` would let in.
+"""
+
+_DATETIME_FORM = re.compile(DATETIME_PATTERN)
 
 TAGS: dict[type, str] = {
     ActorRef: "actor",
@@ -149,15 +168,27 @@ def structure_datetime(value: Any, _: Any) -> datetime:
     """
     if type(value) is not str:
         raise InvalidTypeError(f"must be an ISO 8601 date-time string, not {json_type(value)}")
+    if _DATETIME_FORM.match(value) is None:
+        raise InvalidValueError(_not_a_datetime(value))
     try:
-        parsed = datetime.fromisoformat(value)
+        return datetime.fromisoformat(value)
     except ValueError:
-        raise InvalidValueError(f"{value!r:.80} is not an ISO 8601 date-time") from None
-    if parsed.tzinfo is None:
-        raise InvalidValueError(
-            f"{value!r} has no UTC offset; write it like 2024-01-04T09:30:00+03:00"
-        )
-    return parsed
+        raise InvalidValueError(f"{cut(value)} is not a date-time of the calendar") from None
+
+
+def _not_a_datetime(value: str) -> str:
+    try:
+        naive = len(value) < 40 and datetime.fromisoformat(value).tzinfo is None
+    except ValueError:
+        naive = False
+    if naive:
+        return f"{cut(value)} has no UTC offset; write it like 2024-01-04T09:30:00+03:00"
+    if value[:4].isdigit() and not 2 <= int(value[:4]) <= 9998:
+        return f"{cut(value)} is not in the years 2 to 9998"
+    return (
+        f"{cut(value)} is not an ISO 8601 date-time written like 2024-01-04T09:30:00+03:00 "
+        "(RFC 3339)"
+    )
 
 
 def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
@@ -168,7 +199,7 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
         try:
             return by_value[(type(value), value)]
         except (KeyError, TypeError):
-            raise InvalidValueError(f"{value!r:.80} is not one of {allowed}") from None
+            raise InvalidValueError(f"{cut(value)} is not one of {allowed}") from None
 
     return structure
 
@@ -222,10 +253,10 @@ def _guard_union(conv: cattrs.Converter, union: Any, tag_name: str = "type") -> 
         if type(value) is not dict:
             raise InvalidTypeError(f"must be an object, not {json_type(value)}")
         tag = value.get(tag_name)
-        if tag not in tags:
+        if type(tag) is not str or tag not in tags:
             if tag_name not in value:
                 raise InvalidValueError(f"needs a {tag_name!r} key, one of {allowed}")
-            raise InvalidValueError(f"{tag_name} {tag!r:.60} is not one of {allowed}")
+            raise InvalidValueError(f"{tag_name} {cut(tag)} is not one of {allowed}")
         return inner(value, t)
 
     conv.register_structure_hook(union, structure)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .._cut import cut
 from ..exceptions import ClaimsError, LoadError, Problem
 
 __all__ = [
@@ -77,7 +78,7 @@ def check_version(version: object, where: str) -> int:
             newer than this release reads.
     """
     if type(version) is not int:
-        raise LoadError([Problem(where, f"must be an integer, not {version!r:.40}")])
+        raise LoadError([Problem(where, f"must be an integer, not {cut(version)}")])
     if version > SCHEMA_VERSION:
         raise LoadError(
             [

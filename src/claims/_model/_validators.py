@@ -41,10 +41,13 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
+from .._cut import cut
 from ..exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = [
     "MAX_SAFE_INT",
+    "MAX_YEAR",
+    "MIN_YEAR",
     "AllOf",
     "AnyStr",
     "AwareDatetime",
@@ -64,9 +67,9 @@ __all__ = [
     "each",
     "instance_of",
     "member_of",
-    "non_negative_int",
     "nonempty_str",
     "number",
+    "offset",
     "optional",
     "probability",
     "quick_types",
@@ -76,6 +79,11 @@ __all__ = [
 
 MAX_SAFE_INT = 2**53
 """The largest integer every JSON reader keeps exactly."""
+
+MIN_YEAR = 2
+"""The first year a time may lie in (so that any UTC offset can be taken off it)."""
+MAX_YEAR = 9998
+"""The last year a time may lie in (so that any period starting in it ends by 9999)."""
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 """What attrs calls with the record, the field and the field's value."""
@@ -140,7 +148,7 @@ class HexDigest:
                 InvalidValueError,
                 inst,
                 attr,
-                f"must be {self.length} lower-case hex digits, got {value!r:.80}",
+                f"must be {self.length} lower-case hex digits, got {cut(value)}",
             )
 
 
@@ -176,18 +184,20 @@ class Number:
 
 @attrs.frozen
 class Integer:
-    """An int (not a bool), at least `minimum` if there is one.
+    """An int (not a bool), within the bounds if there are any.
 
     Attributes:
         minimum: The smallest value allowed, or None.
+        maximum: The largest value allowed, or None.
     """
 
     minimum: int | None = None
+    maximum: int | None = None
 
     def __call__(self, inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
             _fail(InvalidTypeError, inst, attr, f"must be an int, not {_type_name(value)}")
-        _check_bounds(self.minimum, None, inst, attr, value)
+        _check_bounds(self.minimum, self.maximum, inst, attr, value)
 
 
 def _check_bounds(
@@ -208,17 +218,37 @@ def _check_bounds(
 
 @attrs.frozen
 class AwareDatetime:
-    """A timezone-aware `datetime`."""
+    """A timezone-aware `datetime` in the years `MIN_YEAR` to `MAX_YEAR`.
+
+    Its UTC offset is a whole number of minutes, as ISO 8601 and RFC 3339
+    write it. The years keep every time computable: in UTC whatever its
+    offset, and the end of any period (`claims.When.end`) starting in it.
+    """
 
     def __call__(self, inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, datetime):
             _fail(InvalidTypeError, inst, attr, f"must be a datetime, not {_type_name(value)}")
-        if value.tzinfo is None or value.utcoffset() is None:
+        offset = value.utcoffset()
+        if offset is None:
             _fail(
                 InvalidValueError,
                 inst,
                 attr,
                 f"must be timezone-aware (give it a tzinfo), got naive {value.isoformat()}",
+            )
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            _fail(
+                InvalidValueError,
+                inst,
+                attr,
+                f"must lie in the years {MIN_YEAR} to {MAX_YEAR}, got {value.isoformat()}",
+            )
+        if offset.seconds % 60 or offset.microseconds:
+            _fail(
+                InvalidValueError,
+                inst,
+                attr,
+                f"must have a UTC offset in whole minutes, got {value.isoformat()}",
             )
 
 
@@ -263,7 +293,7 @@ class MemberOf:
                 InvalidTypeError,
                 inst,
                 attr,
-                f"must be a {self.enum_type.__name__} ({allowed}), not {value!r}",
+                f"must be a {self.enum_type.__name__} ({allowed}), not {cut(value)}",
             )
 
     @property
@@ -409,8 +439,8 @@ aware_datetime = AwareDatetime()
 """A timezone-aware `datetime`."""
 number = Number()
 """A finite int or float (not a bool)."""
-non_negative_int = Integer(minimum=0)
-"""An int >= 0."""
+offset = Integer(minimum=0, maximum=MAX_SAFE_INT)
+"""A character offset: an int from 0 to 2**53 (`MAX_SAFE_INT`), which JSON keeps exactly."""
 probability = Number(minimum=0, maximum=1)
 """A number in [0, 1]."""
 sha256_hex = HexDigest(64)
@@ -456,7 +486,7 @@ def _to_tuple(value: Iterable[Any] | None, field: attrs.Attribute[Any]) -> tuple
     if value is None:
         return ()
     if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
-        detail = f"expected a list or tuple, not {_type_name(value)}: {value!r:.60}"
+        detail = f"expected a list or tuple, not {_type_name(value)}: {cut(value)}"
         raise InvalidTypeError(detail, field=field.name, detail=detail)
     return tuple(value)
 

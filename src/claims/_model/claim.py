@@ -12,6 +12,7 @@ import enum
 
 import attrs
 
+from .._cut import cut
 from .._display import Displayed
 from .._words import REPR_LIMIT, plural, short_repr, shorten
 from . import _validators as v
@@ -118,7 +119,7 @@ class LinkKind(enum.Enum):
 
 def _not_to_itself(link: Link, target: str) -> str | None:
     if target == link.claim:
-        return f"{target!r}: a claim cannot link to itself"
+        return f"{cut(target)}: a claim cannot link to itself"
     return None
 
 

@@ -11,6 +11,7 @@ from datetime import datetime
 
 import attrs
 
+from .._cut import cut
 from .._display import Displayed
 from .._words import short_repr
 from ..exceptions import InvalidValueError
@@ -97,8 +98,8 @@ class Quote:
 
     source: str = attrs.field(validator=v.nonempty_str)
     exact: str = attrs.field(validator=v.nonempty_str)
-    start: int = attrs.field(validator=v.non_negative_int)
-    end: int = attrs.field(validator=v.all_of(v.non_negative_int, v.Rule(_spans_exact)))
+    start: int = attrs.field(validator=v.offset)
+    end: int = attrs.field(validator=v.all_of(v.offset, v.Rule(_spans_exact)))
     prefix: str = attrs.field(kw_only=True, default="", validator=v.any_str, repr=False)
     suffix: str = attrs.field(kw_only=True, default="", validator=v.any_str, repr=False)
 
@@ -129,8 +130,8 @@ class Quote:
             start = text.find(exact, start + 1)
             if start < 0:
                 raise InvalidValueError(
-                    f"{exact[:60]!r} does not occur {occurrence} time(s) "
-                    f"in the text of source {source!r}"
+                    f"{cut(exact, limit=60)} does not occur {occurrence} time(s) "
+                    f"in the text of source {cut(source)}"
                 )
         end = start + len(exact)
         return cls(
@@ -150,8 +151,8 @@ class Quote:
 def _quote_in_source(hop: Hop, quote: Quote | None) -> str | None:
     if quote is not None and hop.source is not None and quote.source != hop.source:
         return (
-            f"is from source {quote.source!r} but the hop by "
-            f"{hop.reporter!r} cites source {hop.source!r}"
+            f"is from source {cut(quote.source)} but the hop by "
+            f"{cut(hop.reporter)} cites source {cut(hop.source)}"
         )
     return None
 

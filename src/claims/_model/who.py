@@ -10,6 +10,7 @@ import enum
 
 import attrs
 
+from .._cut import cut
 from .._display import Displayed
 from .._words import short_repr
 from . import _validators as v
@@ -49,13 +50,13 @@ class Affiliation:
 
 def _not_part_of_itself(actor: Actor, value: str | None) -> str | None:
     if value == actor.id:
-        return f"{value!r}: an actor cannot be part of itself"
+        return f"{cut(value)}: an actor cannot be part of itself"
     return None
 
 
 def _not_affiliated_with_itself(actor: Actor, value: tuple[Affiliation, ...]) -> str | None:
     if any(a.actor == actor.id for a in value):
-        return f"name {actor.id!r}: an actor cannot be affiliated with itself"
+        return f"name {cut(actor.id)}: an actor cannot be affiliated with itself"
     return None
 
 
