@@ -13,7 +13,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import _analyze, _draft, _exchange, _interop, _report, _store, _views
+from . import _analyze, _draft, _exchange, _interop, _report, _report_tables, _store, _views
 from ._load import progress_flag
 from ._report import render_report
 
@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
         help="only the current view: no superseded or retracted claims",
     )
     _views.add_report_arguments(report)
+    _report_tables.add_arguments(report)
     report.set_defaults(run=_report.report)
 
     validate = commands.add_parser(

@@ -13,6 +13,7 @@ from .._model import ActorRef, Claim, StatusKind
 from .._terminal import terminal_safe
 from ..analysis import ContradictionReason, SilenceKind
 from ..dossier import Dossier
+from . import _report_tables
 from ._load import load_or_report
 from ._views import write_report
 
@@ -229,6 +230,8 @@ def _current_lines(dossier: Dossier, width: int) -> Iterator[str]:
 
 def report(args: argparse.Namespace) -> int:
     """``claims report FILE``: the report on standard output."""
+    if _report_tables.wanted(args):
+        return _report_tables.report_tables(args)
     dossier = load_or_report(args.file)
     if dossier is None:
         return 1
