@@ -9,6 +9,7 @@ or JSON.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Iterator
@@ -65,14 +66,17 @@ def findings(tables: Any, *, engine: str) -> dict[str, Any]:
     """
     from .. import sql
 
+    pc = importlib.import_module("pyarrow.compute")
+
     contradictions = sql.contradictions(tables, engine=engine).to_pylist()
-    corroborations = sql.corroborations(tables, engine=engine).to_pylist()
+    # Only the rows shown become Python objects: one per claim would not fit.
+    corroborations = sql.corroborations(tables, engine=engine)
+    corroborated = corroborations.filter(pc.field("count") >= 2).to_pylist()
     silences = sql.silences(tables, engine=engine).to_pylist()
-    current = sql.current(tables, engine=engine).to_pylist()
-    corroborated = [r for r in corroborations if r["count"] >= 2]
-    replaced = [r for r in current if r["status"] != "active"]
+    current = sql.current(tables, engine=engine)
+    replaced = current.filter(pc.field("status") != "active").to_pylist()
     counts = {
-        "claims": len(current),
+        "claims": current.num_rows,
         "contradictions": len(contradictions),
         "corroborated": len(corroborated),
         "silences": len(silences),
