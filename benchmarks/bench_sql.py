@@ -29,6 +29,8 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from claims.parquet import SCHEMAS
+
 HERE = Path(__file__).parent
 QUESTIONS = ("contradictions", "corroborations")
 
@@ -55,8 +57,6 @@ def actors(n_claims: int) -> pa.Table:
         )
         rows += [{"id": f"outlet-{i}-{j}", "part_of": None, "affiliations": []} for j in range(2)]
         rows.append({"id": f"agency-{i}", "part_of": None, "affiliations": []})
-    from claims.parquet import SCHEMAS
-
     schema = SCHEMAS["actors"]
     full = [{name: row.get(name) for name in schema.names} for row in rows]
     for row in full:
@@ -67,9 +67,11 @@ def actors(n_claims: int) -> pa.Table:
 def generate(n: int, directory: Path) -> None:
     """Write claims, actors and links tables of `n` claims into `directory`."""
     directory.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect()
+    con.sql("SET preserve_insertion_order = true")
+    con.sql("SET enable_progress_bar = false")
     groups = max(4, n // 2000)
     events = max(1, n // 10)
-    con = duckdb.connect()
     table = actors(n)
     pq.write_table(table, directory / "actors.parquet")
     con.register("actor_rows", table)
@@ -79,78 +81,111 @@ def generate(n: int, directory: Path) -> None:
         WHERE id NOT LIKE 'state-%' OR id LIKE '%ministry%'
     """)
     speakers = con.sql("SELECT count(*) FROM speakers").fetchall()[0][0]
-    u = "((hash(i, {s}) % 1000000) / 1000000.0)"
-    con.sql(f"""
-        CREATE TABLE base AS SELECT i, (hash(i, 1) % {events})::BIGINT AS e,
-            (hash(i, 2) % {speakers})::BIGINT AS sp, {u.format(s=3)} AS roll, {u.format(s=4)} AS r,
-            {u.format(s=5)} AS r2, {u.format(s=6)} AS lr,
-            (hash(i, 7) % greatest(i, 1))::BIGINT AS back
-        FROM range({n}) t(i)
-    """)
-    con.sql("""
-        CREATE TABLE raw AS SELECT b.*, s.id AS claimant, 5 + e % 17 AS toll FROM base b
-        JOIN speakers s ON s.k = b.sp
-    """)
-    con.sql(f"""
-        COPY (
-            SELECT 'c' || i AS claim, kind, 'c' || target AS target FROM (
-                SELECT i, CASE WHEN lr < 0.02 THEN 'supports' WHEN lr < 0.03 THEN 'repeats'
-                    ELSE 'contradicts' END AS kind, back AS target
-                FROM raw WHERE i > 0 AND lr < 0.035
-                UNION ALL
-                SELECT i, 'supersedes', prev FROM (
-                    SELECT i, lr, lag(i) OVER (PARTITION BY claimant ORDER BY i) AS prev FROM raw
-                ) WHERE prev IS NOT NULL AND lr >= 0.035 AND lr < 0.04
-            ) ORDER BY i
-        ) TO '{directory}/links.parquet' (FORMAT parquet)
-    """)
-    con.sql(f"""
-        COPY (
-            SELECT i AS position, 'c' || i AS id, claimant,
-                CASE WHEN roll >= 0.45 AND roll < 0.75 AND r2 < 0.05 THEN 'denies'
-                     WHEN roll >= 0.45 AND roll < 0.75 AND r2 < 0.08 THEN 'no_comment'
-                     ELSE 'asserts' END AS stance,
-                CASE WHEN s.target IS NULL THEN 'active' ELSE 'superseded' END AS status,
-                s.sby AS status_by,
-                CASE WHEN roll < 0.45 OR roll >= 0.75 THEN 'event' ELSE 'actor' END
-                    AS subject_type,
-                CASE WHEN roll < 0.45 OR roll >= 0.75 THEN 'e' || e
-                     ELSE 'group-' || ((e + (r2 < 0.1)::INT) % {groups}) END AS subject,
-                CASE WHEN roll < 0.45 THEN 'casualties' WHEN roll < 0.75 THEN 'responsible_for'
-                     ELSE 'characterised_as' END AS predicate,
-                CASE WHEN roll < 0.45 AND r >= 0.93 AND r < 0.97 THEN 'unknown'
-                     WHEN roll < 0.45 THEN 'quantity' WHEN roll < 0.75 THEN 'event'
-                     ELSE 'text' END AS object_type,
-                CASE WHEN roll >= 0.45 AND roll < 0.75 THEN 'e' || e END AS object_id,
-                CASE WHEN roll >= 0.75
-                     THEN ['aggression', 'escalation', 'terrorism'][(1 + e % 3)::BIGINT]
-                     WHEN roll < 0.45 AND r >= 0.93 AND r < 0.97
-                     THEN 'not immediately clear' END AS object_text,
-                CASE WHEN roll >= 0.45 OR (r >= 0.88 AND r < 0.97) THEN NULL
-                     WHEN r < 0.80 THEN toll WHEN r < 0.88 THEN toll + (r2 < 0.5)::INT * 2 - 1
-                     ELSE (toll + 9) % 40 END::DOUBLE AS object_value,
-                CASE WHEN roll < 0.45 AND r >= 0.88 AND r < 0.93 THEN 2.0 END::DOUBLE
-                    AS object_lower,
-                NULL::DOUBLE AS object_upper,
-                CASE WHEN roll < 0.45 AND r < 0.97 THEN FALSE END AS object_lower_open,
-                CASE WHEN roll < 0.45 AND r < 0.97 THEN FALSE END AS object_upper_open,
-                CASE WHEN roll < 0.45 AND r < 0.97 THEN 'killed' END AS object_unit,
-                CASE WHEN roll < 0.45 AND r < 0.97 THEN r >= 0.80 AND r < 0.93 END
-                    AS object_approximate,
-                NULL::TIMESTAMPTZ AS when_start_utc, NULL::TIMESTAMPTZ AS when_end_utc,
-                NULL::VARCHAR AS place
-            FROM raw LEFT JOIN (
-                SELECT DISTINCT ON (target) target, claim AS sby FROM (
-                    SELECT 'c' || i AS claim, 'c' || prev AS target FROM (
-                        SELECT i, lr, lag(i) OVER (PARTITION BY claimant ORDER BY i) AS prev
-                        FROM raw
-                    ) WHERE prev IS NOT NULL AND lr >= 0.035 AND lr < 0.04
-                ) ORDER BY target, sby
-            ) s ON s.target = 'c' || i
-            ORDER BY i
-        ) TO '{directory}/claims.parquet' (FORMAT parquet, ROW_GROUP_SIZE 100000)
-    """)
-    con.close()
+    claims_out = pq.ParquetWriter(directory / "claims.parquet", SCHEMAS["claims"])
+    links_out = pq.ParquetWriter(directory / "links.parquet", SCHEMAS["links"])
+    try:
+        for start in range(0, n, CHUNK):
+            stop = min(n, start + CHUNK)
+            con.sql(_rows(start, stop, n, events, speakers))
+            claims = con.sql(_claims(groups)).to_arrow_table()
+            claims_out.write_table(_conform(claims, "claims"), row_group_size=100_000)
+            links = con.sql(LINKS).to_arrow_table()
+            links_out.write_table(_conform(links, "links"))
+            del claims, links
+    finally:
+        claims_out.close()
+        links_out.close()
+        con.close()
+
+
+CHUNK = 2_000_000
+"""Claims made and written at a time: memory stays bounded whatever the size."""
+
+UNIFORM = "((hash(i, {s}) % 1000000) / 1000000.0)"
+
+
+def _rows(start: int, stop: int, n: int, events: int, speakers: int) -> str:
+    """``raw``: claims `start` to `stop` with their random draws.
+
+    A claim whose draw ``lr`` falls in [0.035, 0.04) is superseded by a later
+    claim within a thousand (``sby``), found from the claim itself, so no
+    chunk needs another.
+    """
+    u = UNIFORM
+    return f"""
+        CREATE OR REPLACE TEMP TABLE raw AS
+        SELECT b.*, s.id AS claimant, 5 + e % 17 AS toll,
+            CASE WHEN lr >= 0.035 AND lr < 0.04 AND i + step < {n} THEN i + step END AS sby
+        FROM (
+            SELECT i, (hash(i, 1) % {events})::BIGINT AS e,
+                (hash(i, 2) % {speakers})::BIGINT AS sp, {u.format(s=3)} AS roll,
+                {u.format(s=4)} AS r, {u.format(s=5)} AS r2, {u.format(s=6)} AS lr,
+                (hash(i, 7) % greatest(i, 1))::BIGINT AS back,
+                (1 + hash(i, 8) % 1000)::BIGINT AS step
+            FROM range({start}, {stop}) t(i)
+        ) b JOIN speakers s ON s.k = b.sp
+        ORDER BY i
+    """
+
+
+LINKS = """
+    SELECT 'c' || i AS claim, kind, 'c' || target AS target FROM (
+        SELECT i, CASE WHEN lr < 0.02 THEN 'supports' WHEN lr < 0.03 THEN 'repeats'
+            ELSE 'contradicts' END AS kind, back AS target
+        FROM raw WHERE i > 0 AND lr < 0.035
+        UNION ALL
+        SELECT sby, 'supersedes', i FROM raw WHERE sby IS NOT NULL
+    ) ORDER BY i, kind
+"""
+
+
+def _claims(groups: int) -> str:
+    """The claims of ``raw``, columns as `claims.parquet` has them (the rest null)."""
+    return f"""
+        SELECT i AS position, 'c' || i AS id, claimant,
+            CASE WHEN roll >= 0.45 AND roll < 0.75 AND r2 < 0.05 THEN 'denies'
+                 WHEN roll >= 0.45 AND roll < 0.75 AND r2 < 0.08 THEN 'no_comment'
+                 ELSE 'asserts' END AS stance,
+            CASE WHEN sby IS NULL THEN 'active' ELSE 'superseded' END AS status,
+            'c' || sby AS status_by,
+            CASE WHEN roll < 0.45 OR roll >= 0.75 THEN 'event' ELSE 'actor' END
+                AS subject_type,
+            CASE WHEN roll < 0.45 OR roll >= 0.75 THEN 'e' || e
+                 ELSE 'group-' || ((e + (r2 < 0.1)::INT) % {groups}) END AS subject,
+            CASE WHEN roll < 0.45 THEN 'casualties' WHEN roll < 0.75 THEN 'responsible_for'
+                 ELSE 'characterised_as' END AS predicate,
+            CASE WHEN roll < 0.45 AND r >= 0.93 AND r < 0.97 THEN 'unknown'
+                 WHEN roll < 0.45 THEN 'quantity' WHEN roll < 0.75 THEN 'event'
+                 ELSE 'text' END AS object_type,
+            CASE WHEN roll >= 0.45 AND roll < 0.75 THEN 'e' || e END AS object_id,
+            CASE WHEN roll >= 0.75
+                 THEN ['aggression', 'escalation', 'terrorism'][(1 + e % 3)::BIGINT]
+                 WHEN roll < 0.45 AND r >= 0.93 AND r < 0.97
+                 THEN 'not immediately clear' END AS object_text,
+            CASE WHEN roll >= 0.45 OR (r >= 0.88 AND r < 0.97) THEN NULL
+                 WHEN r < 0.80 THEN toll WHEN r < 0.88 THEN toll + (r2 < 0.5)::INT * 2 - 1
+                 ELSE (toll + 9) % 40 END::DOUBLE AS object_value,
+            CASE WHEN roll < 0.45 AND r >= 0.88 AND r < 0.93 THEN 2.0 END::DOUBLE
+                AS object_lower,
+            CASE WHEN roll < 0.45 AND r < 0.97 THEN FALSE END AS object_lower_open,
+            CASE WHEN roll < 0.45 AND r < 0.97 THEN FALSE END AS object_upper_open,
+            CASE WHEN roll < 0.45 AND r < 0.97 THEN 'killed' END AS object_unit,
+            CASE WHEN roll < 0.45 AND r < 0.97 THEN r >= 0.80 AND r < 0.93 END
+                AS object_approximate
+        FROM raw ORDER BY i
+    """
+
+
+def _conform(table: pa.Table, name: str) -> pa.Table:
+    """`table` with every column of `claims.parquet`'s table `name`, the missing ones null."""
+    schema = SCHEMAS[name]
+    columns = [
+        table.column(f.name).cast(f.type)
+        if f.name in table.column_names
+        else pa.nulls(table.num_rows, f.type)
+        for f in schema
+    ]
+    return pa.Table.from_arrays(columns, schema=schema)
 
 
 def _peak_kb() -> int:
@@ -168,14 +203,22 @@ def _peak_kb() -> int:
     return total
 
 
-def one(question: str, directory: str, engine: str) -> None:
-    """Run one question (in this fresh process) and print its time and memory as JSON."""
+def one(question: str, directory: str, engine: str, limit: str) -> None:
+    """Run one question (in this fresh process) and print its time and memory as JSON.
+
+    DuckDB gets `limit` as its memory limit and spills past it into a
+    directory beside the tables.
+    """
     from claims import sql
 
+    session = None
     if engine == "spark":
-        sql.local_session()  # the session's start is not the question's time
+        session = sql.local_session()  # the session's start is not the question's time
+    elif limit:
+        spill = Path(directory) / "spill"
+        session = duckdb.connect(config={"memory_limit": limit, "temp_directory": str(spill)})
     started = time.perf_counter()
-    table = getattr(sql, question)(directory, engine=engine)
+    table = getattr(sql, question)(directory, engine=engine, session=session)
     took = time.perf_counter() - started
     print(json.dumps({"seconds": took, "rows": table.num_rows, "peak_kb": _peak_kb()}))
 
@@ -218,7 +261,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sizes", nargs="*", type=int, default=[1_000_000, 10_000_000])
     parser.add_argument("--spark", action="store_true", help="also Spark local mode at 1M")
     parser.add_argument("--memory", action="store_true", help="also the in-memory engine at 1M")
-    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--memory-limit",
+        default="3GB",
+        help="DuckDB's memory limit, past which it spills to disk ('' for its default)",
+    )
+    parser.add_argument("--one", nargs=4, help=argparse.SUPPRESS)
     parser.add_argument("--in-memory", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
@@ -236,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
             engines = ["duckdb"] + (["spark"] if args.spark and n <= 1_000_000 else [])
             for engine in engines:
                 for q in QUESTIONS:
-                    r = _child("--one", q, tmp, engine)
+                    r = _child("--one", q, tmp, engine, args.memory_limit)
                     print(
                         f"{n:>12,} {engine:<9} {q:<15} {r['seconds']:9.1f} "
                         f"{r['peak_kb'] / 1024:9.0f} {int(r['rows']):,}",

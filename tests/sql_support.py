@@ -145,3 +145,123 @@ def rows(table: Any) -> list[tuple[Any, ...]]:
 
 def by_claim(table: Any) -> dict[str, tuple[int, list[list[str]]]]:
     return {r["claim"]: (r["count"], r["origins"]) for r in table.to_pylist()}
+
+
+ENUMS = frozenset(
+    {
+        "stance",
+        "status",
+        "subject_type",
+        "object_type",
+        "kind",
+        "when_precision",
+        "made_precision",
+        "published_precision",
+        "reliability",
+        "likelihood",
+        "confidence",
+    }
+)
+"""Columns holding a fixed vocabulary, kept as they are when dossiers are batched."""
+
+SPREAD = 1_000_000
+"""How far apart the positions of two batched dossiers' claims start."""
+
+
+def mark(n: int) -> str:
+    """What the strings of the `n`-th batched dossier start with."""
+    return f"{n:03d}~"
+
+
+def batched(dossiers: list[claims.Dossier]) -> dict[str, Any]:
+    """One table set holding several dossiers that cannot meet in any question.
+
+    Every string of the `n`-th dossier but its vocabulary (ids, subjects,
+    predicates, objects, units, places) starts with `mark(n)`, and its
+    claims' positions start at ``n * SPREAD``: no subject, predicate or
+    object is shared between dossiers, and each keeps its own order. The
+    questions' predicate sets must be given marked too (`marked`).
+    """
+    from claims import parquet
+
+    parts = [parquet.tables(d) for d in dossiers]
+    return {
+        name: pa_concat(
+            [_marked_table(part[name], mark(n), n * SPREAD) for n, part in enumerate(parts)]
+        )
+        for name in parts[0]
+    }
+
+
+def marked(values: Any, n: int) -> set[str]:
+    """`values` as each of `n` batched dossiers spells them."""
+    return {mark(i) + v for i in range(n) for v in values}
+
+
+def pa_concat(tables: list[Any]) -> Any:
+    import pyarrow as pa
+
+    return pa.concat_tables(tables)
+
+
+def _marked_table(table: Any, prefix: str, offset: int) -> Any:
+    import pyarrow as pa
+
+    def walk(key: str, value: Any) -> Any:
+        if isinstance(value, str):
+            return value if key in ENUMS else prefix + value
+        if isinstance(value, list):
+            return [walk(key, v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(k, v) for k, v in value.items()}
+        return value
+
+    found = [{k: walk(k, v) for k, v in row.items()} for row in table.to_pylist()]
+    if "subject" in table.column_names:
+        for row in found:
+            row["position"] += offset
+    return pa.Table.from_pylist(found, schema=table.schema)
+
+
+def unbatched(table: Any, n: int) -> list[list[tuple[Any, ...]]]:
+    """The rows of a batched answer, split back by dossier, with the marks removed.
+
+    A row belongs to the dossier whose mark its first column carries.
+    """
+    found: list[list[tuple[Any, ...]]] = [[] for _ in range(n)]
+
+    def strip(value: Any, prefix: str) -> Any:
+        if isinstance(value, str):
+            return value.removeprefix(prefix)
+        if isinstance(value, list):
+            return [strip(v, prefix) for v in value]
+        return value
+
+    for row in rows(table):
+        i = int(row[0][:3])
+        found[i].append(tuple(strip(v, mark(i)) for v in row))
+    return found
+
+
+def check_batch(dossiers: list[claims.Dossier], **engine: Any) -> None:
+    """Assert that every question, on `dossiers` batched, answers as each dossier does."""
+    from claims import sql as csql
+
+    n = len(dossiers)
+    tables = batched(dossiers)
+    found = csql.contradictions(
+        tables,
+        **engine,
+        functional=marked(analysis.FUNCTIONAL_PREDICATES, n),
+        inverse_functional=marked(analysis.INVERSE_FUNCTIONAL_PREDICATES, n),
+    )
+    assert unbatched(found, n) == [expected_contradictions(d) for d in dossiers]
+    found = unbatched(csql.corroborations(tables, **engine), n)
+    found = csql.silences(tables, **engine, accusations=marked(analysis.ACCUSATION_PREDICATES, n))
+    assert unbatched(found, n) == [expected_silences(d) for d in dossiers]
+    for question, expected in [
+        (csql.current, expected_current),
+        (csql.uncertainties, expected_uncertainties),
+        (csql.timeline, expected_timeline),
+    ]:
+        assert unbatched(question(tables, **engine), n) == [expected(d) for d in dossiers]

@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import claims
 from claims import parquet
 from claims import sql as csql
 from sql_support import (
     by_claim,
+    check_batch,
     crowded,
     expected_contradictions,
     expected_corroborations,
@@ -36,6 +38,13 @@ def test_duckdb_answers_as_the_dossier_does(d: claims.Dossier) -> None:
     assert rows(csql.current(tables)) == expected_current(d)
     assert rows(csql.uncertainties(tables)) == expected_uncertainties(d)
     assert rows(csql.timeline(tables)) == expected_timeline(d)
+
+
+@settings(max_examples=10)
+@given(st.lists(crowded(), min_size=1, max_size=6))
+def test_batched_dossiers_answer_each_as_alone(ds: list[claims.Dossier]) -> None:
+    """The batching the Spark tests use keeps every dossier's answers its own."""
+    check_batch(ds)
 
 
 def test_the_seed_from_a_parquet_export(tmp_path: Path) -> None:
@@ -98,3 +107,26 @@ def test_a_store_is_analyzed_through_an_export(tmp_path: Path) -> None:
         s.extend(seed.records())
     assert by_claim(csql.corroborations(tmp_path / "s.db")) == expected_corroborations(seed)
     assert list((tmp_path).iterdir()) == [tmp_path / "s.db"]
+
+
+def test_a_duckdb_connection_lends_its_settings_and_keeps_nothing(tmp_path: Path) -> None:
+    import duckdb
+
+    seed = claims.load(SEED)
+    parquet.export(seed, tmp_path)
+    con = duckdb.connect(config={"memory_limit": "500MB", "threads": 1})
+    con.sql("CREATE TABLE claims AS SELECT 1 AS mine")
+    lent = []
+
+    class Lender:
+        def cursor(self) -> duckdb.DuckDBPyConnection:
+            lent.append(con.cursor())
+            return lent[-1]
+
+    found = csql.corroborations(tmp_path, session=Lender())
+    assert len(lent) == 1
+    assert by_claim(found) == expected_corroborations(seed)
+    assert rows(csql.contradictions(tmp_path, session=con)) == expected_contradictions(seed)
+    assert con.sql("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall() == [("claims",)]
+    assert con.sql("SELECT * FROM claims").fetchall() == [(1,)]
+    assert con.sql("SELECT count(*) FROM duckdb_views() WHERE NOT internal").fetchall() == [(0,)]

@@ -14,7 +14,18 @@ import sys
 from collections.abc import Sequence
 from importlib import metadata
 
-from . import _analyze, _draft, _exchange, _interop, _lint, _report, _store, _timeline, _views
+from . import (
+    _analyze,
+    _draft,
+    _exchange,
+    _interop,
+    _lint,
+    _report,
+    _report_tables,
+    _store,
+    _timeline,
+    _views,
+)
 from ._load import progress_flag
 from ._report import render_report
 
@@ -41,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="the findings first, then who claimed what")
     report.add_argument("file", metavar="FILE", help="a claims JSON document or store")
     _views.add_report_arguments(report)
+    _report_tables.add_arguments(report)
     report.set_defaults(run=_report.report)
 
     validate = commands.add_parser(

@@ -12,6 +12,7 @@ import warnings
 from .. import views
 from .._terminal import terminal_safe
 from ..dossier import Dossier
+from . import _report_tables
 from ._load import load_or_report
 from ._views import write_report
 
@@ -36,6 +37,8 @@ def render_report(dossier: Dossier, *, width: int = 80, current: bool = False) -
 
 def report(args: argparse.Namespace) -> int:
     """``claims report FILE``: the report on standard output or in ``--output``."""
+    if _report_tables.wanted(args):
+        return _report_tables.report_tables(args)
     dossier = load_or_report(args.file)
     if dossier is None:
         return 1

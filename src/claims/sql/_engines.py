@@ -70,16 +70,21 @@ class Engine:
 
 
 class DuckDB(Engine):
-    """An embedded DuckDB connection of its own, in memory, spilling to disk."""
+    """An embedded DuckDB connection of its own, in memory, spilling to disk.
 
-    def __init__(self, tables: Mapping[str, Any]) -> None:
+    Given a connection, the question runs in a cursor of it: the same
+    database and settings (memory limit, threads, where to spill), and
+    temporary tables of its own, dropped with the cursor.
+    """
+
+    def __init__(self, tables: Mapping[str, Any], session: Any | None = None) -> None:
         duckdb = _module("duckdb", "sql")
-        self.con = duckdb.connect()
+        self.con = duckdb.connect() if session is None else session.cursor()
         self.names = {}
         for table, source in tables.items():
             if isinstance(source, str):
                 self.con.sql(
-                    f"CREATE VIEW {table} AS SELECT * FROM read_parquet({_literal(source)})"
+                    f"CREATE TEMP VIEW {table} AS SELECT * FROM read_parquet({_literal(source)})"
                 )
             else:
                 self.con.register(table, source)
@@ -119,7 +124,7 @@ class Spark(Engine):
             if isinstance(source, str):
                 frame = self.session.read.parquet(source)
             else:
-                frame = self.session.createDataFrame(source)
+                frame = self.session.createDataFrame(_without_empty_batches(source))
             self.names[table] = self._view(table, frame)
 
     def _view(self, name: str, frame: Any) -> str:
@@ -144,6 +149,19 @@ class Spark(Engine):
     def close(self) -> None:
         for view in self.views:
             self.session.catalog.dropTempView(view)
+
+
+def _without_empty_batches(table: Any) -> Any:
+    """`table` without its empty record batches.
+
+    PySpark's ``createDataFrame`` drops every row after an empty batch of an
+    Arrow table (as ``pyarrow.concat_tables`` leaves after an empty table),
+    and fails on a table with no batch at all.
+    """
+    batches = [b for b in table.to_batches() if b.num_rows]
+    if not batches:
+        return table.schema.empty_table()
+    return type(table).from_batches(batches, schema=table.schema)
 
 
 def _literal(text: str) -> str:
@@ -271,7 +289,7 @@ def engine(tables: Any, name: str, session: Any | None) -> Iterator[Engine]:
     if name not in ENGINES:
         raise ClaimsError(f"unknown engine {name!r}: choose one of {', '.join(ENGINES)}")
     with sources(tables) as found:
-        made: Engine = DuckDB(found) if name == "duckdb" else Spark(found, session)
+        made: Engine = DuckDB(found, session) if name == "duckdb" else Spark(found, session)
         try:
             yield made
         finally:

@@ -1,8 +1,8 @@
 """The analyst's questions as SQL, written once in DuckDB's dialect.
 
 Each question is a few statements over the tables `claims.parquet` writes.
-Claims are grouped by what they say with window functions (the smallest
-``position`` of a group names it), so nothing is compared with everything:
+Claims are grouped by what they say (the smallest ``position`` of a
+group names it), so nothing is compared with everything:
 pairs come from equi-joins inside a subject and predicate. The recursive
 parts are SQL too: ``part_of`` closures and supersession chains are
 recursive common table expressions (they cannot loop), and the connected
@@ -75,18 +75,31 @@ class Run:
         A quantity's interval is ``lo``/``hi`` with their open ends,
         stretched when approximate (as in `claims.analysis`).
         """
-        live = "TRUE" if include_inactive else "status = 'active'"
+        live = "TRUE" if include_inactive else "c.status = 'active'"
+        keys = [*(k.strip() for k in SAYS.split(",")), "stance"]
+        same = " AND ".join(f"c.{k} IS NOT DISTINCT FROM g.{k}" for k in keys)
+        # The groups are named by one aggregation, then the coarser names
+        # over the (far fewer) groups; sorting every claim once per window
+        # cost twice the time.
         self.create(
             "said",
             f"""
-            SELECT position AS pos, id, claimant, stance, status, status_by,
-                {live} AS live, {SAYS},
-                when_start_utc AS ws, when_end_utc AS we, place,
-                MIN(position) OVER (PARTITION BY subject_type, subject, predicate) AS sp,
-                MIN(position) OVER (PARTITION BY {SAYS}) AS so,
-                MIN(position) OVER (PARTITION BY {SAYS}, stance) AS grp,
-                MIN(position) OVER (PARTITION BY predicate, {OBJECT}) AS po
-            FROM {{claims}}
+            WITH named AS (
+                SELECT {SAYS}, stance, MIN(position) AS grp
+                FROM {{claims}} GROUP BY {SAYS}, stance
+            ),
+            g AS (
+                SELECT *,
+                    MIN(grp) OVER (PARTITION BY subject_type, subject, predicate) AS sp,
+                    MIN(grp) OVER (PARTITION BY {SAYS}) AS so,
+                    MIN(grp) OVER (PARTITION BY predicate, {OBJECT}) AS po
+                FROM named
+            )
+            SELECT c.position AS pos, c.id, c.claimant, c.stance, c.status, c.status_by,
+                {live} AS live, {", ".join("c." + k for k in keys[:-1])},
+                c.when_start_utc AS ws, c.when_end_utc AS we, c.place,
+                g.sp, g.so, g.grp, g.po
+            FROM {{claims}} c JOIN g ON {same}
             """,
         )
 

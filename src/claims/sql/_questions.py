@@ -47,7 +47,9 @@ def contradictions(
         tables: A Parquet export directory (or a URL the engine reads), a
             mapping of table name to Arrow table, or a store path.
         engine: ``"duckdb"`` (embedded) or ``"spark"``.
-        session: The Spark session to use; a local one when not given.
+        session: For Spark, the session to use (a local one when not
+            given); for DuckDB, a connection whose settings to use (such as
+            ``memory_limit`` or ``temp_directory``; a new one when not given).
         include_inactive: Also compare superseded and retracted claims.
         functional: Predicates with one value per subject.
         inverse_functional: Predicates with one subject per object.
@@ -93,7 +95,9 @@ def corroborations(
         tables: A Parquet export directory (or a URL the engine reads), a
             mapping of table name to Arrow table, or a store path.
         engine: ``"duckdb"`` (embedded) or ``"spark"``.
-        session: The Spark session to use; a local one when not given.
+        session: For Spark, the session to use (a local one when not
+            given); for DuckDB, a connection whose settings to use (such as
+            ``memory_limit`` or ``temp_directory``; a new one when not given).
         include_inactive: Also count superseded and retracted claims.
 
     Returns:
@@ -127,7 +131,9 @@ def uncertainties(
     Args:
         tables: As for `contradictions`.
         engine: ``"duckdb"`` (embedded) or ``"spark"``.
-        session: The Spark session to use; a local one when not given.
+        session: For Spark, the session to use (a local one when not
+            given); for DuckDB, a connection whose settings to use (such as
+            ``memory_limit`` or ``temp_directory``; a new one when not given).
         include_inactive: Also superseded and retracted claims.
 
     Returns:
@@ -157,7 +163,9 @@ def current(tables: Any, *, engine: str = "duckdb", session: Any | None = None) 
     Args:
         tables: As for `contradictions`.
         engine: ``"duckdb"`` (embedded) or ``"spark"``.
-        session: The Spark session to use; a local one when not given.
+        session: For Spark, the session to use (a local one when not
+            given); for DuckDB, a connection whose settings to use (such as
+            ``memory_limit`` or ``temp_directory``; a new one when not given).
 
     Returns:
         Columns ``claim``, ``status``, ``status_by``, ``current`` (the
@@ -195,7 +203,9 @@ def silences(
     Args:
         tables: As for `contradictions`.
         engine: ``"duckdb"`` (embedded) or ``"spark"``.
-        session: The Spark session to use; a local one when not given.
+        session: For Spark, the session to use (a local one when not
+            given); for DuckDB, a connection whose settings to use (such as
+            ``memory_limit`` or ``temp_directory``; a new one when not given).
         include_inactive: Also superseded and retracted claims.
         accusations: The predicates that accuse their subject.
 
@@ -235,7 +245,9 @@ def timeline(
     Args:
         tables: As for `contradictions`.
         engine: ``"duckdb"`` (embedded) or ``"spark"``.
-        session: The Spark session to use; a local one when not given.
+        session: For Spark, the session to use (a local one when not
+            given); for DuckDB, a connection whose settings to use (such as
+            ``memory_limit`` or ``temp_directory``; a new one when not given).
         include_inactive: Also superseded and retracted claims.
 
     Returns:
