@@ -36,6 +36,7 @@ demo: $(VENV)/.installed
 	$(BIN)/claims draft $(ARTICLE) --source-id aj-article --publisher "Al Jazeera" \
 		-o build/drafted.json --compare $(SEED)
 	$(BIN)/claims validate build/drafted.json
+	$(BIN)/claims lint $(SEED) --source-text aj-article=$(ARTICLE)
 	$(BIN)/claims report $(SEED)
 	$(BIN)/claims report $(SEED) --format html --source-text aj-article=$(ARTICLE) \
 		-o build/briefing.html
