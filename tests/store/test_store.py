@@ -417,3 +417,13 @@ def test_a_review_must_name_what_the_store_holds(seed_path: Path, tmp_path: Path
             "review 'r2'.first_appearance: 'x' is not a known source",
         ]
         assert s.counts()["reviews"] == 1
+
+
+def test_text_json_cannot_carry_is_a_claims_error_and_the_store_is_unchanged(
+    tmp_path: Path,
+) -> None:
+    with store.open(tmp_path / "s.db") as s:
+        s.add(claims.Actor("a", "A"))
+        with pytest.raises(claims.ClaimsError, match=r"cannot write actor 'b' as JSON"):
+            s.extend([claims.Actor("b", "lone \ud800 surrogate")])
+        assert [a.id for a in s.dossier().actors.values()] == ["a"]

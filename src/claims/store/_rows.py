@@ -16,9 +16,10 @@ import orjson
 
 from .._convert import SCHEMA_VERSION, migrate, structure, to_builtins
 from .._gc import no_gc
-from .._integrity import KINDS
+from .._integrity import KINDS, label
 from .._model import Actor, ActorRef, Claim, EventRef, Link, Review, Source, Subject, Text
 from ..dossier import Record
+from ..exceptions import ClaimsError
 
 __all__ = [
     "CHUNK",
@@ -58,8 +59,15 @@ INSERT: Mapping[str, str] = MappingProxyType(
 
 
 def encode(record: Any) -> str:
-    """`record` as the converter's JSON text."""
-    return orjson.dumps(to_builtins(record)).decode("utf-8")
+    """`record` as the converter's JSON text.
+
+    Raises:
+        ClaimsError: It holds text JSON cannot carry (a lone surrogate).
+    """
+    try:
+        return orjson.dumps(to_builtins(record)).decode("utf-8")
+    except orjson.JSONEncodeError as exc:
+        raise ClaimsError(f"cannot write {label(record)} as JSON: {exc}") from None
 
 
 def decode_many(texts: Iterable[str], cls: type[T], *, version: int = SCHEMA_VERSION) -> list[T]:
