@@ -87,9 +87,15 @@ def expected_contradictions(d: claims.Dossier) -> list[tuple[str, str, str, bool
     return [(c.first, c.second, c.reason.value, c.linked) for c in analysis.contradictions(d)]
 
 
-def expected_corroborations(d: claims.Dossier) -> dict[str, tuple[int, list[list[str]]]]:
+def expected_corroborations(
+    d: claims.Dossier,
+) -> dict[str, tuple[int, list[list[str]], list[str | None]]]:
     return {
-        cid: (found.count, [list(o.claims) for o in found.origins])
+        cid: (
+            found.count,
+            [list(o.claims) for o in found.origins],
+            [o.uncounted for o in found.origins],
+        )
         for cid, found in analysis.corroborations(d).items()
     }
 
@@ -143,8 +149,8 @@ def rows(table: Any) -> list[tuple[Any, ...]]:
     return [tuple(r.values()) for r in table.to_pylist()]
 
 
-def by_claim(table: Any) -> dict[str, tuple[int, list[list[str]]]]:
-    return {r["claim"]: (r["count"], r["origins"]) for r in table.to_pylist()}
+def by_claim(table: Any) -> dict[str, tuple[int, list[list[str]], list[str | None]]]:
+    return {r["claim"]: (r["count"], r["origins"], r["uncounted"]) for r in table.to_pylist()}
 
 
 ENUMS = frozenset(

@@ -698,10 +698,13 @@ def test_records_made_by_column_equal_those_made_by_init() -> None:
         actors=[("x",), ("y",)],
         merges=[(), ()],
         ties=[(), ()],
+        uncounted=[None, "credibility 6 (truth cannot be judged)"],
     )
     assert origins == [
         analysis.IndependentOrigin(("a",), ("x",)),
-        analysis.IndependentOrigin(("b", "c"), ("y",)),
+        analysis.IndependentOrigin(
+            ("b", "c"), ("y",), uncounted="credibility 6 (truth cannot be judged)"
+        ),
     ]
     [found] = records(analysis.Corroboration, 1, claim=["a"], origins=[tuple(origins)])
     assert found == analysis.Corroboration("a", tuple(origins))

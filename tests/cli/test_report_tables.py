@@ -52,7 +52,12 @@ def _expected(d: claims.Dossier) -> dict[str, object]:
             for c in contradictions
         ],
         "corroborations": [
-            {"claim": k, "count": v.count, "origins": [list(o.claims) for o in v.origins]}
+            {
+                "claim": k,
+                "count": v.count,
+                "origins": [list(o.claims) for o in v.origins],
+                "uncounted": [o.uncounted for o in v.origins],
+            }
             for k, v in corroborated.items()
         ],
         "silences": [

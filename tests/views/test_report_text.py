@@ -129,3 +129,32 @@ def test_every_generated_dossier_reports_within_its_width_and_limit(
     assert said["shown"] == sum(len(c["claims"]) for c in said["claimants"])
     if limit:
         assert said["shown"] <= limit
+
+
+def test_an_origin_assessed_6_is_shown_with_why_it_is_not_counted() -> None:
+    killed = Proposition(EventRef("strike"), "casualties", Quantity(3, unit="killed"))
+    d = claims.Dossier(
+        [
+            Actor("outlet", "The Outlet", kind=ActorKind.MEDIA_OUTLET),
+            Actor("channel", "A Channel", kind=ActorKind.MEDIA_OUTLET),
+            Event("strike", "Strike", when=When.day(2024, 1, 4)),
+            Claim("report", "outlet", killed),
+            Claim(
+                "footage",
+                "channel",
+                killed,
+                assessment=claims.Assessment(credibility=claims.Credibility.CANNOT_BE_JUDGED),
+            ),
+        ]
+    )
+    why = "not counted: credibility 6 (truth cannot be judged)"
+    text = claims.views.report(d, width=100)
+    assert "1 independent origin counted, 1 not counted among 2 claims" in text
+    assert f"      {why}\n" in text
+    assert "suggested credibility" not in text
+    page = claims.views.html(d)
+    assert "1 independent origin counted, 1 not counted among 2 claims" in page
+    assert f'<span class="muted">{why}</span>' in page
+    assert f"; {why}" in claims.views.markdown(d)
+    [verdict] = claims.views.report_json(d)["sections"]["corroboration"]["items"]
+    assert [o["uncounted"] for o in verdict["origins"]] == [None, why.removeprefix("not counted: ")]

@@ -38,6 +38,7 @@ from .contradictions import (
     uncertainties,
 )
 from .corroboration import (
+    UNCOUNTED_CREDIBILITY,
     Corroboration,
     CredibilitySuggestion,
     IndependentOrigin,
@@ -75,6 +76,7 @@ __all__ = [
     "APPROXIMATE_TOLERANCE",
     "FUNCTIONAL_PREDICATES",
     "INVERSE_FUNCTIONAL_PREDICATES",
+    "UNCOUNTED_CREDIBILITY",
     "Contradiction",
     "ContradictionReason",
     "Corroboration",

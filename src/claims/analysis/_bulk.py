@@ -22,7 +22,7 @@ from .._gc import no_gc
 from .._model import ActorRef, Link, Status
 from ..dossier import Dossier
 from ._index import ASSERTS, DENIES, SUPPORTING, Index, groups_of, index_of, parties
-from .corroboration import Corroboration, IndependentOrigin, partition
+from .corroboration import Corroboration, IndependentOrigin, partition, uncounted_reason
 from .ties import Tie
 
 __all__ = ["PLAIN", "Corroborations", "corroborations", "records"]
@@ -187,6 +187,7 @@ class Corroborations(Mapping[str, Corroboration]):
         col_ids: list[str] = []
         col_actors: list[str] = []
         col_ties: list[tuple[Tie, ...]] = []
+        col_uncounted: list[str | None] = []
         plan: list[tuple[int, int] | tuple[IndependentOrigin, ...]] = []
         for g in range(start, end):
             same, n = members[g], sizes[g]
@@ -197,10 +198,14 @@ class Corroborations(Mapping[str, Corroboration]):
             else:
                 parties = (obj.id,) if isinstance(obj, ActorRef) else ()
             if n == 1 and id(same) not in with_special:
-                a = claims[same[0]].claimant
+                claim = claims[same[0]]
+                a = claim.claimant
                 col_ids.append(same[0])
                 col_actors.append(a)
                 col_ties.append(ties(a, parties) if parties else ())
+                col_uncounted.append(
+                    None if claim.assessment is None else uncounted_reason((claim,))
+                )
                 plan.append((len(col_ids) - 1, len(col_ids)))
                 continue
             live = same if n == len(same) else same[:n]
@@ -217,6 +222,7 @@ class Corroborations(Mapping[str, Corroboration]):
             first = len(col_ids)
             col_ids += live
             col_actors += claimants
+            col_uncounted += [uncounted_reason((claims[c],)) for c in live]
             if parties:
                 col_ties += [ties(a, parties) for a in claimants]
             else:
@@ -229,6 +235,7 @@ class Corroborations(Mapping[str, Corroboration]):
             actors=map(self._alone.__getitem__, col_actors),
             merges=repeat(()),
             ties=col_ties,
+            uncounted=col_uncounted,
         )
         ids: list[str] = []
         origins: list[tuple[IndependentOrigin, ...]] = []

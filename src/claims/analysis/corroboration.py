@@ -7,6 +7,12 @@ the same claimant, one repeats the other, or their claimants are tied (see
 `claims.analysis.ties`): two outlets carrying the same wire story are not
 independent confirmation.
 
+An origin is listed but not counted when every one of its claims is
+assessed improbable or impossible to judge (Admiralty credibility 5 or 6,
+`UNCOUNTED_CREDIBILITY`): footage that could not be verified does not
+confirm anything. One claim of the origin that is unassessed, assessed
+without a credibility, or assessed 1 to 4 is enough for the origin to count.
+
 This module answers for one claim at a time, plainly: it is the reference
 that the bulk answers of `corroborations` are tested against.
 """
@@ -14,7 +20,7 @@ that the bulk answers of `corroborations` are tested against.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -26,6 +32,7 @@ from ._index import ASSERTS, DENIES, SUPPORTING, Index, index_of, parties
 from .ties import MergeReason, Tie
 
 __all__ = [
+    "UNCOUNTED_CREDIBILITY",
     "Corroboration",
     "CredibilitySuggestion",
     "IndependentOrigin",
@@ -33,6 +40,48 @@ __all__ = [
     "corroboration",
     "suggest_credibility",
 ]
+
+UNCOUNTED_CREDIBILITY: frozenset[Credibility] = frozenset(
+    {Credibility.IMPROBABLE, Credibility.CANNOT_BE_JUDGED}
+)
+"""The credibilities whose claims are shown but never count toward confirmation."""
+
+_REASONS: dict[frozenset[Credibility], str] = {}
+
+
+def uncounted_reason(claims: Iterable[Claim]) -> str | None:
+    """Why an origin made of `claims` is not counted, or ``None`` when it counts.
+
+    It is not counted when every claim is assessed with a credibility of
+    `UNCOUNTED_CREDIBILITY`; the reason names them, such as
+    ``"credibility 6 (truth cannot be judged)"``.
+
+    Args:
+        claims: The origin's claims.
+    """
+    found: set[Credibility] = set()
+    for claim in claims:
+        a = claim.assessment
+        credibility = None if a is None else a.credibility
+        if credibility is None or credibility not in UNCOUNTED_CREDIBILITY:
+            return None
+        found.add(credibility)
+    return credibility_reason(found) if found else None
+
+
+def credibility_reason(credibilities: Iterable[Credibility]) -> str:
+    """The reason an origin of claims of these `credibilities` is not counted.
+
+    >>> credibility_reason([Credibility.CANNOT_BE_JUDGED])
+    'credibility 6 (truth cannot be judged)'
+    """
+    key = frozenset(credibilities)
+    reason = _REASONS.get(key)
+    if reason is None:
+        ranked = sorted(key, key=lambda c: c.value)
+        reason = "credibility " + " and ".join(f"{c.value} ({c.label.lower()})" for c in ranked)
+        _REASONS[key] = reason
+    return reason
 
 
 @attrs.frozen
@@ -63,12 +112,21 @@ class IndependentOrigin:
             its reason (one fewer than there are claims).
         ties: Ties of its claimants to a party named in the proposition
             (Al-Nujaba TV, close to the PMF, on a claim about the PMF).
+        uncounted: Why the origin does not count toward confirmation (every
+            claim of it is assessed credibility 5 or 6, see
+            `uncounted_reason`), or ``None`` when it counts.
     """
 
     claims: tuple[str, ...]
     actors: tuple[str, ...]
     merges: tuple[Merge, ...] = ()
     ties: tuple[Tie, ...] = ()
+    uncounted: str | None = None
+
+    @property
+    def counted(self) -> bool:
+        """Whether the origin counts toward confirmation."""
+        return self.uncounted is None
 
     @property
     def interested(self) -> bool:
@@ -86,7 +144,8 @@ class Corroboration(Displayed):
 
     Attributes:
         claim: The id of the claim corroborated.
-        origins: The independent origins, in dossier order of their first claim.
+        origins: The independent origins, in dossier order of their first
+            claim, counted or not.
     """
 
     claim: str
@@ -94,8 +153,17 @@ class Corroboration(Displayed):
 
     @property
     def count(self) -> int:
-        """How many independent origins back the claim."""
-        return len(self.origins)
+        """How many independent origins back the claim, counting only those that count.
+
+        An origin whose every claim is assessed credibility 5 or 6 is listed
+        in `origins` but not counted here.
+        """
+        return sum(1 for o in self.origins if o.uncounted is None)
+
+    @property
+    def uncounted(self) -> tuple[IndependentOrigin, ...]:
+        """The origins listed but not counted, each with its reason."""
+        return tuple(o for o in self.origins if o.uncounted is not None)
 
     @property
     def own(self) -> IndependentOrigin:
@@ -120,6 +188,8 @@ class CredibilitySuggestion:
         origins: The origins counted, as the claimants of each.
         set_aside: Origins not counted, tied to a party named in the proposition.
         reason: The suggestion in words.
+        uncounted: Origins not counted (and not tied) because every claim
+            of them is assessed credibility 5 or 6, as the claimants of each.
     """
 
     claim: str
@@ -127,6 +197,7 @@ class CredibilitySuggestion:
     origins: tuple[tuple[str, ...], ...]
     set_aside: tuple[tuple[str, ...], ...]
     reason: str
+    uncounted: tuple[tuple[str, ...], ...] = ()
 
 
 def corroboration(
@@ -192,14 +263,18 @@ def partition(
         links_from: The links from each claim.
     """
     if len(ids) == 1:
-        claimant = claims[ids[0]].claimant
-        return (IndependentOrigin(tuple(ids), (claimant,), (), index.ties(claimant, parties)),)
+        claim = claims[ids[0]]
+        claimant = claim.claimant
+        ties = index.ties(claimant, parties)
+        return (IndependentOrigin(tuple(ids), (claimant,), (), ties, uncounted_reason((claim,))),)
     bloc = index.actor_graph[0]
     claimants = [claims[c].claimant for c in ids]
     if len({bloc[a] for a in claimants}) == len(ids) and links_from.keys().isdisjoint(ids):
         # The common case: every claim is its own origin.
         return tuple(
-            IndependentOrigin((c,), (a,), (), index.ties(a, parties))
+            IndependentOrigin(
+                (c,), (a,), (), index.ties(a, parties), uncounted_reason((claims[c],))
+            )
             for c, a in zip(ids, claimants, strict=True)
         )
 
@@ -252,7 +327,8 @@ def partition(
             for t in index.ties(a, parties):
                 by_party.setdefault(t.other, t)
         ties = tuple(by_party.values())
-        origins.append(IndependentOrigin(tuple(members), actors, tuple(ms), ties))
+        uncounted = uncounted_reason(claims[c] for c in members)
+        origins.append(IndependentOrigin(tuple(members), actors, tuple(ms), ties, uncounted))
     return tuple(origins)
 
 
@@ -271,15 +347,18 @@ def suggest_credibility(dossier: Dossier, claim_id: str) -> CredibilitySuggestio
 
     Only when at least two independent origins back the claim, not counting
     origins tied to a party named in the proposition (an interested party
-    does not confirm), is `Credibility.CONFIRMED` suggested; the suggestion
-    names the origins.
+    does not confirm) nor origins whose every claim is assessed credibility
+    5 or 6 (improbable, or truth cannot be judged), is
+    `Credibility.CONFIRMED` suggested; the suggestion names the origins, and
+    those not counted with why.
 
     Raises:
         UnknownIdError: There is no such claim.
     """
     found = corroboration(dossier, claim_id)
-    counted = tuple(o.actors for o in found.origins if not o.interested)
+    counted = tuple(o.actors for o in found.origins if not o.interested and o.counted)
     aside = tuple(o.actors for o in found.origins if o.interested)
+    judged = [o for o in found.origins if not o.interested and not o.counted]
 
     def names(groups: tuple[tuple[str, ...], ...]) -> str:
         return "; ".join(" + ".join(g) for g in groups)
@@ -294,4 +373,7 @@ def suggest_credibility(dossier: Dossier, claim_id: str) -> CredibilitySuggestio
         reason += "; confirmation needs at least 2"
     if aside:
         reason += f"; not counted, tied to a party named in the claim: {names(aside)}"
-    return CredibilitySuggestion(claim_id, credibility, counted, aside, reason)
+    for o in judged:
+        reason += f"; not counted, {o.uncounted}: {names((o.actors,))}"
+    uncounted = tuple(o.actors for o in judged)
+    return CredibilitySuggestion(claim_id, credibility, counted, aside, reason, uncounted=uncounted)

@@ -113,7 +113,10 @@ def _lines(found: dict[str, Any], *, title: str) -> Iterator[str]:
         yield ""
         yield "Corroborations"
         for r in found["corroborations"]:
-            origins = "; ".join(", ".join(safe(c) for c in o) for o in r["origins"])
+            origins = "; ".join(
+                ", ".join(safe(c) for c in o) + (f" (not counted: {why})" if why else "")
+                for o, why in zip(r["origins"], r["uncounted"], strict=True)
+            )
             yield f"- {safe(r['claim'])}: {r['count']} independent origins: {origins}"
     if found["silences"]:
         yield ""

@@ -15,6 +15,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from ..analysis import UNCOUNTED_CREDIBILITY
+from ..analysis.corroboration import credibility_reason
+from ..confidence import Credibility
 from ._engines import Engine
 
 OBJECT = (
@@ -260,8 +263,15 @@ def contradiction_pairs(
     )
 
 
-def corroboration_origins(run: Run, *, include_inactive: bool) -> Any:
-    """Every claim's independent origins: (claim, count, origins)."""
+def corroboration_origins(
+    run: Run, *, include_inactive: bool, uncounted: Collection[Credibility] = UNCOUNTED_CREDIBILITY
+) -> Any:
+    """Every claim's independent origins: (claim, count, origins, uncounted).
+
+    ``count`` leaves out the origins whose every claim has a credibility of
+    `uncounted`; ``uncounted`` is each origin's reason for that (null when
+    it counts), as `claims.analysis.IndependentOrigin.uncounted`.
+    """
     run.said(include_inactive)
     run.blocs()
     live = "TRUE" if include_inactive else "b.status = 'active'"
@@ -321,23 +331,50 @@ def corroboration_origins(run: Run, *, include_inactive: bool) -> Any:
         """,
     )
     run.components("merged", "repeat_edges")
+    # An origin is not counted when each of its claims has a credibility of
+    # `uncounted`; its reason names the credibilities found, in order.
+    ranked = sorted(uncounted, key=lambda c: c.value)
+    digits = ", ".join(str(c.value) for c in ranked) or "NULL"
+    found = ", ".join(f"BOOL_OR(cr.credibility = {c.value}) AS u{c.value}" for c in ranked)
+    reasons = " ".join(
+        "WHEN "
+        + " AND ".join(f"{'' if c in subset else 'NOT '}u{c.value}" for c in ranked)
+        + " THEN "
+        + strings([credibility_reason(subset)])
+        for subset in _subsets(ranked)
+    )
     return run.arrow(
         f"""
         WITH origins AS (
-            SELECT m.k, MIN(m.pos) AS first, {ordered("m.id", "m.pos")} AS claims
+            SELECT m.k, MIN(m.pos) AS first, {ordered("m.id", "m.pos")} AS claims,
+                BOOL_AND(COALESCE(cr.credibility IN ({digits}), FALSE)) AS dropped
+                {", " + found if found else ""}
             FROM {{members}} m LEFT JOIN {{merged}} g ON g.k = m.k AND g.node = m.bloc
+                JOIN {{claims}} cr ON cr.id = m.id
             GROUP BY m.k, COALESCE(g.label, m.bloc)
         ),
+        reasons AS (
+            SELECT k, first, claims, dropped,
+                CASE WHEN dropped THEN CASE {reasons or "WHEN FALSE THEN NULL"} END END AS reason
+            FROM origins
+        ),
         answers AS (
-            SELECT k, COUNT(*) AS count, {ordered("claims", "first")} AS origins
-            FROM origins GROUP BY k
+            SELECT k, SUM(CASE WHEN dropped THEN 0 ELSE 1 END) AS count,
+                {ordered("claims", "first")} AS origins,
+                {ordered("reason", "first")} AS uncounted
+            FROM reasons GROUP BY k
         )
-        SELECT c.id AS claim, a.count, a.origins
+        SELECT c.id AS claim, a.count, a.origins, a.uncounted
         FROM {{cases}} c JOIN answers a
             ON a.k = CASE WHEN c.special OR NOT c.grouped THEN -c.pos - 1 ELSE c.grp END
         ORDER BY c.pos
         """
     )
+
+
+def _subsets(items: list[Credibility]) -> list[list[Credibility]]:
+    """Every non-empty subset of `items`, each in the order of `items`."""
+    return [[c for i, c in enumerate(items) if mask >> i & 1] for mask in range(1, 1 << len(items))]
 
 
 EMPTY = "CAST([] AS VARCHAR[])"

@@ -101,9 +101,12 @@ def corroborations(
         include_inactive: Also count superseded and retracted claims.
 
     Returns:
-        Columns ``claim``, ``count`` (how many independent origins back it)
-        and ``origins`` (the claims of each origin, in dossier order, origins
-        in order of their first claim), one row per claim, in dossier order.
+        Columns ``claim``, ``count`` (how many independent origins back it,
+        not counting those whose every claim is assessed credibility 5 or
+        6), ``origins`` (the claims of each origin, in dossier order, origins
+        in order of their first claim) and ``uncounted`` (for each origin,
+        why it is not counted, such as ``"credibility 6 (truth cannot be
+        judged)"``, or null), one row per claim, in dossier order.
 
     Raises:
         ClaimsError: `tables` cannot be read, or the engine is missing.
@@ -115,6 +118,7 @@ def corroborations(
         ("claim", pa.string()),
         ("count", pa.int64()),
         ("origins", pa.list_(pa.list_(pa.string()))),
+        ("uncounted", pa.list_(pa.string())),
     )
     return _cast(found, schema)
 

@@ -160,9 +160,12 @@ def _corroboration(dossier: Dossier, tokens: _Tokens, found: Findings, limit: in
     for v in found.verdicts[:limit]:
         first = dossier.claim(v.claims[0])
         n = v.corroboration.count
+        dropped = len(v.corroboration.uncounted)
         head = (
             f"<strong>{esc(say.proposition(dossier, first.proposition))}</strong>: "
-            f"{say.plural(n, 'independent origin')} among {say.plural(len(v.claims), 'claim')}"
+            f"{say.plural(n, 'independent origin')}"
+            + (f" counted, {dropped:,} not counted" if dropped else "")
+            + f" among {say.plural(len(v.claims), 'claim')}"
         )
         origins = []
         for origin in v.corroboration.origins:
@@ -177,6 +180,8 @@ def _corroboration(dossier: Dossier, tokens: _Tokens, found: Findings, limit: in
                 f'<br><span class="muted">tied to a party named in the claim: {esc(t.note)}</span>'
                 for t in origin.ties
             )
+            if origin.uncounted is not None:
+                ties += f'<br><span class="muted">not counted: {esc(origin.uncounted)}</span>'
             origins.append(f"<li>origin <strong>{names}</strong>: {refs}{why}{ties}</li>")
         suggestion = ""
         suggested = analysis.suggest_credibility(dossier, v.claims[0])

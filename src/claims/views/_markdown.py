@@ -79,7 +79,12 @@ def _findings(dossier: Dossier, found: Findings, limit: int) -> Iterator[str]:
         yield (
             f"- **{md(say.proposition(dossier, prop))}**: "
             f"{say.plural(v.corroboration.count, 'independent origin')} "
-            f"among {say.plural(len(v.claims), 'claim')}"
+            + (
+                f"counted, {len(v.corroboration.uncounted):,} not counted "
+                if v.corroboration.uncounted
+                else ""
+            )
+            + f"among {say.plural(len(v.claims), 'claim')}"
         )
         for origin in v.corroboration.origins:
             names = ", ".join(md(say.name(dossier, a)) for a in origin.actors)
@@ -90,6 +95,8 @@ def _findings(dossier: Dossier, found: Findings, limit: int) -> Iterator[str]:
             ties = "".join(
                 f"; tied to a party named in the claim: {md(t.note)}" for t in origin.ties
             )
+            if origin.uncounted is not None:
+                ties += f"; not counted: {md(origin.uncounted)}"
             yield f"  - origin {names}: {say.plural(len(origin.claims), 'claim')}{why}{ties}"
     yield from _more(len(found.verdicts), limit)
     yield f"- {say.plural(found.alone, 'other claim')} have no support beyond themselves"

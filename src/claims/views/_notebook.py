@@ -96,7 +96,11 @@ def _answer(obj: object, dossier: Dossier | None) -> str:
     if isinstance(obj, analysis.Contradiction):
         return f"{obj.first} vs {obj.second}: {REASON_WORDS[obj.reason]}: {obj.detail}"
     if isinstance(obj, analysis.Corroboration):
-        origins = "; ".join(", ".join(say.name(dossier, a) for a in o.actors) for o in obj.origins)
+        origins = "; ".join(
+            ", ".join(say.name(dossier, a) for a in o.actors)
+            + ("" if o.uncounted is None else f", not counted: {o.uncounted}")
+            for o in obj.origins
+        )
         return f"{obj.claim}: {say.plural(obj.count, 'independent origin')} ({origins})"
     if isinstance(obj, analysis.Silence):
         who = say.name(dossier, obj.actor)

@@ -352,9 +352,11 @@ class _Text:
         for v in f.verdicts[:shown]:
             head = say.proposition(self.d, self.d.claim(v.claims[0]).proposition)
             count = v.corroboration.count
+            dropped = len(v.corroboration.uncounted)
             yield from self.wrap(
                 f"- {head}: {say.plural(count, 'independent origin')}"
-                f" among {say.plural(len(v.claims), 'claim')}"
+                + (f" counted, {dropped:,} not counted" if dropped else "")
+                + f" among {say.plural(len(v.claims), 'claim')}"
             )
             origins = v.corroboration.origins
             for origin in origins[:_NESTED]:
@@ -374,6 +376,8 @@ class _Text:
                 for t in origin.ties:
                     other = say.name(self.d, t.other)
                     yield from self.wrap(f"tied to {other}, named in the claim: {t.note}", "      ")
+                if origin.uncounted is not None:
+                    yield from self.wrap(f"not counted: {origin.uncounted}", "      ")
             if len(origins) > _NESTED:
                 yield from self.wrap(f"and {len(origins) - _NESTED:,} more origins", "    ")
             suggestion = analysis.suggest_credibility(self.d, v.claims[0])

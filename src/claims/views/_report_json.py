@@ -225,6 +225,7 @@ def _verdict(dossier: Dossier, claims: Iterable[str], found: analysis.Corroborat
                     for m in o.merges
                 ],
                 "ties": [{"other": t.other, "note": t.note} for t in o.ties],
+                "uncounted": o.uncounted,
             }
             for o in found.origins
         ],
