@@ -81,6 +81,16 @@ IDENTITY_CLASS: dict[ActorKind, str] = {
     ActorKind.PERSON: "individual",
     ActorKind.UNNAMED_COLLECTIVE: "class",
     ActorKind.OTHER: "unknown",
+    ActorKind.POLITICAL_PARTY: "organization",
+    ActorKind.COMPANY: "organization",
+    ActorKind.TRADE_UNION: "organization",
+    ActorKind.NON_GOVERNMENTAL_ORGANISATION: "organization",
+    ActorKind.INTERNATIONAL_ORGANISATION: "organization",
+    ActorKind.COURT: "organization",
+    ActorKind.SECURITY_SERVICE: "organization",
+    ActorKind.HEALTH_AUTHORITY: "organization",
+    ActorKind.RELIGIOUS_BODY: "organization",
+    ActorKind.UNNAMED_INDIVIDUAL: "individual",
 }
 """The STIX 2.1 ``identity-class-ov`` value for each kind of actor."""
 

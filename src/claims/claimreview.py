@@ -119,7 +119,7 @@ def _node_id(kind: str, record_id: str) -> str:
 
 def _party(dossier: Dossier, actor_id: str) -> dict[str, Any]:
     actor = dossier.actor(actor_id)
-    kind = "Person" if actor.kind is ActorKind.PERSON else "Organization"
+    kind = "Person" if actor.kind.individual else "Organization"
     party: dict[str, Any] = {"@type": kind, "@id": _node_id("actor", actor.id), "name": actor.name}
     if actor.aliases:
         party["alternateName"] = list(actor.aliases)

@@ -19,7 +19,13 @@ __all__ = ["Actor", "ActorKind", "Affiliation"]
 
 
 class ActorKind(enum.Enum):
-    """What sort of actor makes or relays a claim."""
+    """What sort of actor makes or relays a claim.
+
+    The value, its underscores read as spaces, is how reports name the kind
+    (``"trade union"``). `UNNAMED_INDIVIDUAL` is one person the text does not
+    name (``"a spokesperson"``, ``"a senior official"``); `UNNAMED_COLLECTIVE`
+    several (``"US officials"``).
+    """
 
     STATE = "state"
     GOVERNMENT_BODY = "government_body"
@@ -31,6 +37,25 @@ class ActorKind(enum.Enum):
     PERSON = "person"
     UNNAMED_COLLECTIVE = "unnamed_collective"
     OTHER = "other"
+    POLITICAL_PARTY = "political_party"
+    COMPANY = "company"
+    TRADE_UNION = "trade_union"
+    NON_GOVERNMENTAL_ORGANISATION = "non_governmental_organisation"
+    INTERNATIONAL_ORGANISATION = "international_organisation"
+    COURT = "court"
+    SECURITY_SERVICE = "security_service"
+    HEALTH_AUTHORITY = "health_authority"
+    RELIGIOUS_BODY = "religious_body"
+    UNNAMED_INDIVIDUAL = "unnamed_individual"
+
+    @property
+    def individual(self) -> bool:
+        """Whether an actor of this kind is one person, named or not.
+
+        >>> ActorKind.UNNAMED_INDIVIDUAL.individual, ActorKind.COMPANY.individual
+        (True, False)
+        """
+        return self in (ActorKind.PERSON, ActorKind.UNNAMED_INDIVIDUAL)
 
 
 @attrs.frozen
