@@ -14,6 +14,7 @@ from .._cut import cut
 from .._display import Displayed
 from .._words import short_repr
 from . import _validators as v
+from .identifier import Identifier, distinct_identifiers
 
 __all__ = ["Actor", "ActorKind", "Affiliation"]
 
@@ -97,6 +98,8 @@ class Actor(Displayed):
         part_of: The id of the actor this one belongs to (a ministry is part
             of a government); claims of the part count as claims of the whole.
         affiliations: Looser ties, each with the other actor's id and a note.
+        identifiers: Where else the actor is known (a Wikidata item, its
+            official site), each an `Identifier`, none given twice.
         draft: Proposed by `claims.draft` and not yet accepted by an analyst.
     """
 
@@ -120,5 +123,11 @@ class Actor(Displayed):
         default=(),
         converter=v.to_tuple,
         validator=v.all_of(v.each(v.instance_of(Affiliation)), v.Rule(_not_affiliated_with_itself)),
+    )
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        kw_only=True,
+        default=(),
+        converter=v.to_tuple,
+        validator=v.all_of(v.each(v.instance_of(Identifier)), v.Rule(distinct_identifiers)),
     )
     draft: bool = attrs.field(kw_only=True, default=False, validator=v.instance_of(bool))
