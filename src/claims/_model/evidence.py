@@ -41,7 +41,8 @@ class Source(Displayed):
         sha256: A fingerprint of its text (`fingerprint`), to notice when
             the text changes under the quotes.
         identifiers: Where else the document is known (``doi``, a
-            Wikidata item, ...), each an `Identifier`, none given twice.
+            Wikidata item, ...), each an `Identifier`, none given twice; left
+            out of the repr, which stays short.
     """
 
     __repr__ = short_repr
@@ -62,6 +63,7 @@ class Source(Displayed):
     identifiers: tuple[Identifier, ...] = attrs.field(
         kw_only=True,
         default=(),
+        repr=False,
         converter=v.to_tuple,
         validator=v.all_of(v.each(v.instance_of(Identifier)), v.Rule(distinct_identifiers)),
     )

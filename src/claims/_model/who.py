@@ -99,7 +99,8 @@ class Actor(Displayed):
             of a government); claims of the part count as claims of the whole.
         affiliations: Looser ties, each with the other actor's id and a note.
         identifiers: Where else the actor is known (a Wikidata item, its
-            official site), each an `Identifier`, none given twice.
+            official site), each an `Identifier`, none given twice; left
+            out of the repr, which stays short.
         draft: Proposed by `claims.draft` and not yet accepted by an analyst.
     """
 
@@ -127,6 +128,7 @@ class Actor(Displayed):
     identifiers: tuple[Identifier, ...] = attrs.field(
         kw_only=True,
         default=(),
+        repr=False,
         converter=v.to_tuple,
         validator=v.all_of(v.each(v.instance_of(Identifier)), v.Rule(distinct_identifiers)),
     )
