@@ -10,7 +10,9 @@ applies the rules of the one converter (`claims._convert.make_converter`):
 - an enum is written by value; a datetime is an ISO 8601 string with its UTC
   offset; a member of `Subject` or `Value` carries its ``"type"`` tag;
 - the validators add what JSON Schema can say: non-empty strings, offsets
-  ``>= 0``, probabilities in [0, 1], sha256 fingerprints.
+  ``>= 0``, probabilities in [0, 1], sha256 fingerprints, patterns, and a
+  pattern chosen by another field (an identifier's value by its scheme, as
+  ``if``/``then``).
 
 A validator this module has no rule for is an error, so the schema cannot
 silently fall behind the model. What JSON Schema cannot say is left to
@@ -49,7 +51,15 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _DATETIME = {"type": "string", "format": "date-time", "pattern": DATETIME_PATTERN}
 
 # The validators that narrow a JSON value (see `_narrowing`).
-_LEAF_TYPES = (v.NonEmptyStr, v.AnyStr, v.HexDigest, v.Number, v.Integer, v.AwareDatetime)
+_LEAF_TYPES = (
+    v.NonEmptyStr,
+    v.AnyStr,
+    v.HexDigest,
+    v.Pattern,
+    v.Number,
+    v.Integer,
+    v.AwareDatetime,
+)
 # Validators that only check the type the annotation already gives.
 _TYPE_ONLY = (v.InstanceOf, v.MemberOf)
 
@@ -112,17 +122,21 @@ class _Builder:
         if tag is not None:
             properties["type"] = {"const": tag}
             required.append("type")
+        chosen: list[dict[str, Any]] = []
         for field in attrs.fields(cls):
             where = f"{cls.__name__}.{field.name}"
             leaves = _leaves(field.validator, cls, where)
             properties[field.name] = self.of(hints[field.name], leaves, where)
             if field.default is attrs.NOTHING:
                 required.append(field.name)
+            chosen += _chosen_patterns(field.name, field.validator)
         schema: dict[str, Any] = {"type": "object"}
         doc = inspect.getdoc(cls)
         if doc and cls is not Document:
             schema["description"] = doc.split("\n\n")[0].replace("\n", " ")
         schema |= {"properties": properties, "required": required, "additionalProperties": False}
+        if chosen:
+            schema["allOf"] = chosen
         return schema
 
     def of(self, tp: Any, leaves: list[Any], where: str) -> dict[str, Any]:
@@ -164,6 +178,21 @@ class _Builder:
         return dict(base)
 
 
+def _chosen_patterns(name: str, validator: Any) -> list[dict[str, Any]]:
+    """The ``if``/``then`` rules of the `PatternOf` validators inside `validator`."""
+    if isinstance(validator, v.AllOf):
+        return [rule for part in validator.validators for rule in _chosen_patterns(name, part)]
+    if not isinstance(validator, v.PatternOf):
+        return []
+    return [
+        {
+            "if": {"properties": {validator.key: {"const": key}}},
+            "then": {"properties": {name: _narrowing(pattern)}},
+        }
+        for key, pattern in validator.patterns
+    ]
+
+
 def _leaves(validator: Any, cls: type[Any], where: str) -> list[Any]:
     """The leaf validators inside `validator` that narrow a JSON value.
 
@@ -178,6 +207,8 @@ def _leaves(validator: Any, cls: type[Any], where: str) -> list[Any]:
         return []
     if isinstance(validator, v.Rule):
         return []  # a rule across fields of the record, left to claims.loads
+    if isinstance(validator, v.PatternOf):
+        return []  # said by the record's if/then rules (`_chosen_patterns`)
     if isinstance(validator, (v.Optional, v.Each)):
         return _leaves(validator.inner, cls, where)
     if isinstance(validator, v.AllOf):
@@ -194,6 +225,9 @@ def _narrowing(leaf: Any) -> dict[str, Any]:
         return {"type": "string"}
     if isinstance(leaf, v.HexDigest):
         return {"type": "string", "pattern": f"^[0-9a-f]{{{leaf.length}}}$"}
+    if isinstance(leaf, v.Pattern):
+        # (?!\n): Python's $ (as jsonschema runs it) also matches before a final newline.
+        return {"type": "string", "pattern": f"^(?:{leaf.regex})(?!\\n)$"}
     if isinstance(leaf, v.AwareDatetime):
         return _DATETIME
     if isinstance(leaf, v.Integer):

@@ -16,8 +16,9 @@ import uuid
 from typing import Any
 
 from ._convert import REVIEWS_SINCE
-from ._model import Actor, ActorKind, Claim, Event, LinkKind, Source
+from ._model import Actor, ActorKind, Claim, Event, Identifier, LinkKind, Source
 from ._schema import json_schema
+from .exceptions import ClaimsError
 
 __all__ = [
     "EXTENSION_AUTHOR",
@@ -31,6 +32,8 @@ __all__ = [
     "RELATION",
     "extension_definition",
     "extension_schema",
+    "identifier_references",
+    "identifiers_from",
     "stix_id",
 ]
 
@@ -81,6 +84,16 @@ IDENTITY_CLASS: dict[ActorKind, str] = {
     ActorKind.PERSON: "individual",
     ActorKind.UNNAMED_COLLECTIVE: "class",
     ActorKind.OTHER: "unknown",
+    ActorKind.POLITICAL_PARTY: "organization",
+    ActorKind.COMPANY: "organization",
+    ActorKind.TRADE_UNION: "organization",
+    ActorKind.NON_GOVERNMENTAL_ORGANISATION: "organization",
+    ActorKind.INTERNATIONAL_ORGANISATION: "organization",
+    ActorKind.COURT: "organization",
+    ActorKind.SECURITY_SERVICE: "organization",
+    ActorKind.HEALTH_AUTHORITY: "organization",
+    ActorKind.RELIGIOUS_BODY: "organization",
+    ActorKind.UNNAMED_INDIVIDUAL: "individual",
 }
 """The STIX 2.1 ``identity-class-ov`` value for each kind of actor."""
 
@@ -94,6 +107,43 @@ RELATION = {kind: kind.value.replace("_", "-") for kind in LinkKind}
 """The ``relationship_type`` of each kind of link."""
 
 LINK_OF = {name: kind for kind, name in RELATION.items()}
+
+
+def identifier_references(identifiers: tuple[Identifier, ...]) -> list[dict[str, Any]]:
+    """External references for `identifiers`: the scheme as ``source_name``, the value as
+    ``external_id``.
+
+    >>> identifier_references((Identifier("wikidata", "Q42"),))
+    [{'source_name': 'wikidata', 'external_id': 'Q42'}]
+    """
+    return [{"source_name": i.scheme, "external_id": i.value} for i in identifiers]
+
+
+def identifiers_from(
+    refs: list[Any], oid: str, lost: list[str]
+) -> tuple[tuple[Identifier, ...], list[Any]]:
+    """The identifiers among the external references `refs`, and the other references.
+
+    A reference with an ``external_id`` is an identifier; one that is not a
+    valid `Identifier` (a scheme with capitals, a malformed QID) is named in
+    `lost` with the object's id `oid`, as is one given twice.
+    """
+    found: list[Identifier] = []
+    rest: list[Any] = []
+    for i, ref in enumerate(refs):
+        if not isinstance(ref, dict) or "external_id" not in ref:
+            rest.append(ref)
+            continue
+        try:
+            identifier = Identifier(ref.get("source_name", ""), ref["external_id"])
+        except ClaimsError as exc:
+            lost.append(f"{oid}: external_references[{i}] not kept: {exc}")
+            continue
+        if identifier in found:
+            lost.append(f"{oid}: external_references[{i}] repeats an identifier")
+            continue
+        found.append(identifier)
+    return tuple(found), rest
 
 
 def stix_id(kind: str, *key: str, namespace: uuid.UUID = NAMESPACE) -> str:

@@ -54,7 +54,13 @@ from ._model import (
     Stance,
     When,
 )
-from ._stix_common import EXTENSION_AUTHOR, EXTENSION_ID, KIND_OF_CLASS, LINK_OF
+from ._stix_common import (
+    EXTENSION_AUTHOR,
+    EXTENSION_ID,
+    KIND_OF_CLASS,
+    LINK_OF,
+    identifiers_from,
+)
 from .confidence import StixScale, from_stix
 from .dossier import Dossier, Record
 from .exceptions import ClaimsError, LoadError, Problem
@@ -148,6 +154,11 @@ def _extension(o: Mapping[str, Any]) -> dict[str, Any] | None:
         return {k: v for k, v in extensions[EXTENSION_ID].items() if k != "extension_type"}
     legacy = {k[len("x_claims_") :]: v for k, v in o.items() if k.startswith("x_claims_")}
     return legacy or None
+
+
+def _list(value: Any) -> list[Any]:
+    """A list property, or none when it is not a list."""
+    return value if isinstance(value, list) else []
 
 
 def _strings(value: Any) -> list[str]:
@@ -334,8 +345,15 @@ class _Reader:
         aliases: tuple[str, ...] = read(
             ext.get("aliases", []), tuple[str, ...], "extensions.aliases"
         )
-        self.actors[aid] = Actor(aid, o["name"], kind=kind, aliases=aliases)
-        return {"name", "identity_class"}
+        identifiers, rest = identifiers_from(
+            _list(o.get("external_references")), o["id"], self.lost
+        )
+        if rest:
+            self.lost.append(f"{o['id']}: external references without an external_id not kept")
+        self.actors[aid] = Actor(
+            aid, o["name"], kind=kind, aliases=aliases, identifiers=identifiers
+        )
+        return {"name", "identity_class", "external_references"}
 
     def _incident(self, o: Mapping[str, Any]) -> set[str]:
         ext = self.ext[o["id"]] or {}
@@ -346,7 +364,8 @@ class _Reader:
 
     def _report(self, o: Mapping[str, Any]) -> set[str]:
         oid, ext = o["id"], self.ext[o["id"]]
-        refs = o.get("external_references") or [{}]
+        identifiers, refs = identifiers_from(_list(o.get("external_references")), oid, self.lost)
+        refs = refs or [{}]
         ref: Mapping[str, Any] = refs[0] if isinstance(refs[0], Mapping) else {}
         used = {"name", "report_types", "object_refs", "created_by_ref", "published"}
         if len(refs) > 1 and ext is None:
@@ -387,6 +406,7 @@ class _Reader:
                 published=published,
                 retrieved=retrieved,
                 sha256=hashes.get("SHA-256"),
+                identifiers=identifiers,
             )
         )
         return used

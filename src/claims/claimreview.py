@@ -39,7 +39,18 @@ import attrs
 from ._exchange import build, in_words, words_of
 from ._integrity import check as check_batch
 from ._integrity import label
-from ._model import Actor, ActorKind, Claim, Precision, Review, Source, Stance, When
+from ._model import (
+    Actor,
+    ActorKind,
+    Claim,
+    Identifier,
+    Precision,
+    Review,
+    Source,
+    Stance,
+    When,
+)
+from ._same_as import identifier_of, identifiers_lost, same_as
 from .dossier import Dossier, Record
 from .exceptions import ClaimsError, IntegrityError, LoadError, Problem
 
@@ -119,10 +130,13 @@ def _node_id(kind: str, record_id: str) -> str:
 
 def _party(dossier: Dossier, actor_id: str) -> dict[str, Any]:
     actor = dossier.actor(actor_id)
-    kind = "Person" if actor.kind is ActorKind.PERSON else "Organization"
+    kind = "Person" if actor.kind.individual else "Organization"
     party: dict[str, Any] = {"@type": kind, "@id": _node_id("actor", actor.id), "name": actor.name}
     if actor.aliases:
         party["alternateName"] = list(actor.aliases)
+    same = [same_as(i) for i in actor.identifiers if same_as(i) is not None]
+    if same:
+        party["sameAs"] = same
     return party
 
 
@@ -276,11 +290,14 @@ def _lost(dossier: Dossier) -> list[str]:
                 lost.append(f"{name}.part_of: not written")
             if record.affiliations:
                 lost.append(f"{name}.affiliations: not written")
+            lost += identifiers_lost(name, record.identifiers)
         elif isinstance(record, Source) and record.id in sources:
             lost += _when_lost(f"{name}.published", record.published)
             for field in ("retrieved", "sha256"):
                 if getattr(record, field) is not None:
                     lost.append(f"{name}.{field}: not written")
+            if record.identifiers:
+                lost.append(f"{name}.identifiers: not written")
         else:
             lost.append(f"{name}: not written: ClaimReview holds reviews and what they name")
     return lost
@@ -429,6 +446,23 @@ class _Reader:
         records += [*self.claims.values(), *self.reviews]
         return ClaimReviewImport(build(records, self.lost), tuple(self.lost))
 
+    def _same(self, node: Mapping[str, Any], where: str) -> list[Identifier]:
+        """The identifiers of a node's sameAs URLs; the others named in `lost`."""
+        urls = node.get("sameAs", [])
+        found: list[Identifier] = []
+        for i, url in enumerate(urls if isinstance(urls, list) else [urls]):
+            try:
+                identifier = identifier_of(url) if isinstance(url, str) else None
+            except ClaimsError as exc:
+                identifier, why = None, str(exc)
+            else:
+                why = "not a URL"
+            if identifier is None or identifier in found:
+                self.lost.append(f"{where}.sameAs[{i}]: {'given twice' if identifier else why}")
+            else:
+                found.append(identifier)
+        return found
+
     def _rest(self, node: Mapping[str, Any], used: set[str], where: str) -> None:
         rest = sorted(set(node) - used - {"@context", "@type", "@id"})
         if rest:
@@ -485,8 +519,11 @@ class _Reader:
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             self.lost.append(f"{where}.alternateName: not a list of names")
             aliases = []
-        self.actors.setdefault(aid, Actor(aid, name, kind=kind, aliases=aliases))
-        self._rest(node, {"name", "alternateName"}, where)
+        self.actors.setdefault(
+            aid,
+            Actor(aid, name, kind=kind, aliases=aliases, identifiers=self._same(node, where)),
+        )
+        self._rest(node, {"name", "alternateName", "sameAs"}, where)
         return aid
 
     def _work(self, node: Any, where: str) -> str | None:

@@ -8,8 +8,9 @@ Install with ``pip install claims[parquet]`` (it needs ``pyarrow``).
                     flattened (subject, predicate, object by kind), when,
                     the four assessment dimensions, and ``json``: the whole
                     claim as the converter writes it (lossless)
-``actors.parquet``  one row per actor, with ``aliases`` and ``affiliations``
-``sources.parquet`` one row per source
+``actors.parquet``  one row per actor, with ``aliases``, ``affiliations`` and
+                    ``identifiers``
+``sources.parquet`` one row per source, with its ``identifiers``
 ``events.parquet``  one row per event
 ``hops.parquet``    one row per relay of a claim's chain (``position`` 0 is
                     the outermost reporter)
@@ -56,6 +57,7 @@ from ._model import (
     Claim,
     Event,
     EventRef,
+    Identifier,
     Link,
     NoValue,
     Quantity,
@@ -103,10 +105,15 @@ def _when_fields(name: str) -> list[tuple[str, Any]]:
     ]
 
 
+def _identifiers(identifiers: tuple[Identifier, ...]) -> list[dict[str, str]]:
+    return [{"scheme": i.scheme, "value": i.value} for i in identifiers]
+
+
 def _schemas() -> dict[str, Any]:
     pa = _pa()
     ts = pa.timestamp("us", tz="UTC")
     s, i64, f64, b = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+    identifiers = pa.list_(pa.struct([("scheme", s), ("value", s)]))
     return {
         "claims": pa.schema(
             [
@@ -155,6 +162,7 @@ def _schemas() -> dict[str, Any]:
                 ("part_of", s),
                 ("aliases", pa.list_(s)),
                 ("affiliations", pa.list_(pa.struct([("actor", s), ("note", s)]))),
+                ("identifiers", identifiers),
             ]
         ),
         "sources": pa.schema(
@@ -166,6 +174,7 @@ def _schemas() -> dict[str, Any]:
                 *_when_fields("published"),
                 ("retrieved", ts),
                 ("sha256", s),
+                ("identifiers", identifiers),
             ]
         ),
         "events": pa.schema(
@@ -517,6 +526,7 @@ def _write(tables: _Tables | _Rows, r: Record, statuses: dict[str, tuple[str, st
                 "part_of": r.part_of,
                 "aliases": list(r.aliases),
                 "affiliations": [{"actor": a.actor, "note": a.note} for a in r.affiliations],
+                "identifiers": _identifiers(r.identifiers),
             },
         )
     elif isinstance(r, Source):
@@ -530,6 +540,7 @@ def _write(tables: _Tables | _Rows, r: Record, statuses: dict[str, tuple[str, st
                 **_when("published", r.published),
                 "retrieved": r.retrieved,
                 "sha256": r.sha256,
+                "identifiers": _identifiers(r.identifiers),
             },
         )
     elif isinstance(r, Event):

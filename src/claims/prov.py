@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ._model import ActorKind, Claim, Quote
+from ._model import Claim, Quote
 from .dossier import Dossier
 
 __all__ = ["NAMESPACE", "local_name", "to_prov"]
@@ -93,7 +93,7 @@ def to_prov(dossier: Dossier, *, namespace: str = NAMESPACE) -> dict[str, Any]:
         table[f"_:{kind}{len(table) + 1}"] = {f"prov:{k}": v for k, v in args.items()}
 
     for actor in dossier.actors.values():
-        kind = "prov:Person" if actor.kind is ActorKind.PERSON else "prov:Organization"
+        kind = "prov:Person" if actor.kind.individual else "prov:Organization"
         doc["agent"][_qn("actor", actor.id)] = {
             "prov:label": actor.name,
             "prov:type": _qualified(kind),

@@ -65,6 +65,7 @@ from ._stix_common import (
     RELATION,
     extension_definition,
     extension_schema,
+    identifier_references,
     stix_id,
 )
 from ._stix_import import StixImport, from_stix_bundle
@@ -220,6 +221,8 @@ def to_stix_bundle(
             "name": actor.name,
             "identity_class": IDENTITY_CLASS[actor.kind],
         }
+        if actor.identifiers:
+            identity["external_references"] = identifier_references(actor.identifiers)
         objects.append(_extended(identity, actor))
 
     for event in dossier.events.values():
@@ -312,8 +315,10 @@ def _report(
         reference["url"] = url
     if source.sha256 is not None:
         reference["hashes"] = {"SHA-256": source.sha256}
-    if len(reference) > 2:
-        report["external_references"] = [reference]
+    references = [reference] if len(reference) > 2 else []
+    references += identifier_references(source.identifiers)
+    if references:
+        report["external_references"] = references
     return _extended(report, source, url=source.url if url != source.url else None)
 
 

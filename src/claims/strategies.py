@@ -20,6 +20,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from ._model import SCHEMES as _SCHEMES
 from ._model import (
     Actor,
     ActorKind,
@@ -30,6 +31,7 @@ from ._model import (
     Event,
     EventRef,
     Hop,
+    Identifier,
     Link,
     LinkKind,
     NoValue,
@@ -59,6 +61,7 @@ __all__ = [
     "dossiers",
     "events",
     "hops",
+    "identifiers",
     "ids",
     "links",
     "propositions",
@@ -341,6 +344,55 @@ def assessments() -> st.SearchStrategy[Assessment]:
     return _ASSESSMENTS
 
 
+_DIGIT_TEXT = st.text(string.digits, min_size=4, max_size=4)
+_CHECK = st.sampled_from(string.digits + "X")
+_CHECKED_SCHEMES = frozenset(scheme for scheme, _ in _SCHEMES)
+_IDENTIFIERS = st.one_of(
+    st.builds(Identifier, st.just("wikidata"), st.integers(1, 10**12).map("Q{}".format)),
+    st.builds(
+        Identifier,
+        st.just("url"),
+        st.builds(
+            "{}://{}/{}".format,
+            st.sampled_from(["https", "http"]),
+            st.sampled_from(["www.example.org", "xn--mgbh0fb.example", "gov.example"]),
+            st.text(string.ascii_letters + string.digits + "-._~/?#=&%\u00e9", max_size=15),
+        ),
+    ),
+    st.builds(
+        Identifier,
+        st.just("isni"),
+        st.builds("{}{}".format, st.text(string.digits, min_size=15, max_size=15), _CHECK),
+    ),
+    st.builds(
+        Identifier,
+        st.just("orcid"),
+        st.builds(
+            "{}-{}-{}-{}{}".format,
+            _DIGIT_TEXT,
+            _DIGIT_TEXT,
+            _DIGIT_TEXT,
+            st.text(string.digits, min_size=3, max_size=3),
+            _CHECK,
+        ),
+    ),
+    st.builds(Identifier, st.just("viaf"), st.integers(1, 10**15).map(str)),
+    st.builds(
+        Identifier,
+        st.from_regex(r"[a-z][a-z0-9_.-]{0,8}", fullmatch=True).filter(
+            lambda scheme: scheme not in _CHECKED_SCHEMES
+        ),
+        texts(20),
+    ),
+)
+_IDENTIFIER_LISTS = st.lists(_IDENTIFIERS, max_size=2, unique=True)
+
+
+def identifiers() -> st.SearchStrategy[Identifier]:
+    """Identifiers of every checked scheme (`claims.Identifier`) and of free ones."""
+    return _IDENTIFIERS
+
+
 @st.composite
 def actors(
     draw: st.DrawFn,
@@ -359,6 +411,7 @@ def actors(
         affiliations=draw(
             st.lists(st.builds(Affiliation, actor=others, note=_MAYBE_TEXT_20), max_size=2)
         ),
+        identifiers=draw(_IDENTIFIER_LISTS),
     )
 
 
@@ -404,6 +457,7 @@ def sources(
         published=_MAYBE_WHEN,
         retrieved=_maybe(_DATETIMES),
         sha256=_maybe(_SHA256S),
+        identifiers=_IDENTIFIER_LISTS,
     )
 
 
@@ -594,6 +648,7 @@ def _draw_actor(draw: st.DrawFn, actor_ids: Sequence[str], i: int) -> Actor:
         aliases=draw(_ALIASES),
         part_of=part_of,
         affiliations=affiliations,
+        identifiers=draw(_IDENTIFIER_LISTS),
     )
 
 
@@ -606,6 +661,7 @@ def _draw_source(draw: st.DrawFn, sid: str, actor_ids: Sequence[str]) -> Source:
         published=draw(_MAYBE_WHEN),
         retrieved=draw(_maybe(_DATETIMES)),
         sha256=draw(_maybe(_SHA256S)),
+        identifiers=draw(_IDENTIFIER_LISTS),
     )
 
 

@@ -248,7 +248,7 @@ def _named(lost: tuple[str, ...]) -> tuple[set[str], set[str]]:
     records, fields = set(), set()
     for line in lost:
         where = line.split(": ", 1)[0]
-        if where.endswith("'"):
+        if where.endswith(("'", '"')):
             records.add(where)
         else:
             fields.add(where)

@@ -8,6 +8,7 @@
 - `claim`: the `Claim` that ties them together, its `Stance`, the `Link`
   between claims and the `Status` the links make;
 - `review`: a fact-checker's `Review` of a claim (its verdict and scale);
+- `identifier`: where else an actor or a source is known (`Identifier`);
 - `when`: time with precision (`When`, `Precision`), used by several layers.
 
 Every record is an immutable, hashable ``attrs`` class that never points back
@@ -22,6 +23,7 @@ from __future__ import annotations
 from .belief import Assessment
 from .claim import ACTIVE, Claim, Link, LinkKind, Stance, Status, StatusKind
 from .evidence import Hop, Quote, Source, fingerprint
+from .identifier import SCHEMES, Identifier
 from .review import Review
 from .what import (
     ActorRef,
@@ -41,6 +43,7 @@ from .who import Actor, ActorKind, Affiliation
 
 __all__ = [
     "ACTIVE",
+    "SCHEMES",
     "Actor",
     "ActorKind",
     "ActorRef",
@@ -50,6 +53,7 @@ __all__ = [
     "Event",
     "EventRef",
     "Hop",
+    "Identifier",
     "Link",
     "LinkKind",
     "NoValue",

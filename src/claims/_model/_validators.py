@@ -5,7 +5,8 @@ what it checks, the way `attrs.validators.instance_of` does, so the JSON
 Schema (`claims._schema`) reads the rules off the model instead of restating
 them:
 
-- strings: `NonEmptyStr`, `AnyStr`, `HexDigest` (``length``);
+- strings: `NonEmptyStr`, `AnyStr`, `HexDigest` (``length``), `Pattern`
+  (``regex``, ``words``), `PatternOf` (a pattern chosen by another field);
 - numbers: `Number` (``minimum``, ``maximum``), `Integer` (``minimum``);
 - times: `AwareDatetime`;
 - types the annotation already gives: `InstanceOf` (``types``),
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -59,6 +61,8 @@ __all__ = [
     "NonEmptyStr",
     "Number",
     "Optional",
+    "Pattern",
+    "PatternOf",
     "Rule",
     "Validator",
     "all_of",
@@ -150,6 +154,48 @@ class HexDigest:
                 attr,
                 f"must be {self.length} lower-case hex digits, got {cut(value)}",
             )
+
+
+@attrs.frozen
+class Pattern:
+    """A string that `regex` matches whole.
+
+    Attributes:
+        regex: The pattern, without anchors, in the syntax Python and JSON
+            Schema share.
+        words: What a matching string is, for the message (``"a Wikidata
+            item id, as Q42"``).
+    """
+
+    regex: str
+    words: str
+
+    def __call__(self, inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str):
+            _fail(InvalidTypeError, inst, attr, f"must be a string, not {_type_name(value)}")
+        if re.fullmatch(self.regex, value) is None:
+            _fail(InvalidValueError, inst, attr, f"must be {self.words}, got {cut(value)}")
+
+
+@attrs.frozen
+class PatternOf:
+    """A string that the pattern another field of the record selects matches whole.
+
+    Attributes:
+        key: The name of the field (set before this one) whose value picks
+            the pattern.
+        patterns: ``(key value, Pattern)`` pairs; a key value without a
+            pair takes any string.
+    """
+
+    key: str
+    patterns: tuple[tuple[str, Pattern], ...]
+
+    def __call__(self, inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        chosen = getattr(inst, self.key)
+        for key, pattern in self.patterns:
+            if key == chosen and isinstance(value, str) and not re.fullmatch(pattern.regex, value):
+                _fail(InvalidValueError, inst, attr, f"must be {pattern.words}, got {cut(value)}")
 
 
 @attrs.frozen

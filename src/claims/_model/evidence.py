@@ -16,6 +16,7 @@ from .._display import Displayed
 from .._words import short_repr
 from ..exceptions import InvalidValueError
 from . import _validators as v
+from .identifier import Identifier, distinct_identifiers
 from .when import When
 
 __all__ = ["Hop", "Quote", "Source", "fingerprint"]
@@ -39,6 +40,9 @@ class Source(Displayed):
         retrieved: When the analyst retrieved it (timezone-aware).
         sha256: A fingerprint of its text (`fingerprint`), to notice when
             the text changes under the quotes.
+        identifiers: Where else the document is known (``doi``, a
+            Wikidata item, ...), each an `Identifier`, none given twice; left
+            out of the repr, which stays short.
     """
 
     __repr__ = short_repr
@@ -56,6 +60,13 @@ class Source(Displayed):
         kw_only=True, default=None, validator=v.optional(v.aware_datetime)
     )
     sha256: str | None = attrs.field(kw_only=True, default=None, validator=v.optional(v.sha256_hex))
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        kw_only=True,
+        default=(),
+        repr=False,
+        converter=v.to_tuple,
+        validator=v.all_of(v.each(v.instance_of(Identifier)), v.Rule(distinct_identifiers)),
+    )
 
 
 def _spans_exact(quote: Quote, end: int) -> str | None:

@@ -14,12 +14,19 @@ from .._cut import cut
 from .._display import Displayed
 from .._words import short_repr
 from . import _validators as v
+from .identifier import Identifier, distinct_identifiers
 
 __all__ = ["Actor", "ActorKind", "Affiliation"]
 
 
 class ActorKind(enum.Enum):
-    """What sort of actor makes or relays a claim."""
+    """What sort of actor makes or relays a claim.
+
+    The value, its underscores read as spaces, is how reports name the kind
+    (``"trade union"``). `UNNAMED_INDIVIDUAL` is one person the text does not
+    name (``"a spokesperson"``, ``"a senior official"``); `UNNAMED_COLLECTIVE`
+    several (``"US officials"``).
+    """
 
     STATE = "state"
     GOVERNMENT_BODY = "government_body"
@@ -31,6 +38,25 @@ class ActorKind(enum.Enum):
     PERSON = "person"
     UNNAMED_COLLECTIVE = "unnamed_collective"
     OTHER = "other"
+    POLITICAL_PARTY = "political_party"
+    COMPANY = "company"
+    TRADE_UNION = "trade_union"
+    NON_GOVERNMENTAL_ORGANISATION = "non_governmental_organisation"
+    INTERNATIONAL_ORGANISATION = "international_organisation"
+    COURT = "court"
+    SECURITY_SERVICE = "security_service"
+    HEALTH_AUTHORITY = "health_authority"
+    RELIGIOUS_BODY = "religious_body"
+    UNNAMED_INDIVIDUAL = "unnamed_individual"
+
+    @property
+    def individual(self) -> bool:
+        """Whether an actor of this kind is one person, named or not.
+
+        >>> ActorKind.UNNAMED_INDIVIDUAL.individual, ActorKind.COMPANY.individual
+        (True, False)
+        """
+        return self in (ActorKind.PERSON, ActorKind.UNNAMED_INDIVIDUAL)
 
 
 @attrs.frozen
@@ -72,6 +98,9 @@ class Actor(Displayed):
         part_of: The id of the actor this one belongs to (a ministry is part
             of a government); claims of the part count as claims of the whole.
         affiliations: Looser ties, each with the other actor's id and a note.
+        identifiers: Where else the actor is known (a Wikidata item, its
+            official site), each an `Identifier`, none given twice; left
+            out of the repr, which stays short.
         draft: Proposed by `claims.draft` and not yet accepted by an analyst.
     """
 
@@ -95,5 +124,12 @@ class Actor(Displayed):
         default=(),
         converter=v.to_tuple,
         validator=v.all_of(v.each(v.instance_of(Affiliation)), v.Rule(_not_affiliated_with_itself)),
+    )
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        kw_only=True,
+        default=(),
+        repr=False,
+        converter=v.to_tuple,
+        validator=v.all_of(v.each(v.instance_of(Identifier)), v.Rule(distinct_identifiers)),
     )
     draft: bool = attrs.field(kw_only=True, default=False, validator=v.instance_of(bool))

@@ -248,8 +248,63 @@ _PERSON = re.compile(
 )
 
 
+_UNNAMED_ONE = re.compile(
+    r"^(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:official|spokes(?:person|man|woman)|source|"
+    r"diplomat|aide|adviser|advisor|officer|insider|person)\b",
+    re.IGNORECASE,
+)
+_INTERNATIONAL = re.compile(
+    r"\b(?:United Nations|European Union|NATO|African Union|Arab League|"
+    r"World Health Organi[sz]ation|World Bank|IMF|IAEA|UNICEF|UNHCR|UNRWA|ICRC|"
+    r"International Committee of the Red Cross|Red Crescent|UN|EU|WHO)\b"
+)
+_HEALTH = re.compile(
+    r"\b(?:health ministry|ministry of health|health authorit(?:y|ies)|health department|"
+    r"department of health|health service|public health)\b",
+    re.IGNORECASE,
+)
+_COURT = re.compile(r"\b(?:court|tribunal|judiciary|judge|prosecutors?)\b", re.IGNORECASE)
+_SECURITY = re.compile(
+    r"\b(?:police|gendarmerie|intelligence|security services?|security forces)\b", re.IGNORECASE
+)
+_PARTY = re.compile(r"\bparty\b", re.IGNORECASE)
+_UNION = re.compile(r"\b(?:trade union|labou?r union|workers'? union|union)\b", re.IGNORECASE)
+_COMPANY = re.compile(
+    r"\b(?:company|corporation|corp|inc|ltd|plc|llc|gmbh|firm|manufacturer|airline)\b",
+    re.IGNORECASE,
+)
+_NGO = re.compile(
+    r"\b(?:NGO|charity|Human Rights Watch|Amnesty International|Doctors Without Borders|"
+    r"M[ée]decins Sans Fronti[èe]res|Save the Children|Oxfam)\b",
+    re.IGNORECASE,
+)
+_RELIGIOUS = re.compile(
+    r"\b(?:church|mosque|synagogue|diocese|archdiocese|vatican|patriarchate|clergy|clerics)\b",
+    re.IGNORECASE,
+)
+# Checked in order, before the broader government and military words: the
+# first that matches names the kind ("the Health Ministry" is a health
+# authority, not only a government body).
+_SPECIFIC = (
+    (_UNNAMED_ONE, ActorKind.UNNAMED_INDIVIDUAL),
+    (_INTERNATIONAL, ActorKind.INTERNATIONAL_ORGANISATION),
+    (_HEALTH, ActorKind.HEALTH_AUTHORITY),
+    (_COURT, ActorKind.COURT),
+    (_SECURITY, ActorKind.SECURITY_SERVICE),
+    (_PARTY, ActorKind.POLITICAL_PARTY),
+    (_UNION, ActorKind.TRADE_UNION),
+    (_NGO, ActorKind.NON_GOVERNMENTAL_ORGANISATION),
+    (_RELIGIOUS, ActorKind.RELIGIOUS_BODY),
+    (_COMPANY, ActorKind.COMPANY),
+)
+
+
 def actor_kind(phrase: str) -> ActorKind:
-    """The kind of actor a speaker phrase names, by its words."""
+    """The kind of actor a speaker phrase names, by its words.
+
+    >>> actor_kind("a senior official").value, actor_kind("the Health Ministry").value
+    ('unnamed_individual', 'health_authority')
+    """
     if is_media(phrase):
         return (
             ActorKind.NEWS_AGENCY
@@ -262,6 +317,9 @@ def actor_kind(phrase: str) -> ActorKind:
         )
     if _COALITION.search(phrase):
         return ActorKind.COALITION
+    for pattern, kind in _SPECIFIC:
+        if pattern.search(phrase):
+            return kind
     if _GOVERNMENT.search(phrase):
         return ActorKind.GOVERNMENT_BODY
     if _MILITARY.search(phrase):
