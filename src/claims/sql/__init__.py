@@ -12,7 +12,7 @@ Install with ``pip install 'claims[sql]'`` (DuckDB) or
 >>> out = tempfile.mkdtemp()
 >>> _ = parquet.export(claims.load("seeds/baghdad-drone-strike.json"), out)
 >>> sql.corroborations(out).column_names
-['claim', 'count', 'origins']
+['claim', 'count', 'origins', 'uncounted']
 """
 
 from __future__ import annotations
