@@ -20,6 +20,7 @@ those ids exist. Their fields are checked by the validators of
 
 from __future__ import annotations
 
+from ._validators import MAX_SAFE_INT, MAX_YEAR, MIN_YEAR
 from .belief import Assessment
 from .claim import ACTIVE, Claim, Link, LinkKind, Stance, Status, StatusKind
 from .evidence import Hop, Quote, Source, fingerprint
@@ -43,6 +44,9 @@ from .who import Actor, ActorKind, Affiliation
 
 __all__ = [
     "ACTIVE",
+    "MAX_SAFE_INT",
+    "MAX_YEAR",
+    "MIN_YEAR",
     "SCHEMES",
     "Actor",
     "ActorKind",

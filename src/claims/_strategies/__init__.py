@@ -1,0 +1,1 @@
+"""The implementation of `claims.strategies`: records, then whole dossiers."""
