@@ -24,8 +24,8 @@ def _paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
 
 
 @st.composite
-def mutations(draw: st.DrawFn, document: Any) -> Any:
-    """`document` with one to three values replaced by junk or removed."""
+def mutations(draw: st.DrawFn, document: Any, junk: st.SearchStrategy[Any] = JUNK) -> Any:
+    """`document` with one to three values replaced by `junk` or removed."""
     mutated = copy.deepcopy(document)
     paths = list(_paths(mutated))[1:]
     for _ in range(draw(st.integers(1, 3))):
@@ -37,7 +37,7 @@ def mutations(draw: st.DrawFn, document: Any) -> Any:
             if isinstance(parent, dict) and draw(st.booleans()):
                 parent.pop(path[-1], None)
             else:
-                parent[path[-1]] = draw(JUNK)
+                parent[path[-1]] = draw(junk)
         except (KeyError, IndexError, TypeError):
             continue  # an earlier change removed the way there
     return mutated

@@ -9,13 +9,11 @@ and text of any Unicode. Nothing may raise anything but a `ClaimsError`.
 from __future__ import annotations
 
 import contextlib
-import copy
 import io
 import json
 import tempfile
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 import orjson
 import pytest
@@ -30,6 +28,7 @@ from claims.cli import main
 from claims.confidence import StixScale
 from claims.misp import to_event
 from claims.sql import QUESTIONS
+from exchange_support import mutations, without_reviews
 
 EXAMPLES = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -51,8 +50,7 @@ def export_everywhere(dossier: claims.Dossier, tmp: Path) -> None:
         bundle = stix.to_stix_bundle(dossier, scale=scale)
         json.dumps(bundle, ensure_ascii=False)
     # STIX leaves the reviews out, and says so (claims.stix.left_out).
-    unreviewed = claims.Dossier(r for r in dossier.records() if not isinstance(r, claims.Review))
-    assert stix.from_stix_bundle(bundle).dossier == unreviewed
+    assert stix.from_stix_bundle(bundle).dossier == without_reviews(dossier)
     # PROV-N through the prov library (PROV-XML cannot hold every character
     # of a text: tests/formats/test_prov.py checks it on XML-safe texts).
     document = ProvDocument.deserialize(content=json.dumps(prov.to_prov(dossier)), format="json")
@@ -125,32 +123,7 @@ EDGE_VALUES = st.sampled_from(
 def mutated_documents(draw: st.DrawFn) -> bytes:
     """A generated document with one to three values replaced or removed."""
     document = orjson.loads(claims.dumps(draw(strategies.dossiers())))
-    mutated = copy.deepcopy(document)
-    paths = [p for p in _paths(mutated) if p]
-    for _ in range(draw(st.integers(1, 3))):
-        path = draw(st.sampled_from(paths))
-        parent = mutated
-        try:
-            for key in path[:-1]:
-                parent = parent[key]
-            if isinstance(parent, dict) and draw(st.booleans()):
-                parent.pop(path[-1], None)
-            else:
-                parent[path[-1]] = draw(EDGE_VALUES)
-        except (KeyError, IndexError, TypeError):
-            continue
-    return orjson.dumps(mutated)
-
-
-def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [path]
-    if isinstance(value, dict):
-        for key, item in value.items():
-            out += _paths(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            out += _paths(item, (*path, i))
-    return out
+    return orjson.dumps(draw(mutations(document, junk=EDGE_VALUES)))
 
 
 @EXAMPLES
