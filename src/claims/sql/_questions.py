@@ -95,9 +95,7 @@ def corroborations(
         tables: A Parquet export directory (or a URL the engine reads), a
             mapping of table name to Arrow table, or a store path.
         engine: ``"duckdb"`` (embedded) or ``"spark"``.
-        session: For Spark, the session to use (a local one when not
-            given); for DuckDB, a connection whose settings to use (such as
-            ``memory_limit`` or ``temp_directory``; a new one when not given).
+        session: As for `contradictions`.
         include_inactive: Also count superseded and retracted claims.
 
     Returns:
@@ -135,9 +133,7 @@ def uncertainties(
     Args:
         tables: As for `contradictions`.
         engine: ``"duckdb"`` (embedded) or ``"spark"``.
-        session: For Spark, the session to use (a local one when not
-            given); for DuckDB, a connection whose settings to use (such as
-            ``memory_limit`` or ``temp_directory``; a new one when not given).
+        session: As for `contradictions`.
         include_inactive: Also superseded and retracted claims.
 
     Returns:
@@ -167,9 +163,7 @@ def current(tables: Any, *, engine: str = "duckdb", session: Any | None = None) 
     Args:
         tables: As for `contradictions`.
         engine: ``"duckdb"`` (embedded) or ``"spark"``.
-        session: For Spark, the session to use (a local one when not
-            given); for DuckDB, a connection whose settings to use (such as
-            ``memory_limit`` or ``temp_directory``; a new one when not given).
+        session: As for `contradictions`.
 
     Returns:
         Columns ``claim``, ``status``, ``status_by``, ``current`` (the
@@ -207,9 +201,7 @@ def silences(
     Args:
         tables: As for `contradictions`.
         engine: ``"duckdb"`` (embedded) or ``"spark"``.
-        session: For Spark, the session to use (a local one when not
-            given); for DuckDB, a connection whose settings to use (such as
-            ``memory_limit`` or ``temp_directory``; a new one when not given).
+        session: As for `contradictions`.
         include_inactive: Also superseded and retracted claims.
         accusations: The predicates that accuse their subject.
 
@@ -249,9 +241,7 @@ def timeline(
     Args:
         tables: As for `contradictions`.
         engine: ``"duckdb"`` (embedded) or ``"spark"``.
-        session: For Spark, the session to use (a local one when not
-            given); for DuckDB, a connection whose settings to use (such as
-            ``memory_limit`` or ``temp_directory``; a new one when not given).
+        session: As for `contradictions`.
         include_inactive: Also superseded and retracted claims.
 
     Returns:
