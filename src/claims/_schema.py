@@ -22,8 +22,8 @@ it has), referential integrity, and the difference between ``1`` and ``1.0``.
 
 >>> import claims
 >>> schema = claims.json_schema()
->>> schema["properties"]["schema_version"]  # the versions written: without reviews, with
-{'enum': [2, 3]}
+>>> schema["properties"]["schema_version"]  # the versions written: the oldest that holds it
+{'enum': [2, 3, 4]}
 >>> schema["$defs"]["Quote"]["required"]
 ['source', 'exact', 'start', 'end']
 """
@@ -40,7 +40,7 @@ from typing import Any, get_args, get_origin, get_type_hints
 
 import attrs
 
-from ._convert import DATETIME_PATTERN, SCHEMA_VERSION, TAGS, Document, version_for
+from ._convert import DATETIME_PATTERN, OLDEST_WRITTEN, SCHEMA_VERSION, TAGS, Document
 from ._model import _validators as v
 from .exceptions import ClaimsError
 
@@ -90,8 +90,8 @@ class _Builder:
 
     def document(self) -> dict[str, Any]:
         body = self.record(Document)
-        # The versions this release writes: 2 without reviews, 3 with.
-        written = sorted({version_for(reviews=False), version_for(reviews=True)})
+        # The versions this release writes: the oldest that holds each dossier.
+        written = list(range(OLDEST_WRITTEN, SCHEMA_VERSION + 1))
         body["properties"]["schema_version"] = {"enum": written}
         return {
             "$schema": DIALECT,

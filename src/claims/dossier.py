@@ -42,6 +42,7 @@ from ._model import (
 )
 from ._words import plural
 from .exceptions import ClaimsError, IntegrityError, NameLookupError, Problem, UnknownIdError
+from .vocabulary import DEFAULT, Vocabulary
 
 __all__ = [
     "KINDS",
@@ -77,6 +78,8 @@ class Dossier(Displayed):
 
     Args:
         records: Records to add at once, as with `extend`.
+        vocabulary: The predicates and units its claims are compared
+            through; `claims.vocabulary.DEFAULT` when not given.
 
     >>> from claims import Actor, ActorKind, Claim, Proposition, ActorRef, Text
     >>> d = Dossier([Actor("reuters", "Reuters", kind=ActorKind.NEWS_AGENCY)])
@@ -91,7 +94,10 @@ class Dossier(Displayed):
 
     __hash__ = None  # type: ignore[assignment]  # mutable
 
-    def __init__(self, records: Iterable[Record] = ()) -> None:
+    def __init__(
+        self, records: Iterable[Record] = (), *, vocabulary: Vocabulary | None = None
+    ) -> None:
+        self._vocabulary = vocabulary
         self._actors: dict[str, Actor] = {}
         self._sources: dict[str, Source] = {}
         self._events: dict[str, Event] = {}
@@ -114,6 +120,28 @@ class Dossier(Displayed):
 
     # ------------------------------------------------------------------
     # Contents
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The vocabulary the analysis compares claims through.
+
+        The dossier's own when it has one (`own_vocabulary`), otherwise
+        `claims.vocabulary.DEFAULT`. Setting it changes the dossier's
+        `version`, so answers made before are not reused.
+        """
+        return DEFAULT if self._vocabulary is None else self._vocabulary
+
+    @vocabulary.setter
+    def vocabulary(self, vocabulary: Vocabulary | None) -> None:
+        if vocabulary is not None and not isinstance(vocabulary, Vocabulary):
+            raise TypeError(f"a vocabulary must be a Vocabulary, not {type(vocabulary).__name__}")
+        self._vocabulary = vocabulary
+        self._version += 1
+
+    @property
+    def own_vocabulary(self) -> Vocabulary | None:
+        """The vocabulary the dossier carries (and is saved with), or ``None``."""
+        return self._vocabulary
 
     @property
     def actors(self) -> Mapping[str, Actor]:
@@ -174,6 +202,7 @@ class Dossier(Displayed):
             and self._claims == other._claims
             and self._links == other._links
             and self._reviews == other._reviews
+            and self._vocabulary == other._vocabulary
         )
 
     def __repr__(self) -> str:

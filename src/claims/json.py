@@ -47,7 +47,7 @@ from ._convert import (
     problems,
     structure,
     unstructure,
-    version_for,
+    version_needed,
 )
 from ._files import read_bytes, write_atomic
 from ._gc import no_gc
@@ -81,7 +81,7 @@ def dumps(dossier: Dossier, *, indent: bool = True) -> str:
 def _encode(dossier: Dossier, indent: bool) -> bytes:
     reviews = tuple(dossier.reviews.values())
     doc = Document(
-        version_for(reviews=bool(reviews)),
+        version_needed(dossier.records()),
         tuple(dossier.actors.values()),
         tuple(dossier.sources.values()),
         tuple(dossier.events.values()),

@@ -26,6 +26,7 @@ from typing import Any
 import orjson
 
 from ._convert import (
+    OLDEST_WRITTEN,
     SCHEMA_VERSION,
     check_version,
     converter,
@@ -33,7 +34,7 @@ from ._convert import (
     json_type,
     migrate,
     problems,
-    version_for,
+    version_of,
 )
 from ._files import atomic_writer, reading
 from ._integrity import label, relocate
@@ -174,9 +175,9 @@ def dump_lines(records: Dossier | Iterable[Record], path: str | os.PathLike[str]
     target = Path(path)
     items = records.records() if isinstance(records, Dossier) else records
     count = 0
-    reviews = False
+    needed = OLDEST_WRITTEN
     with atomic_writer(target) as f:
-        f.write(_header_line(reviews=False))
+        f.write(_header_line(needed))
         for record in items:
             key = _KEY_OF.get(type(record))
             if key is None:
@@ -184,7 +185,7 @@ def dump_lines(records: Dossier | Iterable[Record], path: str | os.PathLike[str]
                     f"item {count} is a {type(record).__name__}, not an actor, source, "
                     "event, claim, link or review"
                 )
-            reviews = reviews or key == "review"
+            needed = max(needed, version_of(record))
             try:
                 line = orjson.dumps(
                     {key: converter.unstructure(record)}, option=orjson.OPT_APPEND_NEWLINE
@@ -193,12 +194,12 @@ def dump_lines(records: Dossier | Iterable[Record], path: str | os.PathLike[str]
                 raise ClaimsError(f"cannot write {key} {count} as JSON: {exc}") from exc
             f.write(line)
             count += 1
-        if reviews:  # the header of the version that holds reviews, of the same length
+        if needed != OLDEST_WRITTEN:  # the header of the version that holds them, same length
             f.seek(0)
-            f.write(_header_line(reviews=True))
+            f.write(_header_line(needed))
     return count
 
 
-def _header_line(*, reviews: bool) -> bytes:
-    version = {"schema_version": version_for(reviews=reviews)}
+def _header_line(version_number: int) -> bytes:
+    version = {"schema_version": version_number}
     return orjson.dumps(version, option=orjson.OPT_APPEND_NEWLINE)

@@ -101,7 +101,7 @@ def test_a_bad_line_is_reported_by_number_after_the_good_ones(tmp_path: Path) ->
         (['{"schema_version": 2}\n', "[1]\n"], "line 2: must be an object, not a list"),
         (['{"schema_version": 2, "x": 1}\n'], "line 1: must be the header"),
         (['{"actor": {"id": "a", "name": "A"}}\n'], "line 1: must be the header"),
-        (['{"schema_version": 4}\n'], "line 1: schema_version: 4 is newer than this release"),
+        (['{"schema_version": 5}\n'], "line 1: schema_version: 5 is newer than this release"),
         (['{"schema_version": "2"}\n'], "line 1: schema_version: must be an integer"),
         ([], "line 1: needs a header"),
     ],

@@ -37,10 +37,19 @@ from ._hooks import (
     make_converter,
     without_empty_reviews,
 )
-from ._migrations import REVIEWS_SINCE, SCHEMA_VERSION, check_version, migrate, version_for
+from ._migrations import (
+    OLDEST_WRITTEN,
+    REVIEWS_SINCE,
+    SCHEMA_VERSION,
+    check_version,
+    migrate,
+    version_for,
+)
+from ._versions import version_needed, version_of
 
 __all__ = [
     "DATETIME_PATTERN",
+    "OLDEST_WRITTEN",
     "REVIEWS_SINCE",
     "SCHEMA_VERSION",
     "TAGS",
@@ -57,6 +66,8 @@ __all__ = [
     "to_builtins",
     "unstructure",
     "version_for",
+    "version_needed",
+    "version_of",
 ]
 
 T = TypeVar("T")

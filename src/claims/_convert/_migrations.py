@@ -18,6 +18,7 @@ from .._cut import cut
 from ..exceptions import ClaimsError, LoadError, Problem
 
 __all__ = [
+    "OLDEST_WRITTEN",
     "REVIEWS_SINCE",
     "SCHEMA_VERSION",
     "Step",
@@ -28,31 +29,41 @@ __all__ = [
     "version_for",
 ]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The newest version of the document format, which this release reads and writes.
 
 Older documents are upgraded on load by the steps registered here: version 2
 tags an explicit none (`NoValue`) ``"no_value"`` where version 1 wrote
 ``"none"``, which read like the absence of a value rather than a claim that
 there is none; version 3 adds fact-checkers' reviews (`Review`), a section
-a version 2 document does not have.
+a version 2 document does not have; version 4 adds fields and members that
+older releases refuse (see `claims._convert.version_of`), and nothing a
+version 3 document has changes meaning.
 """
 
 REVIEWS_SINCE = 3
 """The first version whose documents can hold reviews."""
 
+OLDEST_WRITTEN = REVIEWS_SINCE - 1
+"""The oldest version this release writes: a dossier that needs nothing newer."""
 
-def version_for(*, reviews: bool) -> int:
+
+def version_for(*, reviews: bool, newer: bool = False) -> int:
     """The version to write a document in: the oldest that holds what it has.
 
     A dossier without reviews is written as version 2, byte for byte as
     releases before reviews wrote it (and as they still read it); one with
-    reviews as `SCHEMA_VERSION`.
+    reviews as version 3; one using anything added in version 4 (`newer`)
+    as `SCHEMA_VERSION`.
 
     >>> version_for(reviews=False), version_for(reviews=True)
     (2, 3)
+    >>> version_for(reviews=False, newer=True)
+    4
     """
-    return SCHEMA_VERSION if reviews else REVIEWS_SINCE - 1
+    if newer:
+        return SCHEMA_VERSION
+    return REVIEWS_SINCE if reviews else OLDEST_WRITTEN
 
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
@@ -175,4 +186,10 @@ def _claim_v2(claim: Any) -> Any:
 @migration(from_version=2)
 def _no_reviews(data: dict[str, Any]) -> dict[str, Any]:
     """Version 3 adds a ``reviews`` section; a version 2 document has none to change."""
+    return data
+
+
+@migration(from_version=3)
+def _nothing_renamed(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 only adds optional fields and members; a version 3 document reads as it is."""
     return data

@@ -107,14 +107,32 @@ class Claim(Displayed):
 
 
 class LinkKind(enum.Enum):
-    """How one claim bears on another."""
+    """How one claim bears on another: ``claim`` *kind* ``target``."""
 
     SUPPORTS = "supports"
+    """The claim backs the target (it counts toward the target's
+    confirmation only where its own proposition states what the target says)."""
     CONTRADICTS = "contradicts"
+    """The two cannot both hold."""
     SUPERSEDES = "supersedes"
+    """A revision by the same claimant replaces the target."""
     RETRACTS = "retracts"
+    """The same claimant withdraws the target."""
     RESPONDS_TO = "responds_to"
+    """The claim answers the target (a reply to an accusation)."""
     REPEATS = "repeats"
+    """The claim repeats the target: the same origin."""
+    EQUIVALENT = "equivalent"
+    """The two say the same thing in other words (silences a possible
+    contradiction between two free texts)."""
+    DERIVES_FROM = "derives_from"
+    """The claim is drawn from the target: never a new origin."""
+    ENDORSES = "endorses"
+    """The claimant endorses the target: never a new origin."""
+    REACTS_TO = "reacts_to"
+    """The claim is a reaction to the target: never a new origin."""
+    DENIES = "denies"
+    """The claim denies the target by reference, whatever its own proposition."""
 
 
 def _not_to_itself(link: Link, target: str) -> str | None:
