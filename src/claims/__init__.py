@@ -10,7 +10,7 @@ import importlib
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from . import analysis, draft, store, views
+from . import analysis, draft, store, times, views
 from ._describe import describe
 from ._model import (
     Actor,
@@ -26,6 +26,7 @@ from ._model import (
     Link,
     LinkKind,
     NoValue,
+    PartOfDay,
     Precision,
     Proposition,
     Qualifier,
@@ -56,10 +57,13 @@ from .exceptions import (
     Problem,
     StorageError,
     StoreError,
+    TimeWordsError,
     UnknownIdError,
+    UnresolvedTimeError,
 )
 from .json import SCHEMA_VERSION, dump, dumps, load, loads
 from .jsonl import dump_lines, iter_load, load_lines
+from .times import when_from_words
 
 try:
     __version__ = version("claims")
@@ -91,6 +95,7 @@ __all__ = [
     "LoadError",
     "NameLookupError",
     "NoValue",
+    "PartOfDay",
     "Precision",
     "Problem",
     "Proposition",
@@ -108,8 +113,10 @@ __all__ = [
     "StoreError",
     "Subject",
     "Text",
+    "TimeWordsError",
     "Unknown",
     "UnknownIdError",
+    "UnresolvedTimeError",
     "Value",
     "When",
     "__version__",
@@ -126,7 +133,9 @@ __all__ = [
     "load_lines",
     "loads",
     "store",
+    "times",
     "views",
+    "when_from_words",
 ]
 
 

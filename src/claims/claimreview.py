@@ -149,8 +149,8 @@ def _work(dossier: Dossier, source_id: str) -> dict[str, Any]:
     }
     if source.url is not None:
         work["url"] = source.url
-    if source.published is not None:
-        work["datePublished"] = str(source.published)
+    if source.published is not None and source.published.resolved:
+        work["datePublished"] = _dated(source.published)
     if source.publisher is not None:
         work["publisher"] = _party(dossier, source.publisher)
     return work
@@ -225,8 +225,8 @@ def _node(dossier: Dossier, review: Review) -> dict[str, Any]:
         "@id": _node_id("claim", claim.id),
         "author": _party(dossier, claim.claimant),
     }
-    if claim.made is not None:
-        item["datePublished"] = str(claim.made)
+    if claim.made is not None and claim.made.resolved:
+        item["datePublished"] = _dated(claim.made)
     if review.first_appearance is not None:
         item["firstAppearance"] = _work(dossier, review.first_appearance)
     if review.appearances:
@@ -246,8 +246,8 @@ def _node(dossier: Dossier, review: Review) -> dict[str, Any]:
     }
     if review.url is not None:
         node["url"] = review.url
-    if review.published is not None:
-        node["datePublished"] = str(review.published)
+    if review.published is not None and review.published.resolved:
+        node["datePublished"] = _dated(review.published)
     node |= {
         "author": _party(dossier, review.reviewer),
         "claimReviewed": _words(dossier, claim),
@@ -321,11 +321,23 @@ def _claim_lost(name: str, claim: Claim) -> list[str]:
     return lost
 
 
+def _dated(when: When) -> str:
+    """`when` as ISO 8601, without its words or part of the day."""
+    return str(attrs.evolve(when, part=None, words=None))
+
+
 def _when_lost(name: str, when: When | None) -> list[str]:
-    """A date (year, month or day) is written without its UTC offset."""
-    if when is None or when.precision not in _DATES or when.at.utcoffset() == UTC.utcoffset(None):
+    """A date (year, month or day) is written without its UTC offset; words are not written."""
+    if when is None:
         return []
-    return [f"{name}: a {when.precision.value} is written without its UTC offset"]
+    lost = []
+    if when.words is not None or when.part is not None:
+        lost.append(f"{name}: the words of the time and its part of the day are not written")
+    if when.at is None:
+        lost.append(f"{name}: an unresolved time is not written")
+    elif when.precision in _DATES and when.at.utcoffset() != UTC.utcoffset(None):
+        lost.append(f"{name}: a {when.precision.value} is written without its UTC offset")
+    return lost
 
 
 _DATES = (Precision.YEAR, Precision.MONTH, Precision.DAY)

@@ -12,6 +12,8 @@ Exception
       ├── InvalidTypeError    (also TypeError)    a record's field of the wrong type
       ├── UnknownIdError      (also KeyError)     a lookup by id found nothing
       ├── NameLookupError     (also KeyError)     a lookup by name found none, or several
+      ├── TimeWordsError      (also ValueError)   words of time that cannot be read
+      ├── UnresolvedTimeError (also ValueError)   a time known only by its words has no start
       ├── StorageError        (also OSError)      a file could not be read or written
       │    └── StoreError                         a store could not be opened, read or written
       ├── IntegrityError                          records would break referential integrity
@@ -38,7 +40,9 @@ __all__ = [
     "Problem",
     "StorageError",
     "StoreError",
+    "TimeWordsError",
     "UnknownIdError",
+    "UnresolvedTimeError",
 ]
 
 
@@ -68,6 +72,22 @@ class InvalidValueError(_FieldError, ValueError):
 
 class InvalidTypeError(_FieldError, TypeError):
     """A record was built with a value of the wrong type."""
+
+
+class TimeWordsError(ClaimsError, ValueError):
+    """Words of time that `claims.times.when_from_words` cannot read (it never guesses).
+
+    Attributes:
+        words: The words given.
+    """
+
+    def __init__(self, words: str, reason: str) -> None:
+        super().__init__(f"cannot read the time {cut(words)}: {reason}")
+        self.words = words
+
+
+class UnresolvedTimeError(ClaimsError, ValueError):
+    """A time known only by its words has no start or end (`claims.When.resolved`)."""
 
 
 class StorageError(ClaimsError, OSError):

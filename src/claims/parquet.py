@@ -22,7 +22,9 @@ Install with ``pip install claims[parquet]`` (it needs ``pyarrow``).
 The columns of each table are in `SCHEMAS`; docs/parquet.md describes them
 and shows queries. A `When` is written as its start and end as written (in
 the writer's own offset, so a date is the day the text said), that offset in
-seconds, its precision, and its start and end in UTC (to compare and sort).
+seconds, its precision, and its start and end in UTC (to compare and sort),
+then the words it was given in and its part of the day (``evening``), if
+any; a time left unresolved has only its precision and words.
 
 >>> import tempfile, duckdb, claims
 >>> from claims import parquet
@@ -102,6 +104,8 @@ def _when_fields(name: str) -> list[tuple[str, Any]]:
         (f"{name}_precision", pa.string()),
         (f"{name}_start_utc", utc),
         (f"{name}_end_utc", utc),
+        (f"{name}_words", pa.string()),
+        (f"{name}_part", pa.string()),
     ]
 
 
@@ -250,21 +254,29 @@ SCHEMAS = _Lazy()
 
 
 def _when(name: str, w: When | None) -> dict[str, Any]:
-    """The columns of `w` (see `_when_fields`); an end past year 9999 is left empty."""
+    """The columns of `w` (see `_when_fields`); an end past year 9999 is left empty.
+
+    A time in words keeps them (``{name}_words``) and its part of the day; an
+    unresolved one has its precision and words only.
+    """
     if w is None:
         return {}
+    out: dict[str, Any] = {f"{name}_precision": w.precision.value}
+    if w.words is not None:
+        out[f"{name}_words"] = w.words
+    if w.part is not None:
+        out[f"{name}_part"] = w.part.value
+    if w.at is None:
+        return out
     offset = w.at.utcoffset()
     assert offset is not None  # When.at is always timezone-aware
     try:
         end: datetime | None = w.end
     except (OverflowError, ValueError):
         end = None
-    out: dict[str, Any] = {
-        f"{name}_start": w.at.replace(tzinfo=None),
-        f"{name}_end": None if end is None else end.replace(tzinfo=None),
-        f"{name}_offset": int(offset.total_seconds()),
-        f"{name}_precision": w.precision.value,
-    }
+    out[f"{name}_start"] = w.at.replace(tzinfo=None)
+    out[f"{name}_end"] = None if end is None else end.replace(tzinfo=None)
+    out[f"{name}_offset"] = int(offset.total_seconds())
     with contextlib.suppress(OverflowError, ValueError):
         out[f"{name}_start_utc"] = w.at.astimezone(UTC)
     if end is not None:

@@ -35,6 +35,7 @@ from ._strategies.records import (
     urls,
     values,
     whens,
+    whens_in_words,
 )
 
 __all__ = [
@@ -59,4 +60,5 @@ __all__ = [
     "urls",
     "values",
     "whens",
+    "whens_in_words",
 ]

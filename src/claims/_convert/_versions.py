@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .._model import Actor, ActorKind, Link, LinkKind, Review, Source
+from .._model import Actor, ActorKind, Claim, Event, Link, LinkKind, Review, Source, When
 from ._migrations import OLDEST_WRITTEN, REVIEWS_SINCE, SCHEMA_VERSION
 
-__all__ = ["KINDS_SINCE_4", "LINKS_SINCE_4", "version_needed", "version_of"]
+__all__ = ["KINDS_SINCE_4", "LINKS_SINCE_4", "time_in_words", "version_needed", "version_of"]
 
 KINDS_SINCE_4: frozenset[ActorKind] = frozenset(
     {
@@ -43,6 +43,11 @@ LINKS_SINCE_4: frozenset[LinkKind] = frozenset(
 """Link kinds that version 3 does not have."""
 
 
+def time_in_words(when: When | None) -> bool:
+    """Whether `when` uses what version 3 does not have: words, a part of the day, no date."""
+    return when is not None and (when.words is not None or when.part is not None)
+
+
 def version_of(record: object) -> int:
     """The oldest version of the format that holds `record`.
 
@@ -53,12 +58,17 @@ def version_of(record: object) -> int:
     4
     """
     if isinstance(record, Review):
-        return REVIEWS_SINCE
+        return SCHEMA_VERSION if time_in_words(record.published) else REVIEWS_SINCE
+    if isinstance(record, Claim):
+        if time_in_words(record.made) or time_in_words(record.proposition.when):
+            return SCHEMA_VERSION
+    elif isinstance(record, Event) and time_in_words(record.when):
+        return SCHEMA_VERSION
     if isinstance(record, Actor):
         if record.identifiers or record.kind in KINDS_SINCE_4:
             return SCHEMA_VERSION
     elif isinstance(record, Source):
-        if record.identifiers:
+        if record.identifiers or time_in_words(record.published):
             return SCHEMA_VERSION
     elif isinstance(record, Link) and record.kind in LINKS_SINCE_4:
         return SCHEMA_VERSION

@@ -39,7 +39,7 @@ from .what import (
     Unknown,
     Value,
 )
-from .when import Precision, When
+from .when import PartOfDay, Precision, When
 from .who import Actor, ActorKind, Affiliation
 
 __all__ = [
@@ -61,6 +61,7 @@ __all__ = [
     "Link",
     "LinkKind",
     "NoValue",
+    "PartOfDay",
     "Precision",
     "Proposition",
     "Qualifier",

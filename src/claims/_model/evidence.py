@@ -27,6 +27,15 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _published_resolved(_: object, published: When | None) -> str | None:
+    if published is not None and not published.resolved:
+        return (
+            f"{published.words!r} is unresolved; a source's publication time is the "
+            "reference other times are read against, so it needs a date"
+        )
+    return None
+
+
 @attrs.frozen
 class Source(Displayed):
     """A document: an article, a statement, a broadcast.
@@ -36,7 +45,9 @@ class Source(Displayed):
         title: The document's title.
         publisher: The id of the actor that published it.
         url: Where it can be found.
-        published: When it was published, as precisely as known.
+        published: When it was published, as precisely as known (a
+            date: never a time left unresolved, as it is the reference the
+            words of other times are read against).
         retrieved: When the analyst retrieved it (timezone-aware).
         sha256: A fingerprint of its text (`fingerprint`), to notice when
             the text changes under the quotes.
@@ -54,7 +65,9 @@ class Source(Displayed):
     )
     url: str | None = attrs.field(kw_only=True, default=None, validator=v.optional(v.nonempty_str))
     published: When | None = attrs.field(
-        kw_only=True, default=None, validator=v.optional(v.instance_of(When))
+        kw_only=True,
+        default=None,
+        validator=v.all_of(v.optional(v.instance_of(When)), v.Rule(_published_resolved)),
     )
     retrieved: datetime | None = attrs.field(
         kw_only=True, default=None, validator=v.optional(v.aware_datetime)

@@ -2,6 +2,11 @@
 
 Not a layer of its own but part of three: when a proposition holds, when a
 claimant made a claim, when a source was published.
+
+A time may keep the words the text gave it in ("late on Monday"), narrow a
+day to a part of it (`PartOfDay`) without inventing an hour, and be left
+unresolved (``at`` None) when there was no reference time to read the words
+against.
 """
 
 from __future__ import annotations
@@ -12,10 +17,10 @@ from typing import Any
 
 import attrs
 
-from ..exceptions import InvalidValueError
+from ..exceptions import InvalidValueError, UnresolvedTimeError
 from . import _validators as v
 
-__all__ = ["Precision", "When"]
+__all__ = ["PartOfDay", "Precision", "When"]
 
 
 class Precision(enum.Enum):
@@ -30,6 +35,28 @@ class Precision(enum.Enum):
 
 
 _PRECISION_ORDER = {p: i for i, p in enumerate(Precision)}
+
+
+class PartOfDay(enum.Enum):
+    """The part of a day the words name, without an hour: "late on Monday".
+
+    Only a `When` of `Precision.DAY` has one; its period stays the whole
+    day (the text gives no hour), and the part says which end of it.
+    """
+
+    EARLY = "early"
+    """"early on Monday", "in the early hours of Monday"."""
+    MORNING = "morning"
+    """"on Monday morning"."""
+    AFTERNOON = "afternoon"
+    """"on Monday afternoon"."""
+    EVENING = "evening"
+    """"on Wednesday evening"."""
+    NIGHT = "night"
+    """"on Monday night", "overnight"."""
+    LATE = "late"
+    """"late on Monday"."""
+
 
 # Fields that must be at their minimum for each precision.
 _FINER_THAN: dict[Precision, tuple[str, ...]] = {
@@ -48,6 +75,18 @@ def _truncate(at: datetime, precision: Precision) -> datetime:
     return at.replace(**fields)
 
 
+def _part_needs_a_day(when: When, part: PartOfDay | None) -> str | None:
+    if part is not None and when.precision is not Precision.DAY:
+        return f"a part of the day ({part.value}) needs day precision, not {when.precision.value}"
+    return None
+
+
+def _words_when_unresolved(when: When, words: str | None) -> str | None:
+    if words is None and when.at is None:
+        return "a time with no date (at is None) needs the words it was given in"
+    return None
+
+
 @attrs.frozen(order=False)
 class When:
     """A point in time given no more precisely than the text gives it.
@@ -55,9 +94,18 @@ class When:
     "On Thursday" is a day, "last month" a month. ``at`` is the start of that
     period, timezone-aware, with every finer field at its minimum.
 
+    The text's own words may be kept (``words``), and a day narrowed to a
+    part of it (``part``: "late on Monday", "Wednesday evening") without
+    inventing an hour: the period is still the whole day. Words read with no
+    reference time to resolve them against leave ``at`` None: the time is
+    unknown, its precision is that of the words (`When.unresolved`).
+
     Attributes:
-        at: The start of the period, timezone-aware.
-        precision: How much of ``at`` is known.
+        at: The start of the period, timezone-aware; None when unresolved.
+        precision: How much of ``at`` is known (for an unresolved time, how
+            much the words would give).
+        part: The part of the day the words name (day precision only).
+        words: The text's own words ("late on Monday"), when kept.
 
     >>> from datetime import timezone, timedelta
     >>> baghdad = timezone(timedelta(hours=3))
@@ -66,12 +114,26 @@ class When:
     '2024-01-04'
     >>> thursday.end - thursday.start
     datetime.timedelta(days=1)
+    >>> str(When.unresolved("late on Monday", Precision.DAY, part=PartOfDay.LATE))
+    "'late on Monday' (unresolved)"
     """
 
-    at: datetime = attrs.field(validator=v.aware_datetime)
+    at: datetime | None = attrs.field(validator=v.optional(v.aware_datetime))
     precision: Precision = attrs.field(default=Precision.SECOND, validator=v.member_of(Precision))
+    part: PartOfDay | None = attrs.field(
+        kw_only=True,
+        default=None,
+        validator=v.all_of(v.optional(v.member_of(PartOfDay)), v.Rule(_part_needs_a_day)),
+    )
+    words: str | None = attrs.field(
+        kw_only=True,
+        default=None,
+        validator=v.all_of(v.optional(v.nonempty_str), v.Rule(_words_when_unresolved)),
+    )
 
     def __attrs_post_init__(self) -> None:
+        if self.at is None:
+            return
         finer = [n for n in _FINER_THAN[self.precision] if getattr(self.at, n) != _MINIMUM[n]]
         if finer:
             message = (
@@ -79,6 +141,16 @@ class When:
                 f"but sets {', '.join(finer)}; use When.of() to truncate"
             )
             raise InvalidValueError(message, field="precision", detail=message)
+
+    @classmethod
+    def unresolved(cls, words: str, precision: Precision, *, part: PartOfDay | None = None) -> When:
+        """A time known only by its words, with no reference to resolve them against."""
+        return cls(None, precision, part=part, words=words)
+
+    @property
+    def resolved(self) -> bool:
+        """Whether the time is known (``at`` is set), not only its words."""
+        return self.at is not None
 
     @classmethod
     def of(cls, at: datetime, precision: Precision) -> When:
@@ -100,15 +172,31 @@ class When:
         """A whole day ("on Thursday")."""
         return cls(datetime(year, month, day, tzinfo=tz), Precision.DAY)
 
-    @property
-    def start(self) -> datetime:
-        """The first instant of the period."""
+    def _known(self) -> datetime:
+        if self.at is None:
+            raise UnresolvedTimeError(
+                f"the time {self.words!r} was never resolved against a reference time, "
+                "so it has no start or end"
+            )
         return self.at
 
     @property
+    def start(self) -> datetime:
+        """The first instant of the period.
+
+        Raises:
+            UnresolvedTimeError: The time is unresolved (`resolved` is false).
+        """
+        return self._known()
+
+    @property
     def end(self) -> datetime:
-        """The first instant after the period."""
-        at = self.at
+        """The first instant after the period.
+
+        Raises:
+            UnresolvedTimeError: The time is unresolved (`resolved` is false).
+        """
+        at = self._known()
         if self.precision is Precision.YEAR:
             return at.replace(year=at.year + 1)
         if self.precision is Precision.MONTH:
@@ -132,6 +220,10 @@ class When:
 
     def __str__(self) -> str:
         at = self.at
+        if at is None:
+            return f"{self.words!r} (unresolved)"
+        if self.part is not None:
+            return f"{at.date().isoformat()} ({self.part.value})"
         if self.precision is Precision.YEAR:
             return f"{at.year:04d}"
         if self.precision is Precision.MONTH:

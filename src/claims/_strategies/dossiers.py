@@ -35,6 +35,7 @@ from .records import (
     MAYBE_ASSESSMENT,
     MAYBE_TEXT,
     MAYBE_TEXT_20,
+    MAYBE_TIME,
     MAYBE_WHEN,
     OTHER_VALUES,
     PREDICATES,
@@ -90,7 +91,7 @@ def _draw_proposition(
         subject=subject,
         predicate=predicate,
         object=value,
-        when=draw(MAYBE_WHEN),
+        when=draw(MAYBE_TIME),
         where=draw(MAYBE_TEXT),
         qualifiers=draw(QUALIFIERS),
     )
@@ -160,7 +161,7 @@ def _draw_claim(
         if source_ids
         else (),
         chain=[_draw_hop(draw, actor_ids, source_ids) for _ in range(_count(draw, 3))],
-        made=draw(MAYBE_WHEN),
+        made=draw(MAYBE_TIME),
         assessment=draw(MAYBE_ASSESSMENT),
         note=draw(MAYBE_TEXT),
     )
@@ -189,7 +190,7 @@ def dossiers(
     source_list = [_draw_source(draw, sid, actor_ids) for sid in source_ids]
     event_ids = draw(st.lists(IDS, max_size=max_events, unique=True))
     event_list = [
-        Event(id=eid, description=draw(TEXT), when=draw(MAYBE_WHEN), where=draw(MAYBE_TEXT))
+        Event(id=eid, description=draw(TEXT), when=draw(MAYBE_TIME), where=draw(MAYBE_TEXT))
         for eid in event_ids
     ]
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from .._model import (
@@ -26,6 +27,7 @@ from .._model import (
     Link,
     LinkKind,
     NoValue,
+    PartOfDay,
     Precision,
     Proposition,
     Qualifier,
@@ -55,6 +57,7 @@ __all__ = [
     "MAYBE_ASSESSMENT",
     "MAYBE_TEXT",
     "MAYBE_TEXT_20",
+    "MAYBE_TIME",
     "MAYBE_WHEN",
     "OTHER_VALUES",
     "PREDICATES",
@@ -90,6 +93,7 @@ __all__ = [
     "urls",
     "values",
     "whens",
+    "whens_in_words",
 ]
 
 # Every strategy that does not depend on the ids of a particular dossier is
@@ -163,6 +167,29 @@ DATETIMES = _now_and_then(
     ),
 )
 _WHENS = st.builds(When.of, DATETIMES, st.sampled_from(Precision))
+# Words of time with the precision and part of day they carry.
+_PHRASES = st.sampled_from(
+    [
+        ("late on Monday", Precision.DAY, PartOfDay.LATE),
+        ("on Tuesday", Precision.DAY, None),
+        ("on Wednesday evening", Precision.DAY, PartOfDay.EVENING),
+        ("in the early hours of Sunday", Precision.DAY, PartOfDay.EARLY),
+        ("yesterday morning", Precision.DAY, PartOfDay.MORNING),
+        ("last month", Precision.MONTH, None),
+        ("in 2023", Precision.YEAR, None),
+    ]
+)
+
+
+@st.composite
+def _worded(draw: st.DrawFn) -> When:
+    words, precision, part = draw(_PHRASES)
+    if draw(st.booleans()):
+        return When.unresolved(words, precision, part=part)
+    return attrs.evolve(When.of(draw(DATETIMES), precision), part=part, words=words)
+
+
+_WORDED = _worded()
 _NUMBERS = st.integers(-MAX_SAFE_INT, MAX_SAFE_INT) | st.floats(
     allow_nan=False, allow_infinity=False
 )
@@ -186,6 +213,15 @@ def aware_datetimes() -> st.SearchStrategy[datetime]:
 def whens() -> st.SearchStrategy[When]:
     """Times of every precision, truncated so they claim no more than they know."""
     return _WHENS
+
+
+def whens_in_words() -> st.SearchStrategy[When]:
+    """Times given in the text's words ("late on Monday"), resolved or not.
+
+    Half are unresolved (no date: the words and their precision only); the
+    others are dated, some narrowed to a part of the day.
+    """
+    return _WORDED
 
 
 def index(draw: st.DrawFn, size: int) -> int:
@@ -238,6 +274,8 @@ TEXT = texts()
 MAYBE_TEXT = maybe(TEXT)
 MAYBE_TEXT_20 = maybe(texts(20))
 MAYBE_WHEN = maybe(_WHENS)
+MAYBE_TIME = maybe(st.one_of(_WHENS, _WHENS, _WORDED))
+"""A time of a claim, a proposition or an event: some in words, some unresolved."""
 _QUANTITIES = quantities()
 _UNKNOWNS = st.builds(Unknown, note=MAYBE_TEXT)
 _NO_VALUES = st.builds(NoValue, note=MAYBE_TEXT)
@@ -295,7 +333,7 @@ def propositions(
         subject=subjects(actor_ids, event_ids),
         predicate=PREDICATES,
         object=values(actor_ids, event_ids),
-        when=MAYBE_WHEN,
+        when=MAYBE_TIME,
         where=MAYBE_TEXT,
         qualifiers=QUALIFIERS,
     )
@@ -482,7 +520,7 @@ def events(ids_: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Even
         Event,
         id=ids_ if ids_ is not None else IDS,
         description=TEXT,
-        when=MAYBE_WHEN,
+        when=MAYBE_TIME,
         where=MAYBE_TEXT,
     )
 
@@ -503,7 +541,7 @@ def claims(
         stance=STANCES,
         quotes=st.lists(quotes(source_ids), max_size=2),
         chain=st.lists(hops(a_ids, source_ids), max_size=3),
-        made=MAYBE_WHEN,
+        made=MAYBE_TIME,
         assessment=MAYBE_ASSESSMENT,
         note=MAYBE_TEXT,
     )

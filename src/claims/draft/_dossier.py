@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import timedelta
 
 import attrs
 
@@ -29,6 +28,7 @@ from .._model import (
     ActorRef,
     Claim,
     Hop,
+    Precision,
     Proposition,
     Quote,
     Source,
@@ -37,7 +37,8 @@ from .._model import (
     When,
 )
 from ..dossier import Dossier, Record
-from ..exceptions import InvalidValueError
+from ..exceptions import InvalidValueError, TimeWordsError
+from ..times import find_time_words, when_from_words
 from . import _lexicon as lx
 from ._extract import attributions
 from ._records import Attribution, Span
@@ -50,7 +51,6 @@ SAID = "said"
 UNNAMED = "unnamed sources"
 """The speaker of a hedge that names nobody ("reportedly")."""
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)[’']s\s+(?P<thing>.+)$")
 _TAIL = re.compile(r"\s+(?:news agency|news service|wire service|newspaper|agency)$")
 
@@ -121,23 +121,27 @@ class _Actors:
 
 
 def _made(text: str, a: Attribution, published: When | None) -> When | None:
-    """The day of the speaking, from "on Thursday" near the cue, given the publication day."""
-    if published is None:
-        return None
+    """When the speaking was, from a day's words near the cue ("late on Monday").
+
+    The words nearest the cue are read by `claims.times.when_from_words`
+    against the publication time; with none, the time is kept unresolved.
+    Only a day is taken: "last month" near a cue seldom dates the speaking.
+    """
     lo = min(a.cue.start, a.speaker.start if a.speaker else a.cue.start)
-    window = text[max(0, lo - 80) : a.cue.end + 40].lower()
-    day = published.at.date()
-    if re.search(r"\byesterday\b", window):
-        day -= timedelta(days=1)
-    else:
-        m = re.search(r"\bon\s+(" + "|".join(_WEEKDAYS) + r")\b", window)
-        if m is None:
-            return None
-        back = (day.weekday() - _WEEKDAYS.index(m.group(1))) % 7
-        day -= timedelta(days=back)
-    tz = published.at.tzinfo
-    assert tz is not None  # a When is always aware
-    return When.day(day.year, day.month, day.day, tz=tz)
+    base = max(0, lo - 80)
+    window = text[base : a.cue.end + 40]
+    found = []
+    for start, end in find_time_words(window):
+        try:
+            when = when_from_words(window[start:end], reference=published)
+        except TimeWordsError:
+            continue
+        if when.precision is Precision.DAY:
+            near = min(abs(base + start - a.cue.start), abs(base + end - a.cue.end))
+            found.append((near, start, when))
+    if not found:
+        return None
+    return min(found, key=lambda f: (f[0], f[1]))[2]
 
 
 def _quote(text: str, source: str, span: Span) -> Quote:

@@ -234,7 +234,7 @@ class _Text:
             if source.publisher:
                 text += f", {say.name(d, source.publisher)}"
             if source.published is not None:
-                text += f", {_date(source.published.at)}"
+                text += f", {_date(source.published.start)}"
             text += f": {say.plural(quoting.get(source.id, 0), 'claim')} quote it"
             if self.ids:
                 text += f" [{source.id}]"
