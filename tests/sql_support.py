@@ -136,6 +136,7 @@ def expected_timeline(d: claims.Dossier) -> list[tuple[Any, ...]]:
             m.when.at.replace(tzinfo=None),
             m.when.at.utcoffset().total_seconds(),
             m.when.precision.value,
+            m.approximate,
         )
         for m in analysis.timeline(d)
     ]

@@ -10,7 +10,7 @@ import attrs
 
 from .._display import Displayed
 from .._integrity import ENDS
-from .._model import Link, Status, StatusKind, When
+from .._model import Claim, Link, Source, Status, StatusKind, When
 from ..dossier import Dossier
 from ._index import index_of
 
@@ -91,6 +91,10 @@ class Moment(Displayed):
         claim: The claim's id.
         actor: The claimant (made) or the reporter (reported).
         source: The document it was reported in (reported only).
+        approximate: The claim's time of making is known only in words
+            never resolved ("on Monday", with no date): the moment is placed
+            at the publication time of the source the claim is quoted from,
+            which it does not follow.
     """
 
     when: When
@@ -98,6 +102,7 @@ class Moment(Displayed):
     claim: str
     actor: str
     source: str | None = None
+    approximate: bool = False
 
 
 def current(dossier: Dossier) -> CurrentView:
@@ -138,12 +143,28 @@ def _sort_key(when: When) -> tuple[datetime, float]:
     return when.end, -when.start.timestamp()
 
 
+def _quoted_from(claim: Claim) -> str | None:
+    """The source `claim` is quoted from: its first quote's, else its chain's first."""
+    if claim.quotes:
+        return claim.quotes[0].source
+    return next((h.source for h in claim.chain if h.source is not None), None)
+
+
+def _source_time(claim: Claim, sources: Mapping[str, Source]) -> When | None:
+    source = _quoted_from(claim)
+    return None if source is None else sources[source].published
+
+
 def timeline(dossier: Dossier, *, include_inactive: bool = True) -> tuple[Moment, ...]:
     """When each claim was made and when it was reported, in order.
 
     Times are given only as precisely as known, and ordered by the end of
     their period: a claim made "on Thursday" is placed after one made at
-    10:00 on Thursday, not before it. A claim with no known time is left out.
+    10:00 on Thursday, not before it. A claim made at a time known only in
+    words never resolved (`claims.When.resolved` false) is placed at the
+    publication time of the source it is quoted from (its first quote's,
+    else its chain's first), marked `Moment.approximate`. A claim with no
+    known time is left out.
 
     Args:
         dossier: The dossier.
@@ -155,8 +176,14 @@ def timeline(dossier: Dossier, *, include_inactive: bool = True) -> tuple[Moment
     for cid, claim in dossier.claims.items():
         if cid in inactive:
             continue
-        if claim.made is not None:
+        if claim.made is not None and claim.made.resolved:
             moments.append(Moment(claim.made, MomentKind.MADE, cid, claim.claimant))
+        elif claim.made is not None:
+            placed = _source_time(claim, sources)
+            if placed is not None:
+                moments.append(
+                    Moment(placed, MomentKind.MADE, cid, claim.claimant, approximate=True)
+                )
         seen = set()
         for hop in claim.chain:
             if hop.source is None or (hop.reporter, hop.source) in seen:

@@ -501,21 +501,45 @@ def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[st
 
 
 def timeline_rows(run: Run, *, include_inactive: bool) -> Any:
-    """When each claim was made and reported, ordered by the end of each period."""
+    """When each claim was made and reported, ordered by the end of each period.
+
+    A claim made at a time left unresolved (words only) is placed at the
+    publication of the source it is quoted from (its first quote's, else its
+    chain's first), marked ``approximate``.
+    """
     live = "TRUE" if include_inactive else "c.status = 'active'"
     return run.arrow(
         f"""
-        WITH moments AS (
+        WITH quoted AS (
+            SELECT c.id AS claim, COALESCE(q.source, h.source) AS source
+            FROM {{claims}} c
+                LEFT JOIN {{quotes}} q ON q.claim = c.id AND q.position = 0
+                LEFT JOIN (
+                    SELECT claim, source,
+                        ROW_NUMBER() OVER (PARTITION BY claim ORDER BY position) AS n
+                    FROM {{hops}} WHERE source IS NOT NULL
+                ) h ON h.claim = c.id AND h.n = 1
+            WHERE c.made_start IS NULL AND c.made_precision IS NOT NULL
+        ),
+        moments AS (
             SELECT c.position AS pos, 0 AS seq, 'made' AS kind, c.id AS claim,
                 c.claimant AS actor, CAST(NULL AS VARCHAR) AS source,
                 c.made_start AS start, c.made_offset AS utc_offset,
                 c.made_precision AS precision, c.made_start_utc AS start_utc,
-                c.made_end_utc AS end_utc
+                c.made_end_utc AS end_utc, FALSE AS approximate
             FROM {{claims}} c WHERE c.made_start IS NOT NULL AND {live}
+            UNION ALL
+            SELECT c.position, 0, 'made', c.id, c.claimant, CAST(NULL AS VARCHAR),
+                s.published_start, s.published_offset, s.published_precision,
+                s.published_start_utc, s.published_end_utc, TRUE
+            FROM quoted u
+                JOIN {{claims}} c ON c.id = u.claim
+                JOIN {{sources}} s ON s.id = u.source
+            WHERE s.published_start IS NOT NULL AND {live}
             UNION ALL
             SELECT c.position, h.first + 1, 'reported', c.id, h.reporter, h.source,
                 s.published_start, s.published_offset, s.published_precision,
-                s.published_start_utc, s.published_end_utc
+                s.published_start_utc, s.published_end_utc, FALSE
             FROM (
                 SELECT claim, reporter, source, MIN(position) AS first FROM {{hops}}
                 WHERE source IS NOT NULL GROUP BY claim, reporter, source
@@ -524,7 +548,8 @@ def timeline_rows(run: Run, *, include_inactive: bool) -> Any:
                 JOIN {{sources}} s ON s.id = h.source
             WHERE s.published_start IS NOT NULL AND {live}
         )
-        SELECT claim, kind, actor, source, start, utc_offset, precision FROM moments
+        SELECT claim, kind, actor, source, start, utc_offset, precision, approximate
+        FROM moments
         ORDER BY end_utc, start_utc DESC, pos, seq
         """
     )

@@ -249,6 +249,9 @@ def timeline(
         (the claimant or the reporter), ``source`` (reported only), and the
         time as written: ``start``, ``utc_offset`` (seconds) and
         ``precision``; ordered by the end of each period, the narrower first.
+        ``approximate`` marks a claim made at a time known only in words
+        never resolved, placed at its source's publication
+        (`claims.analysis.Moment.approximate`).
 
     Raises:
         ClaimsError: `tables` cannot be read, or the engine is missing.
@@ -264,6 +267,7 @@ def timeline(
         ("start", pa.timestamp("us")),
         ("utc_offset", pa.int32()),
         ("precision", pa.string()),
+        ("approximate", pa.bool_()),
     )
     return _cast(found, schema)
 
