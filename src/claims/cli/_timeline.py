@@ -76,11 +76,18 @@ def _line(dossier: Dossier, moment: Moment, width: int) -> str:
     if moment.kind is MomentKind.REPORTED:
         name = dossier.actors[moment.actor].name
         said = f"{name} reports in {moment.source}: {said}"
-    when = str(moment.when)
+    when = _when(moment)
+    if claim.made is not None and claim.made.words is not None and moment.kind is MomentKind.MADE:
+        said = f"{said} ({claim.made.words!r})"
     return terminal_safe(
         f"{when:<{width}}  {moment.when.precision.value:<6} {moment.kind.value:<8} "
         f"{said} [{moment.claim}]"
     )
+
+
+def _when(moment: Moment) -> str:
+    """The moment's time; ``~`` before one placed at its source's publication."""
+    return f"~{moment.when}" if moment.approximate else str(moment.when)
 
 
 def _as_json(moment: Moment) -> dict[str, Any]:
@@ -89,6 +96,7 @@ def _as_json(moment: Moment) -> dict[str, Any]:
         "start": moment.when.start.isoformat(),
         "end": moment.when.end.isoformat(),
         "precision": moment.when.precision.value,
+        "approximate": moment.approximate,
         "kind": moment.kind.value,
         "claim": moment.claim,
         "actor": moment.actor,
@@ -115,7 +123,7 @@ def timeline(args: argparse.Namespace) -> int:
             data = {"moments": [_as_json(m) for m in moments], "undated": undated}
             sys.stdout.write(json.dumps(data, indent=2) + "\n")
             return 0
-        width = max((len(str(m.when)) for m in moments), default=0)
+        width = max((len(_when(m)) for m in moments), default=0)
         lines = [_line(dossier, m, width) for m in moments]
     except ClaimsError as exc:
         print(f"{terminal_safe(args.file)}: {terminal_safe(str(exc))}", file=sys.stderr)
@@ -124,5 +132,7 @@ def timeline(args: argparse.Namespace) -> int:
         f"{plural(len(shown), 'claim')} dated, {plural(len(undated), 'claim')} "
         "with no time made or reported"
     )
+    if any(m.approximate for m in moments):
+        lines.append("~ a time given only in words, placed at its source's publication")
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
