@@ -1,0 +1,140 @@
+"""Times in words on a small article: dated claims, an approximate place, version 4."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import claims
+from claims import (
+    Actor,
+    ActorKind,
+    Claim,
+    PartOfDay,
+    Precision,
+    Proposition,
+    Quote,
+    Source,
+    Text,
+    When,
+    analysis,
+)
+from claims.cli import main
+
+ARTICLE = (
+    "Blast at the port\n\n"
+    "Kessa Maritime said late on Monday that a storage valve had failed. "
+    "The port authority said on Tuesday that 12 workers were wounded. "
+    "The interior ministry said on Wednesday evening that it had opened an investigation."
+)
+WEDNESDAY = When.day(2024, 1, 10)
+WORDS = {
+    "kessa": "late on Monday",
+    "port": "on Tuesday",
+    "ministry": "on Wednesday evening",
+}
+
+
+def modelled(*, published: When | None, reference: When | None = None) -> claims.Dossier:
+    """The article modelled by hand, each claim's time read from its words.
+
+    The words are read against `reference`, by default the publication.
+    """
+    reference = reference or published
+    d = claims.Dossier()
+    d.add(Actor("news", "Harbour News", kind=ActorKind.MEDIA_OUTLET))
+    for actor in WORDS:
+        d.add(Actor(actor, actor.title(), kind=ActorKind.OTHER))
+    d.add(Source("article", "Blast at the port", publisher="news", published=published))
+    for actor, words in WORDS.items():
+        start = ARTICLE.index(words)
+        made = claims.when_from_words(words, reference=reference)
+        quote = Quote("article", exact=words, start=start, end=start + len(words))
+        proposition = Proposition(Text("the port"), "said", Text("something"))
+        d.add(Claim(f"{actor}-said", actor, proposition, quotes=[quote], made=made))
+    return d
+
+
+def test_the_article_s_claims_are_dated_and_the_timeline_is_not_empty() -> None:
+    d = modelled(published=WEDNESDAY)
+    made = {c.claimant: c.made for c in d.claims.values()}
+    assert made == {
+        "kessa": When(
+            When.day(2024, 1, 8).at, Precision.DAY, part=PartOfDay.LATE, words="late on Monday"
+        ),
+        "port": When(When.day(2024, 1, 9).at, Precision.DAY, words="on Tuesday"),
+        "ministry": When(
+            WEDNESDAY.at, Precision.DAY, part=PartOfDay.EVENING, words="on Wednesday evening"
+        ),
+    }
+    moments = analysis.timeline(d)
+    assert [(m.actor, str(m.when), m.approximate) for m in moments] == [
+        ("kessa", "2024-01-08 (late)", False),
+        ("port", "2024-01-09", False),
+        ("ministry", "2024-01-10 (evening)", False),
+    ]
+
+
+def test_unresolved_times_are_placed_at_the_source_s_publication_marked_approximate() -> None:
+    assert analysis.timeline(modelled(published=None)) == ()
+    # Recorded with no reference, in an article whose publication is known.
+    d = modelled(published=WEDNESDAY, reference=When.month(2024, 1))
+    assert all(not c.made.resolved for c in d.claims.values() if c.made is not None)
+    moments = analysis.timeline(d)
+    assert [(m.actor, m.when, m.approximate) for m in moments] == [
+        ("kessa", WEDNESDAY, True),
+        ("port", WEDNESDAY, True),
+        ("ministry", WEDNESDAY, True),
+    ]
+
+
+def test_the_drafter_resolves_the_article_s_days_against_its_publication() -> None:
+    publisher = Actor("news", "Harbour News", kind=ActorKind.MEDIA_OUTLET)
+    source = Source("article", "Blast at the port", publisher="news", published=WEDNESDAY)
+    d = claims.draft.dossier(ARTICLE, source=source, publisher=publisher)
+    made = sorted((str(c.made), c.made.words) for c in d.claims.values() if c.made is not None)
+    assert made == [
+        ("2024-01-08 (late)", "late on Monday"),
+        ("2024-01-09", "on Tuesday"),
+        ("2024-01-10 (evening)", "on Wednesday evening"),
+    ]
+
+
+def test_the_drafter_keeps_the_words_when_the_article_has_no_date() -> None:
+    publisher = Actor("news", "Harbour News", kind=ActorKind.MEDIA_OUTLET)
+    source = Source("article", "Blast at the port", publisher="news")
+    d = claims.draft.dossier(ARTICLE, source=source, publisher=publisher)
+    made = sorted(c.made.words for c in d.claims.values() if c.made is not None)
+    assert made == ["late on Monday", "on Tuesday", "on Wednesday evening"]
+    assert all(not c.made.resolved for c in d.claims.values() if c.made is not None)
+
+
+def test_a_document_with_times_in_words_is_version_4_and_round_trips() -> None:
+    d = modelled(published=WEDNESDAY)
+    text = claims.dumps(d)
+    assert json.loads(text)["schema_version"] == 4
+    assert claims.dumps(claims.loads(text)) == text
+    unresolved = modelled(published=None)
+    again = claims.loads(claims.dumps(unresolved))
+    assert list(again.claims.values()) == list(unresolved.claims.values())
+
+
+def test_the_command_marks_an_approximate_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    d = modelled(published=WEDNESDAY, reference=When.month(2024, 1))
+    path = tmp_path / "d.json"
+    claims.dump(d, path)
+    assert main(["timeline", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "~2024-01-10  day    made     " in out
+    assert "'late on Monday'" in out
+    assert "~ a time given only in words" in out
+    assert main(["timeline", str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(m["kind"], m["approximate"]) for m in data["moments"]][:2] == [
+        ("made", True),
+        ("made", True),
+    ]
