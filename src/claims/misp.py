@@ -191,7 +191,7 @@ def to_event(dossier: Dossier, *, info: str | None = None) -> MISPEvent:
     for claim in dossier.claims.values():
         obj = new("annotation", ("claim", claim.id), claim)
         text = add(obj, "text", _text(dossier, claim))
-        if claim.made is not None:
+        if claim.made is not None and claim.made.resolved:
             add(obj, "creation-date", claim.made.start.isoformat())
         for tag in _tags(claim.assessment):
             text.add_tag(tag)
@@ -243,7 +243,7 @@ def _times(dossier: Dossier) -> list[datetime | None]:
     for source in dossier.sources.values():
         found += [source.published.start if source.published else None, source.retrieved]
     for claim in dossier.claims.values():
-        found.append(claim.made.start if claim.made else None)
+        found.append(claim.made.start if claim.made and claim.made.resolved else None)
         found.append(claim.assessment.assessed_at if claim.assessment else None)
     return found
 

@@ -131,7 +131,7 @@ def _dossier_times(dossier: Dossier) -> list[datetime | None]:
     for source in dossier.sources.values():
         times += [source.published.start if source.published else None, source.retrieved]
     for claim in dossier.claims.values():
-        times.append(claim.made.start if claim.made else None)
+        times.append(claim.made.start if claim.made and claim.made.resolved else None)
         times.append(claim.assessment.assessed_at if claim.assessment else None)
     return times
 
@@ -210,7 +210,11 @@ def to_stix_bundle(
     claim_ref = {c: sid(_claim_type(dossier, c), c) for c in dossier.claims}
     claim_times = {
         c.id: times(
-            c.made.start if c.made else c.assessment.assessed_at if c.assessment else None,
+            c.made.start
+            if c.made and c.made.resolved
+            else c.assessment.assessed_at
+            if c.assessment
+            else None,
             c.assessment.assessed_at if c.assessment else None,
         )
         for c in dossier.claims.values()

@@ -138,3 +138,27 @@ def test_the_command_marks_an_approximate_time(
         ("made", True),
         ("made", True),
     ]
+
+
+def test_times_only_in_words_never_hide_a_contradiction() -> None:
+    d = modelled(published=WEDNESDAY)
+    on_monday = When.unresolved("on Monday", Precision.DAY)
+    for cid, count in (("twelve", 12), ("nine", 9)):
+        proposition = Proposition(
+            Text("the blast"), "killed", claims.Quantity(count), when=on_monday
+        )
+        d.add(Claim(cid, "port" if count == 12 else "ministry", proposition))
+    pairs = {(c.first, c.second) for c in analysis.contradictions(d)}
+    assert ("twelve", "nine") in pairs or ("nine", "twelve") in pairs
+
+
+def test_the_exports_take_a_claim_made_at_an_unresolved_time() -> None:
+    d = modelled(published=None)
+    from claims import stix
+
+    bundle = stix.to_stix_bundle(d, scale=None)
+    assert stix.from_stix_bundle(bundle).dossier.claims == d.claims
+    from claims import misp
+
+    event = misp.to_event(d)
+    assert "creation-date" not in event.to_json()

@@ -132,6 +132,8 @@ def _compatible_settings(a: Proposition, b: Proposition) -> bool:
     if (
         a.when is not None
         and b.when is not None
+        and a.when.resolved  # a time known only by its words may be any
+        and b.when.resolved
         and (a.when.end <= b.when.start or b.when.end <= a.when.start)
     ):
         return False
