@@ -162,3 +162,20 @@ def test_the_exports_take_a_claim_made_at_an_unresolved_time() -> None:
 
     event = misp.to_event(d)
     assert "creation-date" not in event.to_json()
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        claims.Event("e", "the blast", when=When.unresolved("on Monday", Precision.DAY)),
+        Source("s", "t", published=When(WEDNESDAY.at, Precision.DAY, part=PartOfDay.EVENING)),
+        claims.Event("e", "the blast", when=When(WEDNESDAY.at, Precision.DAY, words="today")),
+    ],
+)
+def test_json_lines_with_a_time_in_words_is_version_4(tmp_path: Path, record: object) -> None:
+    d = claims.Dossier()
+    d.add(record)  # type: ignore[arg-type]
+    path = tmp_path / "d.jsonl"
+    claims.dump_lines(d, path)
+    assert path.read_text(encoding="utf-8").splitlines()[0] == '{"schema_version":4}'
+    assert list(claims.load_lines(path).records()) == list(d.records())
