@@ -179,3 +179,10 @@ def test_json_lines_with_a_time_in_words_is_version_4(tmp_path: Path, record: ob
     claims.dump_lines(d, path)
     assert path.read_text(encoding="utf-8").splitlines()[0] == '{"schema_version":4}'
     assert list(claims.load_lines(path).records()) == list(d.records())
+
+
+def test_the_briefing_s_timeline_marks_an_approximate_time() -> None:
+    d = modelled(published=WEDNESDAY, reference=When.month(2024, 1))
+    page = claims.views.html(d)
+    assert "~2024-01-10 made: " in page
+    assert "~2024" not in claims.views.html(modelled(published=WEDNESDAY))

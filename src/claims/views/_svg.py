@@ -322,7 +322,9 @@ def timeline(
         w = max(x2 - x1, 4.0)
         dy = -8 if kind == "made" else 1
         tip = "\n".join(
-            f"{m.when} {kind}: {say.claim(dossier, dossier.claim(m.claim))}" for m in group[:_TIPS]
+            f"{'~' if m.approximate else ''}{m.when} {kind}: "
+            f"{say.claim(dossier, dossier.claim(m.claim))}"
+            for m in group[:_TIPS]
         )
         if len(group) > _TIPS:
             tip += f"\n… and {len(group) - _TIPS:,} more"
