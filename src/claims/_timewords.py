@@ -3,11 +3,15 @@
 "Late on Monday", "on Wednesday evening", "yesterday", "two days ago", "last
 month", "in January", "on 4 January 2024": each is read to a `When` with the
 precision the words carry, resolved against a reference time (a source's
-publication time, as a rule), and keeping the words. The grammar is written
-here rather than taken from a date-parsing library: those resolve to an
-instant (inventing an hour for "evening"), have no part of the day, and guess
-when the words are not theirs; this one reads only what it knows and says so
-otherwise (`TimeWordsError`). It is deterministic and needs no data.
+publication time, as a rule), and keeping the words.
+
+The grammar is written here rather than taken from a date-parsing library
+(dateparser was weighed): such a library returns a datetime and at best a
+period, fills the time of day in from its base or settings where the words
+give none, and reads liberally by design (fuzzy matching, many languages),
+where this reader must refuse what it cannot date faithfully
+(`TimeWordsError`); it would also bring language data and dependencies the
+core does not need. This one is deterministic, small and needs no data.
 """
 
 from __future__ import annotations
