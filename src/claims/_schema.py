@@ -179,9 +179,12 @@ class _Builder:
 
 
 def _chosen_patterns(name: str, validator: Any) -> list[dict[str, Any]]:
-    """The ``if``/``then`` rules of the `PatternOf` validators inside `validator`."""
+    """The ``if``/``then`` rules of the `PatternOf` and `SaidRule` validators in `validator`."""
     if isinstance(validator, v.AllOf):
         return [rule for part in validator.validators for rule in _chosen_patterns(name, part)]
+    if isinstance(validator, v.SaidRule):
+        then = dict(validator.then)
+        return [then if validator.when is None else {"if": dict(validator.when), "then": then}]
     if not isinstance(validator, v.PatternOf):
         return []
     return [

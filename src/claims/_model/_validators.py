@@ -37,7 +37,7 @@ from __future__ import annotations
 import enum
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -64,6 +64,7 @@ __all__ = [
     "Pattern",
     "PatternOf",
     "Rule",
+    "SaidRule",
     "Validator",
     "all_of",
     "any_str",
@@ -471,6 +472,22 @@ class Rule:
         detail = self.check(inst, value)
         if detail is not None:
             _fail(InvalidValueError, inst, attr, detail)
+
+
+@attrs.frozen(eq=False)
+class SaidRule(Rule):
+    """A rule across the fields of one record that JSON Schema can say.
+
+    Checked as any `Rule`; the JSON Schema (`claims.json_schema`) adds it to
+    the record as ``if``/``then`` (or ``then`` alone when `when` is None).
+
+    Attributes:
+        when: The JSON Schema of the record the rule applies to, or None.
+        then: The JSON Schema the record must then meet.
+    """
+
+    when: Mapping[str, Any] | None = None
+    then: Mapping[str, Any] = attrs.field(factory=dict)
 
 
 # --------------------------------------------------------------------------

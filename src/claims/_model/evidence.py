@@ -67,7 +67,19 @@ class Source(Displayed):
     published: When | None = attrs.field(
         kw_only=True,
         default=None,
-        validator=v.all_of(v.optional(v.instance_of(When)), v.Rule(_published_resolved)),
+        validator=v.all_of(
+            v.optional(v.instance_of(When)),
+            v.SaidRule(
+                _published_resolved,
+                then={
+                    "properties": {
+                        "published": {
+                            "anyOf": [{"type": "null"}, {"properties": {"at": {"type": "string"}}}]
+                        }
+                    }
+                },
+            ),
+        ),
     )
     retrieved: datetime | None = attrs.field(
         kw_only=True, default=None, validator=v.optional(v.aware_datetime)

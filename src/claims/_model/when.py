@@ -123,12 +123,26 @@ class When:
     part: PartOfDay | None = attrs.field(
         kw_only=True,
         default=None,
-        validator=v.all_of(v.optional(v.member_of(PartOfDay)), v.Rule(_part_needs_a_day)),
+        validator=v.all_of(
+            v.optional(v.member_of(PartOfDay)),
+            v.SaidRule(
+                _part_needs_a_day,
+                when={"properties": {"part": {"type": "string"}}, "required": ["part"]},
+                then={"properties": {"precision": {"const": "day"}}, "required": ["precision"]},
+            ),
+        ),
     )
     words: str | None = attrs.field(
         kw_only=True,
         default=None,
-        validator=v.all_of(v.optional(v.nonempty_str), v.Rule(_words_when_unresolved)),
+        validator=v.all_of(
+            v.optional(v.nonempty_str),
+            v.SaidRule(
+                _words_when_unresolved,
+                when={"properties": {"at": {"type": "null"}}},
+                then={"properties": {"words": {"type": "string"}}, "required": ["words"]},
+            ),
+        ),
     )
 
     def __attrs_post_init__(self) -> None:
