@@ -319,7 +319,7 @@ def when_from_words(words: str, *, reference: datetime | When | None, future: bo
     >>> from claims import When
     >>> wednesday = When.day(2024, 1, 10)  # a Wednesday
     >>> str(when_from_words("late on Monday", reference=wednesday))
-    '2024-01-08 (late)'
+    '2024-01-08 late'
     >>> when_from_words("last month", reference=wednesday).precision.value
     'month'
     >>> when_from_words("on Tuesday", reference=None).resolved

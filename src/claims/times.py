@@ -11,7 +11,7 @@ text (the drafter uses it).
 >>> from claims import When
 >>> from claims.times import when_from_words
 >>> str(when_from_words("on Wednesday evening", reference=When.day(2024, 1, 10)))
-'2024-01-10 (evening)'
+'2024-01-10 evening'
 """
 
 from __future__ import annotations

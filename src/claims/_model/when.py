@@ -115,7 +115,7 @@ class When:
     >>> thursday.end - thursday.start
     datetime.timedelta(days=1)
     >>> str(When.unresolved("late on Monday", Precision.DAY, part=PartOfDay.LATE))
-    "'late on Monday' (unresolved)"
+    'late on Monday (unresolved)'
     """
 
     at: datetime | None = attrs.field(validator=v.optional(v.aware_datetime))
@@ -235,9 +235,9 @@ class When:
     def __str__(self) -> str:
         at = self.at
         if at is None:
-            return f"{self.words!r} (unresolved)"
+            return f"{self.words} (unresolved)"
         if self.part is not None:
-            return f"{at.date().isoformat()} ({self.part.value})"
+            return f"{at.date().isoformat()} {self.part.value}"
         if self.precision is Precision.YEAR:
             return f"{at.year:04d}"
         if self.precision is Precision.MONTH:
