@@ -53,7 +53,7 @@ class PartOfDay(enum.Enum):
     EVENING = "evening"
     """"on Wednesday evening"."""
     NIGHT = "night"
-    """"on Monday night", "overnight"."""
+    """"on Monday night", "last night", "tonight"."""
     LATE = "late"
     """"late on Monday"."""
 
