@@ -186,3 +186,16 @@ def test_the_briefing_s_timeline_marks_an_approximate_time() -> None:
     page = claims.views.html(d)
     assert "~2024-01-10 made: " in page
     assert "~2024" not in claims.views.html(modelled(published=WEDNESDAY))
+
+
+def test_parquet_keeps_the_words_and_part_of_a_time() -> None:
+    from claims import parquet
+
+    rows = parquet.tables(modelled(published=None))["claims"].to_pylist()
+    assert [
+        (r["made_words"], r["made_part"], r["made_precision"], r["made_start"]) for r in rows
+    ] == [
+        ("late on Monday", "late", "day", None),
+        ("on Tuesday", None, "day", None),
+        ("on Wednesday evening", "evening", "day", None),
+    ]

@@ -143,7 +143,22 @@ def _needs_version_4(dossier: claims.Dossier) -> bool:
         )
         or any(s.identifiers for s in dossier.sources.values())
         or any(k.kind.value not in _LINKS_OF_VERSION_2 for k in dossier.links)
+        or any(_in_words(w) for w in _times(dossier))
     )
+
+
+def _times(dossier: claims.Dossier) -> list[claims.When | None]:
+    return [
+        *(s.published for s in dossier.sources.values()),
+        *(e.when for e in dossier.events.values()),
+        *(c.made for c in dossier.claims.values()),
+        *(c.proposition.when for c in dossier.claims.values()),
+    ]
+
+
+def _in_words(when: claims.When | None) -> bool:
+    """A time given in words, with a part of the day, or unresolved (version 4)."""
+    return when is not None and (when.words is not None or when.part is not None)
 
 
 @given(strategies.dossiers())
