@@ -199,3 +199,23 @@ def test_parquet_keeps_the_words_and_part_of_a_time() -> None:
         ("on Tuesday", None, "day", None),
         ("on Wednesday evening", "evening", "day", None),
     ]
+
+
+def test_claimreview_writes_the_date_and_names_what_it_leaves_out() -> None:
+    from claims import claimreview
+
+    d = modelled(published=WEDNESDAY)
+    d.add(claims.Review("r", "kessa-said", "news", "False"))
+    d.add(claims.Review("r2", "port-said", "news", "False"))
+    d2 = modelled(published=None)
+    d2.add(claims.Review("r", "kessa-said", "news", "False"))
+    done = claimreview.export(d)
+    made = {n["itemReviewed"]["datePublished"] for n in done.document}
+    assert made == {"2024-01-08", "2024-01-09"}
+    assert (
+        "claim 'kessa-said'.made: the words of the time and its part of the day are not written"
+        in done.lost
+    )
+    unresolved = claimreview.export(d2)
+    assert "datePublished" not in unresolved.document[0]["itemReviewed"]
+    assert any("an unresolved time is not written" in lost for lost in unresolved.lost)
