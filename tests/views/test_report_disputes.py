@@ -24,7 +24,9 @@ from claims import (
     Stance,
     Text,
 )
+from claims._terminal import is_unsafe
 from claims.cli import main
+from views_support import hostile_dossier
 
 KILLED = Proposition(EventRef("strike"), "killed", Quantity(4, unit="people"))
 NINE = Proposition(EventRef("strike"), "killed", Quantity(9, unit="people"))
@@ -189,3 +191,12 @@ def test_the_command_shows_positions(tmp_path: Path, capsys: pytest.CaptureFixtu
         ["m4", "r4-0", "r4-1"],
         ["g9", "r9-0", "r9-1"],
     ]
+
+
+def test_hostile_strings_in_positions_are_printed_safe() -> None:
+    dossier, _ = hostile_dossier()
+    assert claims.analysis.disputes(dossier)
+    text = claims.views.report(dossier, width=60, ids=True, offsets=True)
+    assert "CONTRADICTIONS" in text.splitlines()
+    assert not any(is_unsafe(c) for c in text if c != "\n")
+    assert all(len(line) <= 60 for line in text.splitlines())
