@@ -33,8 +33,8 @@ from claims.analysis import (
     contradictions,
     corroboration,
     disputes,
-    is_definite,
 )
+from claims.analysis.disputes import is_definite
 
 KILLED = "killed"
 

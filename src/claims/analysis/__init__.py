@@ -56,7 +56,7 @@ from .current import (
     current,
     timeline,
 )
-from .disputes import Disagreement, Dispute, Position, disputes, is_definite
+from .disputes import Disagreement, Dispute, Position, disputes
 from .lint import Finding, Severity, lint
 from .provenance import Origin, Provenance, origin, provenance
 from .quotes import (
@@ -114,7 +114,6 @@ __all__ = [
     "corroborations",
     "current",
     "disputes",
-    "is_definite",
     "lint",
     "origin",
     "provenance",
