@@ -63,20 +63,29 @@ def disputed_dossiers(draw: st.DrawFn) -> Dossier:
         Text("Basra"),
         *(ActorRef(a) for a in actors[:2]),
     ]
-    whens = [None, When.day(2024, 1, 4), When.day(2024, 1, 5)]
+    whens = [None, None, When.day(2024, 1, 4), When.day(2024, 1, 5)]
     stances = st.sampled_from([Stance.ASSERTS] * 4 + [Stance.DENIES, Stance.NO_COMMENT])
+    # Most claims give one of two figures, so positions often hold several claims.
+    values = st.sampled_from(objects[:2] * 4) | st.sampled_from(objects)
+    predicates = st.sampled_from(["casualties"] * 3 + ["responsible_for", "location"])
     new_claims = []
     for c in base.claims.values():
         prop = Proposition(
-            draw(st.sampled_from(subjects)),
-            draw(st.sampled_from(["casualties", "responsible_for", "location"])),
-            draw(st.sampled_from(objects)),
+            draw(st.sampled_from(subjects[:2])),
+            draw(predicates),
+            draw(values),
             when=draw(st.sampled_from(whens)),
-            where=draw(st.sampled_from([None, None, "Baghdad", "Basra"])),
+            where=draw(st.sampled_from([None, None, None, "Baghdad", "Basra"])),
         )
         new_claims.append(attrs.evolve(c, proposition=prop, stance=draw(stances)))
     others = [r for r in base.records() if not isinstance(r, (Claim, Link))]
-    return Dossier([*others, *new_claims, *base.links])
+    ids = [c.id for c in new_claims]
+    links = {(x.kind, x.claim, x.target): x for x in base.links}
+    if len(ids) > 1:
+        pairs = st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True)
+        for a, b in draw(st.lists(pairs, max_size=2)):
+            links.setdefault((LinkKind.CONTRADICTS, a, b), Link(LinkKind.CONTRADICTS, a, b))
+    return Dossier([*others, *new_claims, *links.values()])
 
 
 @given(disputed_dossiers(), st.booleans())

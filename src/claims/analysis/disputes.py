@@ -184,7 +184,7 @@ _Other = tuple[Subject, str, Value, Stance]
 
 
 class _Edge:
-    """What joins two positions: the first reason found, the pairs, the claims taking part."""
+    """What joins two positions: the first reason found, and how many pairs of claims."""
 
     def __init__(self, reason: ContradictionReason, detail: str) -> None:
         self.reason = reason
@@ -194,6 +194,8 @@ class _Edge:
 
 
 class _Builder:
+    """Finds the disputes of one version of a dossier: positions, the edges between them."""
+
     def __init__(self, dossier: Dossier, index: Index, include_inactive: bool) -> None:
         self.dossier = dossier
         self.index = index
@@ -204,6 +206,7 @@ class _Builder:
         self.taking_part: dict[_Node, set[str]] = {}
         self._settings: dict[int, dict[_Setting, list[str]]] = {}
         self.others: dict[_Other, int] = {}
+        self.other_keys: list[_Other] = []
 
     # -- the groups' conflicts, by the rules of `contradictions` --------------
 
@@ -314,7 +317,11 @@ class _Builder:
             if claim.stance is ASSERTS or claim.stance is DENIES:
                 return group_of[id(statements[p.subject, p.predicate][p.object, claim.stance])]
             key = (p.subject, p.predicate, p.object, claim.stance)
-            return self.others.setdefault(key, len(self.keys) + len(self.others))
+            found = self.others.get(key)
+            if found is None:
+                found = self.others[key] = len(self.keys) + len(self.other_keys)
+                self.other_keys.append(key)
+            return found
 
         for link in self.dossier.links:
             if link.kind is not LinkKind.CONTRADICTS:
@@ -390,7 +397,7 @@ class _Builder:
             subject, predicate, obj, denies = self.keys[node]
             stance = DENIES if denies else ASSERTS
         else:
-            subject, predicate, obj, stance = next(k for k, n in self.others.items() if n == node)
+            subject, predicate, obj, stance = self.other_keys[node - len(self.keys)]
         origins = partition(index.claims, index, ids, named(subject, obj), index.links_from)
         return Position(subject, predicate, obj, stance, tuple(ids), origins)
 
