@@ -594,8 +594,9 @@ def html(
         dossier: The dossier to brief.
         title: The page's title (default: the title of the dossier's first source).
         texts: The full text of sources, by source id, to show quotes in place.
-        limit: The most items shown per section (claims and contradictions
-            counted one by one); the page says how many more there are.
+        limit: The most items shown per section (claims counted one by
+            one, contradictions one per dispute, and positions per
+            dispute); the page says how many more there are.
         graph_limit: Above this many claims the graph shows actors only.
 
     Returns:

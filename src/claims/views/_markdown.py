@@ -174,8 +174,8 @@ def markdown(dossier: Dossier, *, title: str | None = None, limit: int = 200) ->
     Args:
         dossier: The dossier to brief.
         title: The heading (default: the title of the dossier's first source).
-        limit: The most items shown per section (claims and contradictions
-            counted one by one).
+        limit: The most items shown per section (claims counted one by
+            one, contradictions one per dispute, and positions per dispute).
 
     >>> import claims, claims.views
     >>> text = claims.views.markdown(claims.load("seeds/baghdad-drone-strike.json"))
