@@ -115,10 +115,10 @@ def test_contradictions_are_drawn_and_listed() -> None:
     dossier, texts = hostile_dossier(["x"])
     page = claims.views.html(dossier, texts=texts)
     check_safe(page)
-    assert (
-        page.count('class="edge contra" marker') == len(claims.analysis.contradictions(dossier)) > 0
-    )
-    assert page.count('<li class="contra"') >= 1
+    disputes = claims.analysis.disputes(dossier)
+    # One arc per pair of positions in conflict; each position listed once.
+    assert page.count('class="edge contra" marker') == sum(len(d.reasons) for d in disputes) > 0
+    assert page.count('<li class="contra">') == sum(len(d.positions) for d in disputes)
     assert "superseded by" in page
 
 

@@ -82,6 +82,25 @@ def test_contradiction_summary() -> None:
     )
 
 
+def test_dispute_summaries() -> None:
+    dossier, _ = hostile_dossier(["x"])
+    [dispute] = analysis.disputes(dossier)
+    first, second = dispute.positions
+    words = claims.views.summary(dispute, dossier)
+    assert words.endswith(
+        f"2 positions ({claims.views.summary(first, dossier)}; "
+        f"{claims.views.summary(second, dossier)})"
+    )
+    assert claims.views.summary(first, dossier).endswith(": 1 claim, 1 independent origin")
+    [reason] = dispute.reasons
+    assert claims.views.summary(reason, dossier) == (
+        f"position 1 vs 2: figures that do not overlap: {reason.detail}"
+    )
+    for answer in (dispute, first, reason):
+        assert type(answer) in claims.views.RECORD_TYPES
+        assert claims.views.record_html(answer, dossier).startswith("<p>")
+
+
 def test_dossier_views_are_short(seed: claims.Dossier) -> None:
     text = claims.views.dossier_markdown(seed)
     assert text.splitlines()[0] == "**Dossier**: 23 actors, 1 source, 7 events, 41 claims, 4 links"

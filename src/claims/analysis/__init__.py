@@ -2,7 +2,8 @@
 
 Each question is a function taking a `Dossier` first, one module per
 question: `provenance`, `corroboration` (and `corroborations`, every claim
-at once), `contradictions` (and `uncertainties`), `silences`, `current` (and
+at once), `contradictions` (and `uncertainties`; `disputes`, the same
+contradictions grouped by position), `silences`, `current` (and
 `timeline`), and `quotes` (quotes against their sources' text).
 
 Every answer explains itself: two claims merged into one origin carry the
@@ -55,6 +56,7 @@ from .current import (
     current,
     timeline,
 )
+from .disputes import Disagreement, Dispute, Position, disputes
 from .lint import Finding, Severity, lint
 from .provenance import Origin, Provenance, origin, provenance
 from .quotes import (
@@ -82,6 +84,8 @@ __all__ = [
     "Corroboration",
     "CredibilitySuggestion",
     "CurrentView",
+    "Disagreement",
+    "Dispute",
     "Finding",
     "IndependentOrigin",
     "Merge",
@@ -89,6 +93,7 @@ __all__ = [
     "Moment",
     "MomentKind",
     "Origin",
+    "Position",
     "Provenance",
     "QuoteCheck",
     "QuoteReport",
@@ -108,6 +113,7 @@ __all__ = [
     "corroboration",
     "corroborations",
     "current",
+    "disputes",
     "lint",
     "origin",
     "provenance",

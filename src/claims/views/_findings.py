@@ -1,6 +1,8 @@
 """The findings an analyst reads first, gathered once for every view.
 
-Contradictions are grouped by subject and predicate; corroboration verdicts
+Contradictions are grouped by position (`claims.analysis.disputes`): each
+dispute is shown once with the positions taken in it, however many claims
+hold each; corroboration verdicts
 list each set of backing claims once (every claim of a set has the same
 origins); silences, known unknowns and the current view follow.
 """
@@ -12,19 +14,20 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from .. import analysis
-from .._model import Actor, Subject
+from .._model import Actor, Proposition, Stance, Subject
 from ..dossier import Dossier
 from . import _sentence as say
 
 __all__ = [
     "REASON_WORDS",
-    "ContradictionGroup",
     "Findings",
     "Verdict",
     "claimant_order",
     "dossier_order",
     "findings",
+    "position_words",
     "subject_key",
+    "title",
 ]
 
 REASON_WORDS = {
@@ -45,17 +48,28 @@ def subject_key(subject: Subject) -> tuple[str, str]:
     return type(subject).__name__, str(value)
 
 
-@attrs.frozen
-class ContradictionGroup:
-    """The contradictions about one subject and predicate.
+def title(dossier: Dossier, dispute: analysis.Dispute) -> str:
+    """What a dispute is about, in words: its subject and predicate."""
+    return f"{say.term(dossier, dispute.subject)} {dispute.predicate.replace('_', ' ')}"
 
-    Attributes:
-        title: The subject and predicate in words.
-        pairs: The contradictions.
+
+def position_words(dossier: Dossier, dispute: analysis.Dispute, position: analysis.Position) -> str:
+    """What a position says, in words.
+
+    Its value when it shares the dispute's subject and predicate ("4 people
+    killed"), the whole proposition otherwise; "denied: " before a denial,
+    and the stance before any other stance.
     """
-
-    title: str
-    pairs: tuple[analysis.Contradiction, ...]
+    if (position.subject, position.predicate) == (dispute.subject, dispute.predicate):
+        words = say.term(dossier, position.object)
+    else:
+        prop = Proposition(position.subject, position.predicate, position.object)
+        words = say.proposition(dossier, prop)
+    if position.stance is Stance.ASSERTS:
+        return words
+    if position.stance is Stance.DENIES:
+        return f"denied: {words}"
+    return f"{say.STANCE_WORDS[position.stance]} {words}"
 
 
 @attrs.frozen
@@ -77,7 +91,7 @@ class Findings:
     """Everything a briefing leads with.
 
     Attributes:
-        contradictions: Grouped by subject and predicate.
+        disputes: The contradictions grouped by position.
         verdicts: Claims backed by more than themselves.
         alone: How many active claims have no support beyond themselves.
         silences: Reported silences and unanswered accusations.
@@ -85,7 +99,7 @@ class Findings:
         current: What replaced what, and links gone stale.
     """
 
-    contradictions: tuple[ContradictionGroup, ...]
+    disputes: tuple[analysis.Dispute, ...]
     verdicts: tuple[Verdict, ...]
     alone: int
     silences: tuple[analysis.Silence, ...]
@@ -94,9 +108,9 @@ class Findings:
 
     @property
     def count(self) -> int:
-        """How many findings there are, contradiction pairs counted one by one."""
+        """How many findings there are, each dispute counted once."""
         return (
-            sum(len(g.pairs) for g in self.contradictions)
+            len(self.disputes)
             + len(self.verdicts)
             + len(self.silences)
             + len(self.uncertainties)
@@ -107,15 +121,6 @@ class Findings:
 
 def findings(dossier: Dossier) -> Findings:
     """The findings of `dossier`, from the analysis functions."""
-    groups: dict[tuple[tuple[str, str], str], list[analysis.Contradiction]] = {}
-    titles: dict[tuple[tuple[str, str], str], str] = {}
-    for found in analysis.contradictions(dossier):
-        prop = dossier.claim(found.first).proposition
-        key = (subject_key(prop.subject), prop.predicate)
-        groups.setdefault(key, []).append(found)
-        if key not in titles:
-            words = prop.predicate.replace("_", " ")
-            titles[key] = f"{say.term(dossier, prop.subject)} {words}"
     verdicts: list[Verdict] = []
     seen: set[frozenset[str]] = set()
     alone = 0
@@ -136,7 +141,7 @@ def findings(dossier: Dossier) -> Findings:
         )
     verdicts.sort(key=lambda v: (-v.corroboration.count, -len(v.claims)))
     return Findings(
-        contradictions=tuple(ContradictionGroup(titles[k], tuple(v)) for k, v in groups.items()),
+        disputes=analysis.disputes(dossier),
         verdicts=tuple(verdicts),
         alone=alone,
         silences=analysis.silences(dossier),
@@ -151,9 +156,9 @@ def claimant_order(dossier: Dossier, found: Findings, actors: Iterable[Actor]) -
     Ties keep the order of `actors`; actors without claims are left out.
     """
     involved: set[str] = set()
-    for group in found.contradictions:
-        for pair in group.pairs:
-            involved.update((pair.first, pair.second))
+    for dispute in found.disputes:
+        for position in dispute.positions:
+            involved.update(position.claims)
     for silence in found.silences:
         involved.update(silence.accusations)
         if silence.claim is not None:

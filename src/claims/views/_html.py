@@ -12,7 +12,15 @@ from . import _sentence as say
 from ._assets import CSS, SCRIPT, csp
 from ._escape import attr as esc_attr
 from ._escape import text as esc
-from ._findings import REASON_WORDS, Findings, claimant_order, findings, subject_key
+from ._findings import (
+    REASON_WORDS,
+    Findings,
+    claimant_order,
+    findings,
+    position_words,
+    subject_key,
+    title,
+)
 from ._svg import actor_order, graph, timeline
 
 __all__ = ["SECTIONS", "html"]
@@ -96,38 +104,55 @@ def _more(n: int, limit: int) -> str:
 
 
 def _contradictions(dossier: Dossier, tokens: _Tokens, found: Findings, limit: int) -> str:
-    if not found.contradictions:
+    if not found.disputes:
         return '<p class="empty muted">None: no two active claims are incompatible.</p>'
     out = []
-    budget = limit
-    for group in found.contradictions:
-        if budget <= 0:
-            break
-        out.append(f'<h4>{esc(group.title)}</h4><ul class="items">')
-        for c in group.pairs[:budget]:
-            why = REASON_WORDS[c.reason]
+    for dispute in found.disputes[:limit]:
+        n = len(dispute.positions)
+        pairs = say.plural(dispute.pairs, "pair")
+        ids = [c for p in dispute.positions for c in p.claims]
+        out.append(
+            f'<div class="dispute"{tokens.data(dossier, ids)}>'
+            f"<h4>{esc(title(dossier, dispute))}: {n:,} positions "
+            f'<span class="muted">({pairs} of claims in conflict)</span></h4><ul class="items">'
+        )
+        for i, position in enumerate(dispute.positions[:limit], 1):
+            claims = say.plural(len(position.claims), "claim")
+            origins = say.plural(position.count, "independent origin")
+            says = esc(position_words(dossier, dispute, position))
+            out.append(
+                f'<li class="contra">{i}. <strong>{says}</strong>: {claims}, {origins}'
+                f'<p class="via">{_refs(dossier, tokens, position.claims)}</p></li>'
+            )
+        out.append(_more(n, limit) + '</ul><ul class="why">')
+        for r in dispute.reasons:
+            if r.second >= limit:
+                continue
             also = (
                 " (also linked)"
-                if c.linked and c.reason is not analysis.ContradictionReason.LINKED
+                if r.linked and r.reason is not analysis.ContradictionReason.LINKED
                 else ""
             )
             out.append(
-                f'<li class="contra"{tokens.data(dossier, (c.first, c.second))}>'
-                f"{_ref(dossier, tokens, c.first)}<br><strong>vs</strong> "
-                f"{_ref(dossier, tokens, c.second)}"
-                f'<p class="via">{esc(why)}: {esc(c.detail)}{also}</p></li>'
+                f"<li>{r.first + 1} <strong>vs</strong> {r.second + 1}: "
+                f"{esc(REASON_WORDS[r.reason])}: {esc(r.detail)}{also}</li>"
             )
-        out.append(_more(len(group.pairs), budget) + "</ul>")
-        budget -= len(group.pairs)
-    shown = sum(1 for part in out if part.startswith("<h4>"))
-    if shown < len(found.contradictions):
-        rest = found.contradictions[shown:]
-        pairs = sum(len(g.pairs) for g in rest)
-        out.append(
-            f'<p class="muted">… and {say.plural(pairs, "more contradiction")} about '
-            f"{say.plural(len(rest), 'more subject')}</p>"
-        )
+        out.append("</ul></div>")
+    if len(found.disputes) > limit:
+        more = say.plural(len(found.disputes) - limit, "more contradiction")
+        out.append(f'<p class="muted">… and {more}</p>')
     return "".join(out)
+
+
+def _arcs(found: Findings) -> list[analysis.Contradiction]:
+    """One arc per pair of positions in conflict, between their first claims."""
+    arcs = []
+    for dispute in found.disputes:
+        for r in dispute.reasons:
+            a, b = dispute.positions[r.first].claims, dispute.positions[r.second].claims
+            first, second = (a[0], b[0]) if r.first != r.second else (a[0], a[-1])
+            arcs.append(analysis.Contradiction(first, second, r.reason, r.detail, r.linked))
+    return arcs
 
 
 def _silences(dossier: Dossier, tokens: _Tokens, found: Findings, limit: int) -> str:
@@ -513,8 +538,7 @@ def _sections(
     yield _section("findings", findings_html)
     yield _section("claims", _claims(dossier, tokens, anchors, found, limit))
     yield _section("sources", sources)
-    contradictions = [p for g in found.contradictions for p in g.pairs]
-    drawing = graph(dossier, tokens.actor, tokens.subject_of, contradictions, limit=graph_limit)
+    drawing = graph(dossier, tokens.actor, tokens.subject_of, _arcs(found), limit=graph_limit)
     note = (
         f'<p class="muted">Over {graph_limit:,} claims: actors only, with their ties and '
         "the busiest relays (claims counted in the tooltips).</p>"
@@ -570,8 +594,9 @@ def html(
         dossier: The dossier to brief.
         title: The page's title (default: the title of the dossier's first source).
         texts: The full text of sources, by source id, to show quotes in place.
-        limit: The most items shown per section (claims and contradictions
-            counted one by one); the page says how many more there are.
+        limit: The most items shown per section (claims counted one by
+            one, contradictions one per dispute, and positions per
+            dispute); the page says how many more there are.
         graph_limit: Above this many claims the graph shows actors only.
 
     Returns:

@@ -8,7 +8,7 @@ from .. import analysis
 from ..dossier import Dossier
 from . import _sentence as say
 from ._escape import markdown as md
-from ._findings import REASON_WORDS, Findings, claimant_order, findings
+from ._findings import REASON_WORDS, Findings, claimant_order, findings, position_words, title
 from ._svg import actor_order
 
 __all__ = ["markdown"]
@@ -18,6 +18,10 @@ def _who(dossier: Dossier, claim_id: str) -> str:
     claim = dossier.claim(claim_id)
     via = ", via " + " ← ".join(say.name(dossier, h.reporter) for h in claim.chain)
     return md(say.name(dossier, claim.claimant) + (via if claim.chain else ""))
+
+
+_CAP = 8
+"""The most claims named in one position (the rest are counted)."""
 
 
 def _more(n: int, limit: int) -> Iterator[str]:
@@ -30,30 +34,31 @@ def _findings(dossier: Dossier, found: Findings, limit: int) -> Iterator[str]:
     yield ""
     yield "### Contradictions"
     yield ""
-    if not found.contradictions:
+    if not found.disputes:
         yield "None: no two active claims are incompatible."
-    budget = limit
-    for n, group in enumerate(found.contradictions):
-        if budget <= 0:
-            rest = found.contradictions[n:]
-            pairs = sum(len(g.pairs) for g in rest)
-            yield (
-                f"… and {say.plural(pairs, 'more contradiction')} about "
-                f"{say.plural(len(rest), 'more subject')}"
-            )
-            break
-        yield f"**{md(group.title)}**"
+    for dispute in found.disputes[:limit]:
+        n = len(dispute.positions)
+        pairs = say.plural(dispute.pairs, "pair")
+        yield f"**{md(title(dossier, dispute))}**: {n:,} positions ({pairs} of claims in conflict)"
         yield ""
-        for c in group.pairs[:budget]:
-            a, b = dossier.claim(c.first), dossier.claim(c.second)
-            yield (
-                f"- {_who(dossier, c.first)}: {md(say.term(dossier, a.proposition.object))} "
-                f"*vs* {_who(dossier, c.second)}: {md(say.term(dossier, b.proposition.object))} "
-                f"— {REASON_WORDS[c.reason]}: {md(c.detail)}"
-            )
-        yield from _more(len(group.pairs), budget)
-        budget -= len(group.pairs)
+        for i, position in enumerate(dispute.positions[:limit], 1):
+            claims = say.plural(len(position.claims), "claim")
+            origins = say.plural(position.count, "independent origin")
+            holders = "; ".join(_who(dossier, c) for c in position.claims[:_CAP])
+            if len(position.claims) > _CAP:
+                holders += f"; and {len(position.claims) - _CAP:,} more"
+            says = md(position_words(dossier, dispute, position))
+            yield f"{i}. **{says}**: {claims}, {origins}: {holders}"
+        if n > limit:
+            yield f"{min(n, limit) + 1}. … and {n - limit:,} more positions"
         yield ""
+        for conflict in dispute.reasons:
+            if conflict.second < limit:
+                between = f"{conflict.first + 1} *vs* {conflict.second + 1}"
+                yield f"- {between}: {REASON_WORDS[conflict.reason]}: {md(conflict.detail)}"
+        yield ""
+    if len(found.disputes) > limit:
+        yield f"… and {say.plural(len(found.disputes) - limit, 'more contradiction')}"
     yield ""
     yield "### Silences and unanswered accusations"
     yield ""
@@ -169,8 +174,8 @@ def markdown(dossier: Dossier, *, title: str | None = None, limit: int = 200) ->
     Args:
         dossier: The dossier to brief.
         title: The heading (default: the title of the dossier's first source).
-        limit: The most items shown per section (claims and contradictions
-            counted one by one).
+        limit: The most items shown per section (claims counted one by
+            one, contradictions one per dispute, and positions per dispute).
 
     >>> import claims, claims.views
     >>> text = claims.views.markdown(claims.load("seeds/baghdad-drone-strike.json"))

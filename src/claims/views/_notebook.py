@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import analysis
 from .._display import install
-from .._model import Actor, Claim, Event, Link, Source
+from .._model import Actor, Claim, Event, Link, Source, Stance
 from ..dossier import Dossier
 from . import _sentence as say
 from ._escape import markdown as md
@@ -43,6 +43,9 @@ RECORD_TYPES: tuple[type, ...] = (
     Event,
     Link,
     analysis.Contradiction,
+    analysis.Dispute,
+    analysis.Position,
+    analysis.Disagreement,
     analysis.Corroboration,
     analysis.Silence,
     analysis.Uncertainty,
@@ -58,7 +61,8 @@ def summary(obj: object, dossier: Dossier | None = None) -> str:
 
     Args:
         obj: A dossier, a record (claim, actor, source, event, link) or an
-            answer of `claims.analysis` (contradiction, corroboration,
+            answer of `claims.analysis` (contradiction, dispute, position,
+            disagreement, corroboration,
             silence, uncertainty, current view, moment, provenance).
         dossier: Where to look up names (ids are shown without it).
 
@@ -95,6 +99,15 @@ def summary(obj: object, dossier: Dossier | None = None) -> str:
 def _answer(obj: object, dossier: Dossier | None) -> str:
     if isinstance(obj, analysis.Contradiction):
         return f"{obj.first} vs {obj.second}: {REASON_WORDS[obj.reason]}: {obj.detail}"
+    if isinstance(obj, analysis.Dispute):
+        about = f"{say.term(dossier, obj.subject)} {obj.predicate.replace('_', ' ')}"
+        says = "; ".join(_position(dossier, p) for p in obj.positions)
+        return f"{about}: {say.plural(len(obj.positions), 'position')} ({says})"
+    if isinstance(obj, analysis.Position):
+        return _position(dossier, obj)
+    if isinstance(obj, analysis.Disagreement):
+        between = f"position {obj.first + 1} vs {obj.second + 1}"
+        return f"{between}: {REASON_WORDS[obj.reason]}: {obj.detail}"
     if isinstance(obj, analysis.Corroboration):
         origins = "; ".join(
             ", ".join(say.name(dossier, a) for a in o.actors)
@@ -122,6 +135,14 @@ def _answer(obj: object, dossier: Dossier | None) -> str:
     raise TypeError(f"no summary for {type(obj).__name__}")
 
 
+def _position(dossier: Dossier | None, position: analysis.Position) -> str:
+    words = say.term(dossier, position.object)
+    if position.stance is not Stance.ASSERTS:
+        words = f"{position.stance.value.replace('_', ' ')}: {words}"
+    claims = say.plural(len(position.claims), "claim")
+    return f"{words}: {claims}, {say.plural(position.count, 'independent origin')}"
+
+
 def claim_html(claim: Claim, dossier: Dossier | None = None) -> str:
     """A claim as a short HTML block: its sentence, quotes and assessment, escaped."""
     parts = [f"<div><p><strong>{esc(say.claim(dossier, claim))}</strong></p>"]
@@ -144,9 +165,8 @@ def claim_markdown(claim: Claim, dossier: Dossier | None = None) -> str:
 
 def _finding_lines(dossier: Dossier) -> list[str]:
     found = findings(dossier)
-    pairs = sum(len(g.pairs) for g in found.contradictions)
     return [
-        say.plural(pairs, "contradiction"),
+        say.plural(len(found.disputes), "contradiction"),
         f"{len(found.silences):,} silence{'s' * (len(found.silences) != 1)} "
         f"or unanswered accusation{'s' * (len(found.silences) != 1)}",
         say.plural(len(found.verdicts), "corroborated claim group"),

@@ -1,7 +1,8 @@
 """The text report: findings first, then who claimed what, wrapped to a width.
 
 Sections come in the order an analyst reads them (`REPORT_SECTIONS`): a
-summary, contradictions grouped by subject and predicate, known unknowns,
+summary, contradictions grouped by position (each dispute once, with the
+positions taken in it and the claims and origins of each), known unknowns,
 silences and unanswered accusations, corroboration verdicts (each set of
 backing claims once), what changed, then the claims by claimant. Every
 string from the dossier is made terminal-safe; long words are cut, in time
@@ -19,7 +20,7 @@ from .._model import Actor, Assessment, Claim, Link, LinkKind, Quote, StatusKind
 from .._terminal import terminal_safe
 from ..dossier import Dossier
 from . import _sentence as say
-from ._findings import REASON_WORDS
+from ._findings import REASON_WORDS, position_words, title
 from ._report_plan import (
     DEFAULT_LIMIT,
     REPORT_SECTIONS,
@@ -163,7 +164,7 @@ class _Text:
         """How many findings each finding section has."""
         f = self.plan.findings
         return {
-            "contradictions": sum(len(g.pairs) for g in f.contradictions),
+            "contradictions": len(f.disputes),
             "uncertainty": len(f.uncertainties),
             "silences": len(f.silences),
             "corroboration": len(f.verdicts),
@@ -267,33 +268,50 @@ class _Text:
         return "; ".join(said)
 
     def contradictions(self) -> Iterator[str]:
-        groups = self.plan.findings.contradictions
-        total = sum(len(g.pairs) for g in groups)
-        if not groups:
+        disputes = self.plan.findings.disputes
+        if not disputes:
             yield "  none: no two active claims are incompatible"
-        budget = total if self.limit <= 0 else self.limit
-        shown = 0
-        for group in groups:
-            if budget <= 0:
-                break
-            yield from self.wrap(f"{group.title}:")
-            for pair in group.pairs[:budget]:
-                a, b = self.d.claim(pair.first), self.d.claim(pair.second)
-                yield from self.wrap(
-                    f"- {self.who(pair.first)}: {say.term(self.d, a.proposition.object)}", "    "
-                )
-                yield from self.wrap(
-                    f"vs {self.who(pair.second)}: {say.term(self.d, b.proposition.object)}",
-                    "      ",
-                    "        ",
-                )
-                why = f"{REASON_WORDS[pair.reason]}: {pair.detail}"
-                if pair.linked and pair.reason is not analysis.ContradictionReason.LINKED:
+        shown = cut(disputes, self.limit)
+        for dispute in disputes[:shown]:
+            n = len(dispute.positions)
+            pairs = say.plural(dispute.pairs, "pair")
+            yield from self.wrap(
+                f"- {title(self.d, dispute)}: {n:,} positions ({pairs} of claims in conflict)"
+            )
+            positions = cut(dispute.positions, self.limit)
+            for i, position in enumerate(dispute.positions[:positions], 1):
+                yield from self.position(i, dispute, position)
+            if n > positions:
+                yield from self.wrap(f"and {n - positions:,} more positions", "    ")
+            reasons = [r for r in dispute.reasons if r.second < positions]
+            for r in reasons:
+                why = f"{REASON_WORDS[r.reason]}: {r.detail}"
+                if r.linked and r.reason is not analysis.ContradictionReason.LINKED:
                     why += " (also linked)"
-                yield from self.wrap(why, "      ", "        ")
-                shown += 1
-            budget -= len(group.pairs)
-        yield from self.more(total, shown, "contradictions", "contradictions")
+                between = f"{r.first + 1} vs {r.second + 1}" if n > 2 else "why"
+                yield from self.wrap(f"{between}: {why}", "    ", "      ")
+            if len(dispute.reasons) > len(reasons):
+                more = len(dispute.reasons) - len(reasons)
+                yield from self.wrap(f"and {more:,} more conflicts between positions", "    ")
+        yield from self.more(len(disputes), shown, "contradictions", "contradictions")
+
+    def position(
+        self, number: int, dispute: analysis.Dispute, position: analysis.Position
+    ) -> Iterator[str]:
+        """A position: what it says, its claims and origins, then who holds it."""
+        claims = say.plural(len(position.claims), "claim")
+        counted = say.plural(position.count, "independent origin")
+        dropped = len(position.origins) - position.count
+        if dropped:
+            counted += f" counted, {dropped:,} not counted"
+        says = position_words(self.d, dispute, position)
+        yield from self.wrap(f"{number}. {says}: {claims}, {counted}", "    ", "       ")
+        for claim_id in position.claims[:_NESTED]:
+            yield from self.wrap(self.who(claim_id), "      - ", "        ")
+            for quote in self.d.claim(claim_id).quotes[:1]:
+                yield from self.wrap(self.quote(quote), "        ")
+        if len(position.claims) > _NESTED:
+            yield from self.wrap(f"and {len(position.claims) - _NESTED:,} more claims", "      ")
 
     def uncertainty(self) -> Iterator[str]:
         found = self.plan.findings.uncertainties

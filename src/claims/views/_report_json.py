@@ -6,7 +6,7 @@ words, as the text report says them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -14,7 +14,7 @@ from .. import analysis
 from .._model import Claim, Quote
 from ..dossier import Dossier
 from . import _sentence as say
-from ._findings import REASON_WORDS
+from ._findings import REASON_WORDS, position_words, title
 from ._report import assessment_words
 from ._report_plan import DEFAULT_LIMIT, Plan, cut, plan, select
 
@@ -102,7 +102,8 @@ def _sections(dossier: Dossier, p: Plan, limit: int) -> Json:
             ],
             len(sources),
             findings={
-                "contradictions": sum(len(g.pairs) for g in f.contradictions),
+                "contradictions": sum(d.pairs for d in f.disputes),
+                "disputes": len(f.disputes),
                 "uncertainties": len(f.uncertainties),
                 "silences": len(f.silences),
                 "verdicts": len(f.verdicts),
@@ -110,20 +111,9 @@ def _sections(dossier: Dossier, p: Plan, limit: int) -> Json:
             },
         )
     if "contradictions" in p.sections:
-        pairs = [(g.title, c) for g in f.contradictions for c in g.pairs]
         out["contradictions"] = _part(
-            [
-                {
-                    "subject": title,
-                    "first": claim(c.first),
-                    "second": claim(c.second),
-                    "reason": c.reason.value,
-                    "words": f"{REASON_WORDS[c.reason]}: {c.detail}",
-                    "linked": c.linked,
-                }
-                for title, c in pairs[: cut(pairs, limit)]
-            ],
-            len(pairs),
+            [_dispute(dossier, d, limit, claim) for d in f.disputes[: cut(f.disputes, limit)]],
+            len(f.disputes),
         )
     if "uncertainty" in p.sections:
         out["uncertainty"] = _part(
@@ -210,25 +200,64 @@ def _sections(dossier: Dossier, p: Plan, limit: int) -> Json:
     return out
 
 
+def _dispute(
+    dossier: Dossier, dispute: analysis.Dispute, limit: int, claim: Callable[[str], Json]
+) -> Json:
+    positions = dispute.positions[: cut(dispute.positions, limit)]
+    return {
+        "subject": title(dossier, dispute),
+        "predicate": dispute.predicate,
+        "definite": dispute.definite,
+        "pairs": dispute.pairs,
+        "total": len(dispute.positions),
+        "shown": len(positions),
+        "positions": [
+            {
+                "says": position_words(dossier, dispute, p),
+                "stance": p.stance.value,
+                "total": len(p.claims),
+                "claims": [claim(c) for c in p.claims[: cut(p.claims, limit)]],
+                "independent_origins": p.count,
+                "origins": [_origin(o) for o in p.origins],
+            }
+            for p in positions
+        ],
+        "reasons": [
+            {
+                "first": r.first,
+                "second": r.second,
+                "reason": r.reason.value,
+                "words": f"{REASON_WORDS[r.reason]}: {r.detail}",
+                "linked": r.linked,
+                "definite": r.definite,
+                "pairs": r.pairs,
+            }
+            for r in dispute.reasons
+            if r.second < len(positions)
+        ],
+    }
+
+
+def _origin(o: analysis.IndependentOrigin) -> Json:
+    return {
+        "actors": list(o.actors),
+        "claims": list(o.claims),
+        "merges": [
+            {"first": m.first, "second": m.second, "reason": m.reason.value, "note": m.note}
+            for m in o.merges
+        ],
+        "ties": [{"other": t.other, "note": t.note} for t in o.ties],
+        "uncounted": o.uncounted,
+    }
+
+
 def _verdict(dossier: Dossier, claims: Iterable[str], found: analysis.Corroboration) -> Json:
     ids = list(claims)
     return {
         "claims": ids,
         "proposition": say.proposition(dossier, dossier.claim(ids[0]).proposition),
         "independent_origins": found.count,
-        "origins": [
-            {
-                "actors": list(o.actors),
-                "claims": list(o.claims),
-                "merges": [
-                    {"first": m.first, "second": m.second, "reason": m.reason.value, "note": m.note}
-                    for m in o.merges
-                ],
-                "ties": [{"other": t.other, "note": t.note} for t in o.ties],
-                "uncounted": o.uncounted,
-            }
-            for o in found.origins
-        ],
+        "origins": [_origin(o) for o in found.origins],
     }
 
 

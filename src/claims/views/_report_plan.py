@@ -17,7 +17,7 @@ from .. import analysis
 from .._model import Actor, Claim, EventRef, Link, StatusKind, Text
 from ..dossier import Dossier
 from ..exceptions import ClaimsError
-from ._findings import ContradictionGroup, Findings, claimant_order, findings, subject_key
+from ._findings import Findings, claimant_order, findings, subject_key
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -243,17 +243,13 @@ def _involving(found: Findings, chosen: set[str]) -> Findings:
     def touches(*ids: str | None) -> bool:
         return any(i in chosen for i in ids)
 
-    groups = []
-    for group in found.contradictions:
-        pairs = tuple(p for p in group.pairs if touches(p.first, p.second))
-        if pairs:
-            groups.append(ContradictionGroup(group.title, pairs))
+    disputes = tuple(d for d in found.disputes if any(touches(*p.claims) for p in d.positions))
     verdicts = tuple(v for v in found.verdicts if touches(*v.claims))
     backed = {c for v in verdicts for c in v.claims}
     view = found.current
     active = set(view.claims)
     return Findings(
-        contradictions=tuple(groups),
+        disputes=disputes,
         verdicts=verdicts,
         alone=sum(1 for c in chosen if c not in backed and c in active),
         silences=tuple(s for s in found.silences if touches(s.claim, *s.accusations)),
@@ -312,9 +308,9 @@ def cut(items: Sequence[object], limit: int) -> int:
 
 def _partners(found: Findings) -> set[str]:
     ids: set[str] = set()
-    for group in found.contradictions:
-        for pair in group.pairs:
-            ids.update((pair.first, pair.second))
+    for dispute in found.disputes:
+        for position in dispute.positions:
+            ids.update(position.claims)
     for verdict in found.verdicts:
         ids.update(verdict.claims)
     for silence in found.silences:
