@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .._model import Actor, ActorKind, Link, LinkKind, Review, Source
+from .._model import Actor, ActorKind, Claim, Link, LinkKind, Review, Source
 from ._migrations import OLDEST_WRITTEN, REVIEWS_SINCE, SCHEMA_VERSION
 
 __all__ = ["KINDS_SINCE_4", "LINKS_SINCE_4", "version_needed", "version_of"]
@@ -61,6 +61,11 @@ def version_of(record: object) -> int:
         if record.identifiers:
             return SCHEMA_VERSION
     elif isinstance(record, Link) and record.kind in LINKS_SINCE_4:
+        return SCHEMA_VERSION
+    elif isinstance(record, Claim) and (
+        record.topic is not None or record.reason is not None or record.also
+    ):
+        # A topic, a reason or further claimants: version 3 has none of them.
         return SCHEMA_VERSION
     return OLDEST_WRITTEN
 
