@@ -42,6 +42,7 @@ from ._model import (
     Value,
     When,
     fingerprint,
+    topic_proposition,
 )
 from ._schema import json_schema
 from .confidence import AnalyticConfidence, Credibility, Likelihood, Reliability
@@ -126,6 +127,7 @@ __all__ = [
     "load_lines",
     "loads",
     "store",
+    "topic_proposition",
     "views",
 ]
 
