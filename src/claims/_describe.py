@@ -53,7 +53,8 @@ def describe(
     - A proposition: subject, predicate (underscores as spaces), object, then
       when, where and the qualifiers in brackets.
     - A stance: its verb, ``asserts``, ``denies``, ``did not respond``.
-    - A claim: the claimant, the stance and the proposition,
+    - A claim: the claimants, the stance and the proposition (or, for a
+      silence on a topic alone, the topic), then the topic and reason given,
       ``Reuters asserts: the strike killed 4``.
     - A review: the reviewer, the verdict on its scale and the claim
       reviewed (in words when `dossier` has it, else its id),
@@ -86,6 +87,14 @@ def describe(
     'Reuters asserts: the strike killed at least 3 and at most 5'
     >>> describe(d.claim("c"))
     'reuters asserts: strike killed at least 3 and at most 5'
+    >>> d.add(claims.Actor("kessa", "Kessa Maritime"))
+    >>> quiet = claims.Claim(
+    ...     "q", "kessa", None, stance=claims.Stance.DECLINED_TO_COMMENT,
+    ...     topic="the cause of the blast", reason="citing an ongoing investigation",
+    ...     also=["reuters"],
+    ... )
+    >>> describe(quiet, d)
+    'Kessa Maritime and Reuters declined to comment: on “the cause of the blast”, citing an ongoing investigation'
     >>> describe(claims.Quantity(value=1200, unit="people", approximate=True))
     '1,200 people (approximate)'
     >>> d.add(claims.Review("r", "c", "reuters", "Half true", rating=3, best=5, worst=1))
@@ -97,8 +106,13 @@ def describe(
             obj.claim, dossier
         )
     if isinstance(obj, Claim):
-        claimant = _actor_name(obj.claimant, dossier)
-        return f"{claimant} {_STANCE_WORDS[obj.stance]}: {describe(obj.proposition, dossier)}"
+        claimant = " and ".join(_actor_name(a, dossier) for a in obj.claimants)
+        what = [describe(obj.proposition, dossier)] if obj.stated else []
+        if obj.topic is not None:
+            what.append(f"on “{obj.topic}”")
+        if obj.reason is not None:
+            what.append(obj.reason)
+        return f"{claimant} {_STANCE_WORDS[obj.stance]}: {', '.join(what)}"
     if isinstance(obj, Proposition):
         return _proposition(obj, dossier)
     if isinstance(obj, Stance):
