@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ._model import Actor, Claim, Event, Proposition, Review, Stance, Value
+from ._model import (
+    TOPIC,
+    Actor,
+    Claim,
+    Event,
+    Proposition,
+    Review,
+    Stance,
+    Text,
+    Value,
+    topic_proposition,
+)
 from ._model.what import proposition_words, value_words
 from .exceptions import UnknownIdError
 
@@ -51,7 +62,8 @@ def describe(
       ``more than 100 attacks (approximate)``.
     - Unknown and none: ``unknown``, ``none``, with the note in brackets.
     - A proposition: subject, predicate (underscores as spaces), object, then
-      when, where and the qualifiers in brackets.
+      when, where and the qualifiers in brackets; the one a topic alone
+      stands for (`claims.topic_proposition`), the topic in quotes.
     - A stance: its verb, ``asserts``, ``denies``, ``did not respond``.
     - A claim: the claimants, the stance and the proposition (or, for a
       silence on a topic alone, the topic), then the topic and reason given,
@@ -158,6 +170,13 @@ def _value(value: Value, dossier: Names | None) -> str:
 
 
 def _proposition(prop: Proposition, dossier: Names | None) -> str:
+    subject = prop.subject
+    if (
+        prop.predicate == TOPIC
+        and isinstance(subject, Text)
+        and prop == topic_proposition(subject.value)
+    ):
+        return f"“{subject.value}”"  # what a topic alone stands for: the topic
     return proposition_words(
         prop,
         actor=lambda id: _actor_name(id, dossier),

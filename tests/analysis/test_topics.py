@@ -277,3 +277,26 @@ def test_joint_and_topic_claims_round_trip(d: Dossier) -> None:
     for c in d.claims.values():
         for who in c.claimants:
             assert c in d.claims_by(who)
+
+
+# --------------------------------------------------------------------------
+# In words
+
+
+def test_a_topic_and_a_joint_statement_in_words() -> None:
+    d = Dossier([*port(), joint(), kessa_declines()])
+    assert claims.describe(claims.topic_proposition("the cause"), d) == "“the cause”"
+    assert claims.describe(d.claim("joint"), d).startswith(
+        "Port authority and Dockers' union asserts:"
+    )
+    briefing = claims.views.markdown(d)
+    assert "declined to comment on “the cause of the blast”" in briefing
+    assert "topic unknown" not in briefing
+    # The notebook's (and the text report's) sentence names the reason and
+    # every claimant.
+    assert "citing an ongoing investigation" in claims.views.claim_markdown(
+        d.claim("kessa-declines"), d
+    )
+    assert "**Port authority and Dockers' union asserts Kessa Maritime" in (
+        claims.views.claim_markdown(d.claim("joint"), d)
+    )

@@ -91,7 +91,7 @@ def claim(dossier: Dossier | None, c: Claim) -> str:
     >>> claim(d, d.claim("reuters-killed"))
     'Reuters asserts the drone strike ... 4 PMF members killed, via Al Jazeera (reported)'
     """
-    what = proposition(dossier, c.proposition) if c.stated else f"“{c.topic}”"
+    what = proposition(dossier, c.proposition)
     if c.stated and c.topic is not None:
         what += f" (on “{c.topic}”)"
     if c.reason is not None:
