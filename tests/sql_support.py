@@ -55,7 +55,9 @@ def crowded(draw: st.DrawFn) -> claims.Dossier:
                 when=draw(st.sampled_from(whens)),
                 where=draw(places),
             )
-            r = attrs.evolve(r, proposition=p, stance=draw(stances))
+            r = attrs.evolve(r, proposition=p, stance=draw(stances), topic=None, reason=None)
+            if draw(st.integers(0, 5)) == 0:  # a silence on a topic alone
+                r = attrs.evolve(r, proposition=None, stance=claims.Stance.NO_COMMENT, topic="t")
         records.append(r)
     return claims.Dossier(records)
 

@@ -43,6 +43,7 @@ from ._model import (
     Value,
     When,
     fingerprint,
+    topic_proposition,
 )
 from ._schema import json_schema
 from .confidence import AnalyticConfidence, Credibility, Likelihood, Reliability
@@ -134,6 +135,7 @@ __all__ = [
     "loads",
     "store",
     "times",
+    "topic_proposition",
     "views",
     "when_from_words",
 ]

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ._model import Actor, Claim, Event, Proposition, Review, Stance, Value
+from ._model import (
+    TOPIC,
+    Actor,
+    Claim,
+    Event,
+    Proposition,
+    Review,
+    Stance,
+    Text,
+    Value,
+    topic_proposition,
+)
 from ._model.what import proposition_words, value_words
 from .exceptions import UnknownIdError
 
@@ -51,9 +62,11 @@ def describe(
       ``more than 100 attacks (approximate)``.
     - Unknown and none: ``unknown``, ``none``, with the note in brackets.
     - A proposition: subject, predicate (underscores as spaces), object, then
-      when, where and the qualifiers in brackets.
+      when, where and the qualifiers in brackets; the one a topic alone
+      stands for (`claims.topic_proposition`), the topic in quotes.
     - A stance: its verb, ``asserts``, ``denies``, ``did not respond``.
-    - A claim: the claimant, the stance and the proposition,
+    - A claim: the claimants, the stance and the proposition (or, for a
+      silence on a topic alone, the topic), then the topic and reason given,
       ``Reuters asserts: the strike killed 4``.
     - A review: the reviewer, the verdict on its scale and the claim
       reviewed (in words when `dossier` has it, else its id),
@@ -86,6 +99,13 @@ def describe(
     'Reuters asserts: the strike killed at least 3 and at most 5'
     >>> describe(d.claim("c"))
     'reuters asserts: strike killed at least 3 and at most 5'
+    >>> d.add(claims.Actor("kessa", "Kessa Maritime"))
+    >>> quiet = claims.Claim(
+    ...     "q", "kessa", None, stance=claims.Stance.DECLINED_TO_COMMENT,
+    ...     topic="the cause", reason="citing an investigation", also=["reuters"],
+    ... )
+    >>> describe(quiet, d)
+    'Kessa Maritime and Reuters declined to comment: on “the cause”, citing an investigation'
     >>> describe(claims.Quantity(value=1200, unit="people", approximate=True))
     '1,200 people (approximate)'
     >>> d.add(claims.Review("r", "c", "reuters", "Half true", rating=3, best=5, worst=1))
@@ -97,8 +117,13 @@ def describe(
             obj.claim, dossier
         )
     if isinstance(obj, Claim):
-        claimant = _actor_name(obj.claimant, dossier)
-        return f"{claimant} {_STANCE_WORDS[obj.stance]}: {describe(obj.proposition, dossier)}"
+        claimant = " and ".join(_actor_name(a, dossier) for a in obj.claimants)
+        what = [describe(obj.proposition, dossier)] if obj.stated else []
+        if obj.topic is not None:
+            what.append(f"on “{obj.topic}”")
+        if obj.reason is not None:
+            what.append(obj.reason)
+        return f"{claimant} {_STANCE_WORDS[obj.stance]}: {', '.join(what)}"
     if isinstance(obj, Proposition):
         return _proposition(obj, dossier)
     if isinstance(obj, Stance):
@@ -145,6 +170,13 @@ def _value(value: Value, dossier: Names | None) -> str:
 
 
 def _proposition(prop: Proposition, dossier: Names | None) -> str:
+    subject = prop.subject
+    if (
+        prop.predicate == TOPIC
+        and isinstance(subject, Text)
+        and prop == topic_proposition(subject.value)
+    ):
+        return f"“{subject.value}”"  # what a topic alone stands for: the topic
     return proposition_words(
         prop,
         actor=lambda id: _actor_name(id, dossier),

@@ -140,6 +140,8 @@ def references(record: object) -> Iterator[Reference]:
     """
     if isinstance(record, Claim):
         yield ".claimant", "actor", record.claimant
+        for j, also in enumerate(record.also):
+            yield f".also[{j}]", "actor", also
         prop = record.proposition
         for where, term in (
             (".proposition.subject.id", prop.subject),

@@ -64,12 +64,26 @@ EXTENSION_FIELDS: dict[str, tuple[type, tuple[str, ...]]] = {
     "report": (Source, ("id", "published", "retrieved", "url")),
     "note": (
         Claim,
-        ("id", "stance", "proposition", "quotes", "chain", "made", "assessment", "note"),
+        (
+            "id",
+            "stance",
+            "proposition",
+            "quotes",
+            "chain",
+            "made",
+            "assessment",
+            "note",
+            "topic",
+            "reason",
+            "also",
+        ),
     ),
 }
 """For each STIX type the export writes: its record and the fields the extension carries.
 
-An ``opinion`` carries what a ``note`` carries. A report's ``url`` is
+An ``opinion`` carries what a ``note`` carries. A claim's ``topic``,
+``reason`` and ``also`` (optional, and absent from every bundle of a dossier
+that has none) are carried the same way. A report's ``url`` is
 carried only when the URL could not be written as a STIX ``url`` as it is.
 """
 

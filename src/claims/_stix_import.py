@@ -542,6 +542,9 @@ class _Reader:
             if "assessment" in ext
             else None,
             note=read(ext.get("note"), str | None, "extensions.note"),
+            topic=read(ext.get("topic"), str | None, "extensions.topic"),
+            reason=read(ext.get("reason"), str | None, "extensions.reason"),
+            also=read(ext.get("also", []), tuple[str, ...], "extensions.also"),
         )
 
     # ------------------------------------------------------------------

@@ -318,6 +318,11 @@ def _claim_lost(name: str, claim: Claim) -> list[str]:
             lost.append(f"{name}.{field}: not written")
     if claim.draft:
         lost.append(f"{name}.draft: not written")
+    for field in ("topic", "reason"):
+        if getattr(claim, field) is not None:
+            lost.append(f"{name}.{field}: not written")
+    if claim.also:
+        lost.append(f"{name}.also: not written: ClaimReview names one author")
     return lost
 
 

@@ -300,7 +300,7 @@ class Dossier(Displayed):
         return tuple(found)
 
     def claims_by(self, actor_id: str, *, include_parts: bool = False) -> tuple[Claim, ...]:
-        """Claims whose claimant is `actor_id`.
+        """Claims whose claimant is `actor_id`, one of the claimants of a joint one included.
 
         Args:
             actor_id: The claimant.
@@ -314,6 +314,7 @@ class Dossier(Displayed):
         ids = [actor_id, *self.parts(actor_id)] if include_parts else [actor_id]
         found = [c for a in ids for c in self._by_claimant.get(a, ())]
         if include_parts:
+            found = list(dict.fromkeys(found))
             order = {cid: i for i, cid in enumerate(self._claims)}
             found.sort(key=order.__getitem__)
         return tuple(self._claims[c] for c in found)
@@ -488,7 +489,8 @@ class Dossier(Displayed):
             if record.id not in self._claims:
                 self._positions.pop(record.id, None)
             prop = record.proposition
-            _pop_last(self._by_claimant, record.claimant, record.id)
+            for claimant in reversed(record.claimants):
+                _pop_last(self._by_claimant, claimant, record.id)
             _pop_last(self._by_subject, prop.subject, record.id)
             _pop_last(self._by_predicate, prop.predicate, record.id)
             said = self._statements.get((prop.subject, prop.predicate))
@@ -520,7 +522,8 @@ class Dossier(Displayed):
         elif isinstance(record, Claim):
             self._positions[record.id] = len(self._claims)
             self._claims[record.id] = record
-            self._by_claimant[record.claimant].append(record.id)
+            for claimant in record.claimants:
+                self._by_claimant[claimant].append(record.id)
             self._by_subject[record.proposition.subject].append(record.id)
             self._by_predicate[record.proposition.predicate].append(record.id)
             prop = record.proposition

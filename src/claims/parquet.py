@@ -156,6 +156,10 @@ def _schemas() -> dict[str, Any]:
                 ("quotes", i64),
                 ("hops", i64),
                 ("json", s),
+                ("also", pa.list_(s)),
+                ("topic", s),
+                ("reason", s),
+                ("stated", b),
             ]
         ),
         "actors": pa.schema(
@@ -325,6 +329,10 @@ def _claim_row(c: Claim, position: int, status: tuple[str, str | None]) -> dict[
         "quotes": len(c.quotes),
         "hops": len(c.chain),
         "json": encode(c).decode("utf-8"),
+        "also": list(c.also),
+        "topic": c.topic,
+        "reason": c.reason,
+        "stated": c.stated,
     }
     row.update(_when("when", p.when))
     row.update(_when("made", c.made))

@@ -42,7 +42,7 @@ def test_the_findings_come_before_who_claimed_what(report: str) -> None:
     ]
     summary = " ".join(section(report, "SUMMARY").split())
     assert (
-        "Findings: 1 known unknown, 2 silences or unanswered accusations, "
+        "Findings: 1 known unknown, 4 silences or unanswered accusations, "
         "3 corroboration verdicts; no contradictions, no changes" in summary
     )
 

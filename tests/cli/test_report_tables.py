@@ -105,7 +105,7 @@ def test_the_text_report_of_the_seed_export(tmp_path: Path) -> None:
     status, out, err = _run(["report", str(tmp_path)])
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    assert lines[1] == "41 claims, 0 contradictions, 1 corroborated, 2 silences, 0 replaced"
+    assert lines[1] == "41 claims, 0 contradictions, 1 corroborated, 4 silences, 0 replaced"
     assert "Corroborations" in lines
     assert (
         "- aj-strike-targeted-pmf: 2 independent origins: aj-strike-targeted-pmf; nujaba-footage"

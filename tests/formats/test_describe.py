@@ -120,12 +120,16 @@ def test_anything_else_is_an_invalid_type_error() -> None:
         describe(claims.Actor("a", name="A"))  # type: ignore[arg-type]
 
 
-@given(cs.dossiers())
+@given(cs.dossiers(max_also=2))
 def test_every_claim_of_any_dossier_is_one_line_naming_its_claimant(d: claims.Dossier) -> None:
     for claim in d.claims.values():
         text = describe(claim, d)
-        assert text.startswith(f"{d.actor(claim.claimant).name} {describe(claim.stance)}: ")
-        assert describe(claim.proposition, d) in text
+        names = " and ".join(d.actor(a).name for a in claim.claimants)
+        assert text.startswith(f"{names} {describe(claim.stance)}: ")
+        if claim.stated:
+            assert describe(claim.proposition, d) in text
+        for words in (claim.topic, claim.reason):
+            assert words is None or words in text
 
 
 @given(st.from_type(claims.Quantity))

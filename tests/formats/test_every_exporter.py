@@ -17,7 +17,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from prov.model import ProvDocument
 
@@ -143,6 +143,8 @@ def test_every_mutated_document_that_loads_exports_and_reads_everywhere(text: by
 def test_every_exporter_and_command_takes_every_generated_dossier(
     dossier: claims.Dossier,
 ) -> None:
+    # MISP refuses a name its trimming empties (tests/exchange/test_misp.py).
+    assume(all(a.name.strip().strip("\x00") for a in dossier.actors.values()))
     with tempfile.TemporaryDirectory() as tmp:
         export_everywhere(dossier, Path(tmp))
         read_everywhere(dossier, Path(tmp))

@@ -10,7 +10,9 @@ following exactly the rules `make_converter` gives cattrs:
 - enums are looked up by value *and* type (``1`` is not ``true``);
 - tuples are JSON lists; records are JSON objects with no unknown keys;
 - the members of `Subject` and `Value` carry their ``"type"`` tag;
-- fields at their default are left out when writing.
+- fields at their default are left out when writing, and so is a field
+  whose metadata names, under `WRITTEN_IF`, a property of the record that
+  is false (a claim's proposition that its topic stands for).
 
 The building functions never explain a failure: they raise, and the
 converter's hook then runs the detailed cattrs path on the same input, which
@@ -37,7 +39,16 @@ from typing import Any, get_args, get_origin
 import attrs
 import cattrs
 
-__all__ = ["Unsupported", "encoders", "install", "make_structure", "make_unstructure"]
+from .._model import WRITTEN_IF
+
+__all__ = [
+    "WRITTEN_IF",
+    "Unsupported",
+    "encoders",
+    "install",
+    "make_structure",
+    "make_unstructure",
+]
 
 
 class Unsupported(Exception):
@@ -262,7 +273,9 @@ class _Gen:
         for f in fields[len(first) :]:
             expr = self.unstructure_expr(hints[f.name], "v", native)
             lines.append(f"    v = o.{f.name}")
-            if not omit_defaults or f.default is attrs.NOTHING:
+            if omit_defaults and WRITTEN_IF in f.metadata:
+                lines.append(f"    if o.{f.metadata[WRITTEN_IF]}: d[{f.name!r}] = {expr}")
+            elif not omit_defaults or f.default is attrs.NOTHING:
                 lines.append(f"    d[{f.name!r}] = {expr}")
             elif f.default is None or isinstance(f.default, enum.Enum):
                 default = self._name("D", f.default)

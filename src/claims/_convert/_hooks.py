@@ -16,6 +16,7 @@ from cattrs.strategies import configure_tagged_union
 from .. import _model
 from .._cut import cut
 from .._model import (
+    WRITTEN_IF,
     Actor,
     ActorRef,
     Claim,
@@ -281,6 +282,25 @@ def _optional(hook: Callable[[Any, Any], T]) -> Callable[[Any, Any], T | None]:
     return structure
 
 
+def _written_if(conv: cattrs.Converter, cls: type) -> Callable[[Any], dict[str, Any]]:
+    """The cattrs writer of `cls`, leaving out the fields `WRITTEN_IF` says to."""
+    inner: Callable[[Any], dict[str, Any]] = cattrs.gen.make_dict_unstructure_fn(
+        cls, conv, _cattrs_omit_if_default=True
+    )
+    conditional = [
+        (f.name, f.metadata[WRITTEN_IF]) for f in attrs.fields(cls) if WRITTEN_IF in f.metadata
+    ]
+
+    def unstructure(value: Any) -> dict[str, Any]:
+        data: dict[str, Any] = inner(value)
+        for name, prop in conditional:
+            if not getattr(value, prop):
+                data.pop(name, None)
+        return data
+
+    return unstructure
+
+
 def make_converter(*, fast: bool = True) -> cattrs.Converter:
     """Build the converter that turns every record into JSON types and back.
 
@@ -335,6 +355,7 @@ def make_converter(*, fast: bool = True) -> cattrs.Converter:
     for union in (Subject, Value):
         configure_tagged_union(union, conv, tag_generator=TAGS.__getitem__, tag_name="type")
         _guard_union(conv, union)
+    conv.register_unstructure_hook(Claim, _written_if(conv, Claim))
     conv.register_unstructure_hook(
         Document,
         cattrs.gen.make_dict_unstructure_fn(Document, conv, _cattrs_omit_if_default=False),

@@ -59,18 +59,25 @@ def version_of(record: object) -> int:
     """
     if isinstance(record, Review):
         return SCHEMA_VERSION if time_in_words(record.published) else REVIEWS_SINCE
+    newer = False
     if isinstance(record, Claim):
-        if time_in_words(record.made) or time_in_words(record.proposition.when):
-            return SCHEMA_VERSION
-    elif isinstance(record, Event) and time_in_words(record.when):
-        return SCHEMA_VERSION
-    if isinstance(record, Actor):
-        if record.identifiers or record.kind in KINDS_SINCE_4:
-            return SCHEMA_VERSION
+        newer = (
+            time_in_words(record.made)
+            or time_in_words(record.proposition.when)
+            # a topic, a reason or further claimants
+            or record.topic is not None
+            or record.reason is not None
+            or bool(record.also)
+        )
+    elif isinstance(record, Event):
+        newer = time_in_words(record.when)
+    elif isinstance(record, Actor):
+        newer = bool(record.identifiers) or record.kind in KINDS_SINCE_4
     elif isinstance(record, Source):
-        if record.identifiers or time_in_words(record.published):
-            return SCHEMA_VERSION
-    elif isinstance(record, Link) and record.kind in LINKS_SINCE_4:
+        newer = bool(record.identifiers) or time_in_words(record.published)
+    elif isinstance(record, Link):
+        newer = record.kind in LINKS_SINCE_4
+    if newer:
         return SCHEMA_VERSION
     return OLDEST_WRITTEN
 

@@ -20,9 +20,19 @@ those ids exist. Their fields are checked by the validators of
 
 from __future__ import annotations
 
-from ._validators import MAX_SAFE_INT, MAX_YEAR, MIN_YEAR
+from ._validators import MAX_SAFE_INT, MAX_YEAR, MIN_YEAR, WRITTEN_IF
 from .belief import Assessment
-from .claim import ACTIVE, Claim, Link, LinkKind, Stance, Status, StatusKind
+from .claim import (
+    ACTIVE,
+    TOPIC,
+    Claim,
+    Link,
+    LinkKind,
+    Stance,
+    Status,
+    StatusKind,
+    topic_proposition,
+)
 from .evidence import Hop, Quote, Source, fingerprint
 from .identifier import SCHEMES, Identifier
 from .review import Review
@@ -48,6 +58,8 @@ __all__ = [
     "MAX_YEAR",
     "MIN_YEAR",
     "SCHEMES",
+    "TOPIC",
+    "WRITTEN_IF",
     "Actor",
     "ActorKind",
     "ActorRef",
@@ -78,4 +90,5 @@ __all__ = [
     "Value",
     "When",
     "fingerprint",
+    "topic_proposition",
 ]

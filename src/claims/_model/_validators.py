@@ -50,6 +50,7 @@ __all__ = [
     "MAX_SAFE_INT",
     "MAX_YEAR",
     "MIN_YEAR",
+    "WRITTEN_IF",
     "AllOf",
     "AnyStr",
     "AwareDatetime",
@@ -493,6 +494,10 @@ class SaidRule(Rule):
 # --------------------------------------------------------------------------
 # The validators the records use
 
+
+WRITTEN_IF = "claims_written_if"
+"""Field metadata for the converter: the name of the record's property that
+says whether the field is written (left out when false)."""
 
 nonempty_str = NonEmptyStr()
 """A string with at least one non-space character."""

@@ -15,13 +15,24 @@ import attrs
 from .._cut import cut
 from .._display import Displayed
 from .._words import REPR_LIMIT, plural, short_repr, shorten
+from ..exceptions import InvalidValueError
 from . import _validators as v
 from .belief import Assessment
 from .evidence import Hop, Quote
-from .what import Proposition, proposition_words
+from .what import Proposition, Text, Unknown, proposition_words
 from .when import When
 
-__all__ = ["ACTIVE", "Claim", "Link", "LinkKind", "Stance", "Status", "StatusKind"]
+__all__ = [
+    "ACTIVE",
+    "TOPIC",
+    "Claim",
+    "Link",
+    "LinkKind",
+    "Stance",
+    "Status",
+    "StatusKind",
+    "topic_proposition",
+]
 
 
 class Stance(enum.Enum):
@@ -46,6 +57,39 @@ class Stance(enum.Enum):
 
 _SILENCES = frozenset({Stance.DECLINED_TO_COMMENT, Stance.NO_RESPONSE, Stance.NO_COMMENT})
 
+TOPIC = "topic"
+"""The predicate of the proposition a claim on a topic alone stands for."""
+
+
+def topic_proposition(topic: str) -> Proposition:
+    """What a silence on `topic` alone stands for: ``“topic” topic unknown``.
+
+    A claim given a topic and no proposition has this one, so every reader
+    of `Claim.proposition` has a proposition to read; it is never written
+    out (`Claim.stated` is false), and two silences on the same topic
+    have the same one.
+
+    >>> topic_proposition("the cause of the blast")
+    Proposition(“the cause of the blast” topic unknown)
+    """
+    return Proposition(Text(topic), TOPIC, Unknown())
+
+
+_UNSTATED = Proposition(Text("unstated"), TOPIC, Unknown())
+"""Stands for a proposition not given, until the claim's topic replaces it."""
+
+
+def _given(value: Proposition | None) -> Proposition:
+    return _UNSTATED if value is None else value
+
+
+def _claimants_differ(claim: Claim, also: tuple[str, ...]) -> str | None:
+    if claim.claimant in also:
+        return f"{cut(claim.claimant)} is already the claimant"
+    if len(set(also)) != len(also):
+        return "names a claimant twice"
+    return None
+
 
 @attrs.frozen
 class Claim(Displayed):
@@ -54,7 +98,9 @@ class Claim(Displayed):
     Attributes:
         id: Unique within a dossier.
         claimant: The id of the actor whose claim it is.
-        proposition: What is claimed.
+        proposition: What is claimed. A silence with a `topic` may leave it
+            out (``None``): it is then `topic_proposition` of the topic, and
+            `stated` is false.
         stance: What the claimant does with it (asserts, denies, ...).
         quotes: The exact words, anchored in sources.
         chain: Who relayed the claim to us, outermost first.
@@ -63,11 +109,33 @@ class Claim(Displayed):
         note: Anything else worth keeping.
         draft: Proposed by `claims.draft` and not yet accepted by an analyst,
             who clears it (``attrs.evolve(claim, draft=False)``) on acceptance.
+        topic: What the claim is about, in words ("the cause of the blast",
+            "a request for comment"): for a silence on no proposition.
+        reason: The reason the claimant gives ("citing an ongoing
+            investigation").
+        also: Further claimants of a joint statement ("U.S. and Afghan
+            officials said"), by actor id; `claimants` gives them all.
+
+    >>> quiet = Claim(
+    ...     "kessa-quiet",
+    ...     "kessa",
+    ...     None,
+    ...     stance=Stance.DECLINED_TO_COMMENT,
+    ...     topic="the cause of the blast",
+    ...     reason="citing an ongoing investigation",
+    ... )
+    >>> quiet.stated, quiet.proposition == topic_proposition("the cause of the blast")
+    (False, True)
     """
 
     id: str = attrs.field(validator=v.nonempty_str)
     claimant: str = attrs.field(validator=v.nonempty_str)
-    proposition: Proposition = attrs.field(validator=v.instance_of(Proposition))
+    proposition: Proposition = attrs.field(
+        default=None,
+        converter=_given,
+        validator=v.instance_of(Proposition),
+        metadata={v.WRITTEN_IF: "stated"},
+    )
     stance: Stance = attrs.field(
         kw_only=True, default=Stance.ASSERTS, validator=v.member_of(Stance)
     )
@@ -85,14 +153,53 @@ class Claim(Displayed):
     )
     note: str | None = attrs.field(kw_only=True, default=None, validator=v.optional(v.nonempty_str))
     draft: bool = attrs.field(kw_only=True, default=False, validator=v.instance_of(bool))
+    topic: str | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.nonempty_str)
+    )
+    reason: str | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.nonempty_str)
+    )
+    also: tuple[str, ...] = attrs.field(
+        kw_only=True,
+        default=(),
+        converter=v.to_tuple,
+        validator=v.all_of(v.each(v.nonempty_str), v.Rule(_claimants_differ)),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.proposition is not _UNSTATED:
+            return
+        if self.topic is None or not self.stance.is_silence:
+            detail = "is needed, except for a silence with a topic"
+            raise InvalidValueError(
+                f"Claim.proposition {detail}", field="proposition", detail=detail
+            )
+        object.__setattr__(self, "proposition", topic_proposition(self.topic))
+
+    @property
+    def stated(self) -> bool:
+        """Whether the proposition is given, not the one its topic stands for."""
+        return self.topic is None or self.proposition != topic_proposition(self.topic)
+
+    @property
+    def claimants(self) -> tuple[str, ...]:
+        """The claimant, then the further claimants of a joint statement."""
+        return (self.claimant, *self.also) if self.also else (self.claimant,)
 
     def __repr__(self) -> str:
         parts = [
             f"id={self.id!r}",
             f"claimant={self.claimant!r}",
             f"stance={self.stance.value}",
-            shorten(proposition_words(self.proposition), 2 * REPR_LIMIT),
         ]
+        if self.also:
+            parts.insert(2, f"also={self.also!r}")
+        if self.stated:
+            parts.append(shorten(proposition_words(self.proposition), 2 * REPR_LIMIT))
+        if self.topic is not None:
+            parts.append("on " + shorten(repr(self.topic), REPR_LIMIT))
+        if self.reason is not None:
+            parts.append(shorten(repr(self.reason), REPR_LIMIT))
         if self.quotes:
             parts.append(plural(len(self.quotes), "quote"))
         if self.chain:

@@ -151,12 +151,28 @@ def _draw_claim(
     actor_ids: Sequence[str],
     source_ids: Sequence[str],
     event_ids: Sequence[str],
+    max_also: int = 0,
 ) -> Claim:
+    claimant = pick(draw, actor_ids)
+    stance = draw(STANCES)
+    # A silence may be on a topic in words alone, with no proposition.
+    topic = draw(MAYBE_TEXT) if stance.is_silence else None
+    reason = draw(MAYBE_TEXT) if topic is not None else None
+    alone = topic is not None and draw(BOOLEANS)
+    others = [a for a in actor_ids if a != claimant]
+    also = (
+        draw(st.lists(st.sampled_from(others), max_size=max_also, unique=True))
+        if max_also > 0 and others
+        else []
+    )
     return Claim(
         id=cid,
-        claimant=pick(draw, actor_ids),
-        proposition=_draw_proposition(draw, actor_ids, event_ids),
-        stance=draw(STANCES),
+        claimant=claimant,
+        proposition=None if alone else _draw_proposition(draw, actor_ids, event_ids),
+        stance=stance,
+        topic=topic,
+        reason=reason,
+        also=also,
         quotes=[draw_quote(draw, pick(draw, source_ids)) for _ in range(_count(draw, 2))]
         if source_ids
         else (),
@@ -176,6 +192,7 @@ def dossiers(
     max_claims: int = 8,
     max_links: int = 6,
     max_reviews: int = 3,
+    max_also: int = 0,
 ) -> Dossier:
     """Referentially consistent dossiers, some with fact-checkers' reviews.
 
@@ -183,6 +200,10 @@ def dossiers(
     exists; parts form a tree; supersession and retraction link newer claims
     to older ones of the same claimant, so they never loop. Reviews name a
     claim, an actor and sources of the dossier; ``max_reviews=0`` draws none.
+    Silences may be on a topic in words, some with no proposition. Joint
+    statements (further claimants, `Claim.also`) have up to `max_also`
+    further claimants: none by default, as `claims.sql` reads a claim as
+    its first claimant's alone.
     """
     actor_ids = draw(st.lists(IDS, min_size=1, max_size=max_actors, unique=True))
     actor_list = [_draw_actor(draw, actor_ids, i) for i in range(len(actor_ids))]
@@ -195,7 +216,9 @@ def dossiers(
     ]
 
     claim_ids = draw(st.lists(IDS, max_size=max_claims, unique=True))
-    claim_list = [_draw_claim(draw, cid, actor_ids, source_ids, event_ids) for cid in claim_ids]
+    claim_list = [
+        _draw_claim(draw, cid, actor_ids, source_ids, event_ids, max_also) for cid in claim_ids
+    ]
     link_list: dict[tuple[LinkKind, str, str], Link] = {}
     if len(claim_list) > 1:
         pairs = st.lists(st.integers(0, len(claim_list) - 1), min_size=2, max_size=2, unique=True)

@@ -15,7 +15,9 @@ from ._index import ASSERTS, index_of
 __all__ = ["ACCUSATION_PREDICATES", "Silence", "SilenceKind", "silences"]
 
 ACCUSATION_PREDICATES: frozenset[str] = frozenset({"responsible_for", "blamed_for", "perpetrated"})
-"""Predicates that name their subject as responsible: an accusation."""
+"""The predicates that accused before the vocabulary said which do (all
+three still do, through `claims.vocabulary.DEFAULT`); pass them as
+``accusations=`` to keep exactly the older answers."""
 
 
 class SilenceKind(enum.Enum):
@@ -53,35 +55,70 @@ def silences(
     dossier: Dossier,
     *,
     include_inactive: bool = False,
-    accusations: Collection[str] = ACCUSATION_PREDICATES,
+    accusations: Collection[str] | None = None,
 ) -> tuple[Silence, ...]:
     """Reported silences, then unanswered accusations.
 
     A reported silence is a claim whose stance is a silence (declined to
-    comment, no response, no comment). An unanswered accusation is an actor
-    named as the subject of an `accusations` predicate in a claim by
-    someone else, who has no claim of their own (or of their parts) on that
-    proposition.
+    comment, no response, no comment). The accusations it leaves unanswered
+    are the claims it responds to (a `responds_to` link) and the claims by
+    others accusing its subject of its proposition; a silence on a topic
+    alone (no proposition of its own, `Claim.stated` false) leaves
+    unanswered every accusation against its claimant (or against an actor
+    it is part of).
+
+    An accusation is a claim on a predicate that accuses its subject (the
+    dossier's vocabulary says which: `Vocabulary.is_accusation`) naming an
+    actor as its subject. It is unanswered when the accused actor (or one of
+    its parts) has no claim of their own on that proposition, and none that
+    denies one of its claims by reference (a `denies` link, whatever the
+    denying claim's own proposition).
 
     Args:
         dossier: The dossier.
         include_inactive: Also superseded and retracted claims.
-        accusations: The predicates that accuse their subject.
+        accusations: The predicates that accuse their subject, as written;
+            by default those the dossier's vocabulary marks as accusations.
     """
     index = index_of(dossier)
     inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
     claims, statements = index.claims, index.statements
+    vocabulary = dossier.vocabulary
+    accuses = vocabulary.is_accusation if accusations is None else accusations.__contains__
+    accusing_names = {p for (_s, p) in statements if accuses(p)}
+
+    def own(accused: str) -> set[str]:
+        return {accused, *dossier.parts(accused)}
 
     def accusers(prop: Proposition, accused: str) -> list[str]:
-        if prop.predicate not in accusations:
+        if prop.predicate not in accusing_names:
             return []
         said = statements.get((prop.subject, prop.predicate), {})
-        own = {accused, *dossier.parts(accused)}
+        ours = own(accused)
         return [
             c
             for c in said.get((prop.object, ASSERTS), ())
-            if claims[c].claimant not in own and c not in inactive
+            if ours.isdisjoint(claims[c].claimants) and c not in inactive
         ]
+
+    # Each accused actor's accusing statements: (subject, predicate) keys.
+    accused_keys: dict[str, list[tuple[ActorRef, str]]] = {}
+    for subject, predicate in statements:
+        if predicate in accusing_names and isinstance(subject, ActorRef):
+            accused_keys.setdefault(subject.id, []).append((subject, predicate))
+
+    def against(actor: str) -> list[str]:
+        """The live accusations by others against `actor` or a whole it is part of."""
+        found: list[str] = []
+        for accused, keys in accused_keys.items():
+            ours = own(accused)
+            if actor not in ours:
+                continue
+            for subject, predicate in keys:
+                for (obj, _stance), _ids in statements[subject, predicate].items():
+                    prop = Proposition(subject, predicate, obj)
+                    found.extend(accusers(prop, accused))
+        return found
 
     found: list[Silence] = []
     # Reported silences.
@@ -95,7 +132,12 @@ def silences(
             if link.kind is LinkKind.RESPONDS_TO and link.target not in inactive
         ]
         subject = prop.subject
-        also = accusers(prop, subject.id) if isinstance(subject, ActorRef) else []
+        if not claim.stated:
+            also = [c for actor in claim.claimants for c in against(actor)]
+        elif isinstance(subject, ActorRef):
+            also = accusers(prop, subject.id)
+        else:
+            also = []
         ids = sorted(set(answered) | set(also), key=index.order.__getitem__)
         found.append(
             Silence(claim.claimant, SilenceKind.REPORTED, prop, tuple(ids), cid, claim.stance)
@@ -104,14 +146,16 @@ def silences(
     # Unanswered accusations: from the index of what is said about whom.
     unanswered = []
     for (subject, predicate), said in statements.items():
-        if predicate not in accusations or not isinstance(subject, ActorRef):
+        if predicate not in accusing_names or not isinstance(subject, ActorRef):
             continue
-        own = {subject.id, *dossier.parts(subject.id)}
+        ours = own(subject.id)
         by_object: dict[Value, list[str]] = {}
         for (obj, _stance), group in said.items():
             by_object.setdefault(obj, []).extend(c for c in group if c not in inactive)
         for ids in by_object.values():
-            if any(claims[c].claimant in own for c in ids):
+            if any(not ours.isdisjoint(claims[c].claimants) for c in ids) or _denied(
+                dossier, ids, ours, inactive
+            ):
                 continue
             accusing = sorted(
                 (c for c in ids if claims[c].stance is ASSERTS), key=index.order.__getitem__
@@ -123,3 +167,18 @@ def silences(
                 )
     unanswered.sort(key=lambda s: index.order[s.accusations[0]])
     return tuple(found + unanswered)
+
+
+def _denied(
+    dossier: Dossier, ids: Collection[str], ours: set[str], inactive: Mapping[str, Status]
+) -> bool:
+    """Whether a live claim of `ours` denies one of `ids` by reference (a `denies` link)."""
+    for target in ids:
+        for link in dossier.links_to(target):
+            if (
+                link.kind is LinkKind.DENIES
+                and link.claim not in inactive
+                and not ours.isdisjoint(dossier.claim(link.claim).claimants)
+            ):
+                return True
+    return False

@@ -458,6 +458,9 @@ def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[st
         WITH silences AS (
             SELECT * FROM {{said}} WHERE live AND stance IN {silent}
         ),
+        topical AS (
+            SELECT s.* FROM silences s JOIN {{claims}} k ON k.id = s.id WHERE NOT k.stated
+        ),
         answered AS (
             SELECT k.claim AS sid, t.pos, t.id FROM {{links}} k
                 JOIN {{said}} t ON t.id = k.target
@@ -467,7 +470,16 @@ def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[st
             FROM silences s JOIN {{said}} c ON c.so = s.so
                 LEFT JOIN {{up}} o ON o.actor = c.claimant AND o.whole = s.subject
             WHERE s.subject_type = 'actor' AND s.predicate IN {accusing}
+                AND s.id NOT IN (SELECT id FROM topical)
                 AND c.stance = 'asserts' AND c.live AND o.actor IS NULL
+            UNION
+            SELECT s.id AS sid, c.pos, c.id
+            FROM topical s
+                JOIN {{up}} w ON w.actor = s.claimant
+                JOIN {{said}} c ON c.subject_type = 'actor' AND c.subject = w.whole
+                LEFT JOIN {{up}} o ON o.actor = c.claimant AND o.whole = c.subject
+            WHERE c.predicate IN {accusing} AND c.stance = 'asserts' AND c.live
+                AND o.actor IS NULL
         ),
         reported AS (
             SELECT 0 AS part, s.pos AS first, s.claimant AS actor, 'reported' AS kind,
@@ -483,6 +495,11 @@ def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[st
         owned AS (
             SELECT DISTINCT c.so FROM accused c
                 JOIN {{up}} o ON o.actor = c.claimant AND o.whole = c.subject
+            UNION
+            SELECT DISTINCT c.so FROM accused c
+                JOIN {{links}} k ON k.target = c.id AND k.kind = 'denies'
+                JOIN {{said}} d ON d.id = k.claim AND d.live
+                JOIN {{up}} o ON o.actor = d.claimant AND o.whole = c.subject
         ),
         unanswered AS (
             SELECT 1 AS part, MIN(pos) AS first, subject AS actor, 'unanswered' AS kind,

@@ -7,10 +7,10 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from ..analysis import (
-    ACCUSATION_PREDICATES,
     FUNCTIONAL_PREDICATES,
     INVERSE_FUNCTIONAL_PREDICATES,
 )
+from ..vocabulary import DEFAULT, Vocabulary
 from . import _queries
 from ._engines import engine as _engine
 
@@ -194,16 +194,23 @@ def silences(
     engine: str = "duckdb",
     session: Any | None = None,
     include_inactive: bool = False,
-    accusations: Collection[str] = ACCUSATION_PREDICATES,
+    accusations: Collection[str] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Any:
     """Reported silences, then unanswered accusations, as `claims.analysis.silences`.
+
+    Joint claimants (`Claim.also`) are not read here: each claim is its
+    first claimant's.
 
     Args:
         tables: As for `contradictions`.
         engine: ``"duckdb"`` (embedded) or ``"spark"``.
         session: As for `contradictions`.
         include_inactive: Also superseded and retracted claims.
-        accusations: The predicates that accuse their subject.
+        accusations: The predicates that accuse their subject, as written;
+            by default those `vocabulary` marks as accusations.
+        vocabulary: The vocabulary that says which predicates accuse
+            (`claims.vocabulary.DEFAULT` when not given).
 
     Returns:
         Columns ``actor`` (who is silent), ``kind`` (``reported`` or
@@ -216,8 +223,15 @@ def silences(
     """
     pa = _pa()
     with _engine(tables, engine, session) as e:
+        run = _queries.Run(e)
+        if accusations is None:
+            known = vocabulary if vocabulary is not None else DEFAULT
+            predicates = run.arrow("SELECT DISTINCT predicate FROM {claims}")
+            accusations = {
+                p for p in predicates.column("predicate").to_pylist() if known.is_accusation(p)
+            }
         found = _queries.silence_rows(
-            _queries.Run(e), include_inactive=include_inactive, accusations=accusations
+            run, include_inactive=include_inactive, accusations=accusations
         )
     schema = _schema(
         ("actor", pa.string()),

@@ -92,6 +92,11 @@ def claim(dossier: Dossier | None, c: Claim) -> str:
     'Reuters asserts the drone strike ... 4 PMF members killed, via Al Jazeera (reported)'
     """
     what = proposition(dossier, c.proposition)
-    text = f"{name(dossier, c.claimant)} {STANCE_WORDS[c.stance]} {what}"
+    if c.stated and c.topic is not None:
+        what += f" (on “{c.topic}”)"
+    if c.reason is not None:
+        what += f", {c.reason}"
+    who = " and ".join(name(dossier, a) for a in c.claimants)
+    text = f"{who} {STANCE_WORDS[c.stance]} {what}"
     via = chain(dossier, c)
     return f"{text}, {via}" if via else text
