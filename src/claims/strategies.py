@@ -36,6 +36,7 @@ from ._strategies.records import (
     values,
     whens,
 )
+from ._strategies.vocabularies import vocabularies
 
 __all__ = [
     "actors",
@@ -58,5 +59,6 @@ __all__ = [
     "timezones",
     "urls",
     "values",
+    "vocabularies",
     "whens",
 ]

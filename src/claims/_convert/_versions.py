@@ -13,7 +13,13 @@ from collections.abc import Iterable
 from .._model import Actor, ActorKind, Link, LinkKind, Review, Source
 from ._migrations import OLDEST_WRITTEN, REVIEWS_SINCE, SCHEMA_VERSION
 
-__all__ = ["KINDS_SINCE_4", "LINKS_SINCE_4", "version_needed", "version_of"]
+__all__ = [
+    "KINDS_SINCE_4",
+    "LINKS_SINCE_4",
+    "VOCABULARY_SINCE",
+    "version_needed",
+    "version_of",
+]
 
 KINDS_SINCE_4: frozenset[ActorKind] = frozenset(
     {
@@ -42,6 +48,9 @@ LINKS_SINCE_4: frozenset[LinkKind] = frozenset(
 )
 """Link kinds that version 3 does not have."""
 
+VOCABULARY_SINCE = 4
+"""The first version whose documents can carry the dossier's own vocabulary."""
+
 
 def version_of(record: object) -> int:
     """The oldest version of the format that holds `record`.
@@ -65,9 +74,20 @@ def version_of(record: object) -> int:
     return OLDEST_WRITTEN
 
 
-def version_needed(records: Iterable[object]) -> int:
-    """The oldest version of the format that holds every one of `records`."""
-    needed = OLDEST_WRITTEN
+def version_needed(records: Iterable[object], *, vocabulary: bool = False) -> int:
+    """The oldest version of the format that holds every one of `records`.
+
+    Args:
+        records: The records written.
+        vocabulary: The dossier carries its own vocabulary, which needs
+            `VOCABULARY_SINCE`.
+
+    >>> version_needed([]), version_needed([], vocabulary=True)
+    (2, 4)
+    """
+    needed = VOCABULARY_SINCE if vocabulary else OLDEST_WRITTEN
+    if needed == SCHEMA_VERSION:
+        return needed
     for record in records:
         needed = max(needed, version_of(record))
         if needed == SCHEMA_VERSION:

@@ -1,0 +1,201 @@
+"""A dossier's own vocabulary travels with it: JSON, JSON Lines, the store, Parquet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import claims
+from claims import jsonl
+from claims import strategies as cs
+from claims.exceptions import LoadError
+from claims.vocabulary import Predicate, Unit, ValueKind, Vocabulary
+from support import SEED
+
+MINE = Vocabulary(
+    [Predicate("security_presence", "security presence", ["security deployment"])],
+    [Unit("people", "people", ["PMF members"])],
+)
+
+
+@st.composite
+def owning(draw: st.DrawFn) -> claims.Dossier:
+    """A generated dossier carrying a generated vocabulary of its own."""
+    dossier = draw(cs.dossiers())
+    return claims.Dossier(dossier.records(), vocabulary=draw(cs.vocabularies()))
+
+
+def _seed(vocabulary: Vocabulary | None = MINE) -> claims.Dossier:
+    return claims.Dossier(claims.load(SEED).records(), vocabulary=vocabulary)
+
+
+def _messages(exc: pytest.ExceptionInfo[LoadError]) -> list[str]:
+    return [str(p) for p in exc.value.problems]
+
+
+# ----------------------------------------------------------------------
+# The JSON document
+
+
+@given(owning())
+def test_the_vocabulary_round_trips_through_a_document(dossier: claims.Dossier) -> None:
+    text = claims.dumps(dossier)
+    again = claims.loads(text)
+    assert again == dossier
+    assert again.own_vocabulary == dossier.own_vocabulary
+    assert claims.dumps(again) == text
+    assert claims.loads(claims.dumps(dossier, indent=False)) == dossier
+
+
+@given(owning())
+def test_a_document_with_a_vocabulary_is_version_4_with_it_after_the_version(
+    dossier: claims.Dossier,
+) -> None:
+    data = orjson.loads(claims.dumps(dossier))
+    assert list(data)[:2] == ["schema_version", "vocabulary"]
+    assert data["schema_version"] == 4
+    assert data["vocabulary"] == orjson.loads(dossier.vocabulary.to_json())
+
+
+def test_a_dossier_without_its_own_has_no_section_and_keeps_its_version() -> None:
+    seed = claims.load(SEED)
+    assert seed.own_vocabulary is None
+    text = claims.dumps(seed)
+    assert text == SEED.read_text(encoding="utf-8")
+    assert "vocabulary" not in orjson.loads(text)
+    assert orjson.loads(claims.dumps(_seed()))["schema_version"] == 4
+
+
+def test_the_file_round_trip_keeps_the_vocabulary(tmp_path: Path) -> None:
+    claims.dump(_seed(), tmp_path / "d.json")
+    assert claims.load(tmp_path / "d.json").own_vocabulary == MINE
+
+
+def _with_vocabulary(vocabulary: Any, version: int = 4) -> bytes:
+    data = orjson.loads(SEED.read_bytes())
+    return orjson.dumps({**data, "schema_version": version, "vocabulary": vocabulary})
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "problem"),
+    [
+        ([], "vocabulary: must be an object, not a list"),
+        (None, "vocabulary: must be an object, not null"),
+        ({"predicates": [{"id": "hit"}]}, "vocabulary.predicates[0].label: is missing"),
+        (
+            {"predicates": [{"id": "hit", "label": "hit", "kind": "colour"}]},
+            "vocabulary.predicates[0].kind: 'colour' is not one of 'actor', 'event', "
+            "'text', 'quantity', 'place'",
+        ),
+        (
+            {"units": [{"id": "a", "label": "a"}, {"id": "b", "label": "A"}]},
+            "vocabulary.units[1].label: 'A' already names 'a'",
+        ),
+        ({"verbs": []}, "vocabulary.verbs: unknown key"),
+    ],
+)
+def test_a_bad_vocabulary_is_an_error_at_its_path(vocabulary: Any, problem: str) -> None:
+    with pytest.raises(LoadError) as exc:
+        claims.loads(_with_vocabulary(vocabulary))
+    assert _messages(exc) == [problem]
+
+
+def test_problems_in_the_records_and_the_vocabulary_are_reported_together() -> None:
+    data = orjson.loads(claims.dumps(_seed()))
+    data["actors"][0]["name"] = 7
+    data["vocabulary"]["units"][0]["dimension"] = 3
+    with pytest.raises(LoadError) as exc:
+        claims.loads(orjson.dumps(data))
+    assert _messages(exc) == [
+        "actors[0].name: must be a string, not an integer",
+        "vocabulary.units[0].dimension: must be a string, not an integer",
+    ]
+
+
+@pytest.mark.parametrize("version", [1, 2, 3])
+def test_a_vocabulary_needs_version_4(version: int) -> None:
+    with pytest.raises(LoadError) as exc:
+        claims.loads(_with_vocabulary(orjson.loads(MINE.to_json()), version))
+    assert _messages(exc) == [f"vocabulary: needs schema version 4 or later, not {version}"]
+
+
+# ----------------------------------------------------------------------
+# JSON Lines
+
+
+@given(owning())
+def test_the_vocabulary_round_trips_through_json_lines(
+    tmp_path_factory: Any, dossier: claims.Dossier
+) -> None:
+    path = tmp_path_factory.mktemp("jsonl") / "d.jsonl"
+    assert jsonl.dump_lines(dossier, path) == len(dossier)
+    lines = path.read_bytes().splitlines()
+    assert orjson.loads(lines[0]) == {"schema_version": 4}
+    assert orjson.loads(lines[1]) == {"vocabulary": orjson.loads(dossier.vocabulary.to_json())}
+    again = jsonl.load_lines(path)
+    assert again == dossier
+    assert again.own_vocabulary == dossier.own_vocabulary
+    assert jsonl.vocabulary(path) == dossier.own_vocabulary
+    assert list(jsonl.iter_load(path)) == list(dossier.records())
+
+
+def test_records_written_with_a_vocabulary_read_back_with_it(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    seed = claims.load(SEED)
+    jsonl.dump_lines(seed.records(), path, vocabulary=MINE)
+    assert jsonl.load_lines(path) == _seed()
+
+
+def test_json_lines_without_a_vocabulary_have_no_vocabulary_line(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    jsonl.dump_lines(claims.load(SEED), path)
+    assert b"vocabulary" not in path.read_bytes()
+    assert jsonl.vocabulary(path) is None
+    assert jsonl.load_lines(path).own_vocabulary is None
+
+
+def _lines(tmp_path: Path, *lines: Any) -> Path:
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(b"\n".join(orjson.dumps(line) for line in lines) + b"\n")
+    return path
+
+
+def test_a_vocabulary_line_elsewhere_is_an_error(tmp_path: Path) -> None:
+    vocabulary = orjson.loads(MINE.to_json())
+    path = _lines(
+        tmp_path,
+        {"schema_version": 4},
+        {"actor": {"id": "a", "name": "A"}},
+        {"vocabulary": vocabulary},
+    )
+    with pytest.raises(LoadError) as exc:
+        jsonl.load_lines(path)
+    assert _messages(exc) == ["line 3: vocabulary: must be the line right after the header"]
+
+
+def test_a_bad_vocabulary_line_is_an_error_at_its_line(tmp_path: Path) -> None:
+    path = _lines(tmp_path, {"schema_version": 4}, {"vocabulary": {"units": [{"id": "a"}]}})
+    with pytest.raises(LoadError) as exc:
+        list(jsonl.iter_load(path))
+    assert _messages(exc) == ["line 2: vocabulary.units[0].label: is missing"]
+    old = _lines(tmp_path, {"schema_version": 3}, {"vocabulary": {}})
+    with pytest.raises(LoadError) as exc:
+        jsonl.load_lines(old)
+    assert _messages(exc) == ["line 2: vocabulary: needs schema version 4 or later, not 3"]
+
+
+# ----------------------------------------------------------------------
+# The records' kinds and the vocabulary's kinds are different things
+
+
+def test_a_quantity_predicate_keeps_its_dimension() -> None:
+    mine = Vocabulary([Predicate("sorties", "sorties", kind=ValueKind.QUANTITY, dimension="count")])
+    assert (
+        claims.loads(claims.dumps(_seed(mine))).vocabulary.predicate("sorties")
+        == (mine.predicates[0])
+    )
