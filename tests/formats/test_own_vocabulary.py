@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claims
-from claims import jsonl
+from claims import jsonl, store
 from claims import strategies as cs
-from claims.exceptions import LoadError
+from claims.cli import main
+from claims.exceptions import IntegrityError, LoadError, StoreError
 from claims.vocabulary import Predicate, Unit, ValueKind, Vocabulary
 from support import SEED
 
@@ -198,4 +200,82 @@ def test_a_quantity_predicate_keeps_its_dimension() -> None:
     assert (
         claims.loads(claims.dumps(_seed(mine))).vocabulary.predicate("sorties")
         == (mine.predicates[0])
+    )
+
+
+# ----------------------------------------------------------------------
+# The store
+
+
+@given(owning())
+def test_the_vocabulary_round_trips_through_the_store(
+    tmp_path_factory: Any, dossier: claims.Dossier
+) -> None:
+    folder = tmp_path_factory.mktemp("store")
+    claims.dump(dossier, folder / "d.json")
+    with store.open(folder / "s.db") as s:
+        s.import_file(folder / "d.json")
+        assert s.vocabulary == dossier.own_vocabulary
+        again = s.dossier()
+        s.export_file(folder / "e.json")
+    assert again == dossier
+    assert again.own_vocabulary == dossier.own_vocabulary
+    assert claims.load(folder / "e.json") == dossier
+
+
+def test_a_store_without_a_vocabulary_gives_a_dossier_without(tmp_path: Path) -> None:
+    with store.open(tmp_path / "s.db") as s:
+        s.import_file(SEED)
+        assert s.vocabulary is None
+        assert s.dossier().own_vocabulary is None
+        s.set_vocabulary(MINE)
+        assert s.dossier() == _seed()
+        s.set_vocabulary(None)
+        assert s.dossier().own_vocabulary is None
+
+
+def test_a_store_opened_read_only_is_not_changed(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with store.open(path) as s:
+        s.import_file(SEED)
+        s.set_vocabulary(MINE)
+    before = path.read_bytes()
+    with store.open(path, read_only=True) as s:
+        assert s.vocabulary == MINE
+        assert s.dossier().own_vocabulary == MINE
+        with pytest.raises(StoreError, match="is open read-only"):
+            s.set_vocabulary(None)
+    assert path.read_bytes() == before
+
+
+def test_an_import_that_fails_leaves_the_vocabulary_as_it_was(tmp_path: Path) -> None:
+    claims.dump(_seed(), tmp_path / "d.json")
+    with store.open(tmp_path / "s.db") as s:
+        s.import_file(SEED)
+        with pytest.raises(IntegrityError):
+            s.import_file(tmp_path / "d.json")  # the same ids again
+        assert s.vocabulary is None
+
+
+def test_claims_import_gives_the_store_the_files_vocabulary(tmp_path: Path) -> None:
+    claims.dump(_seed(), tmp_path / "d.json")
+    assert main(["import", str(tmp_path / "s.db"), str(tmp_path / "d.json")]) == 0
+    with store.open(tmp_path / "s.db", read_only=True) as s:
+        assert s.vocabulary == MINE
+    assert main(["export", str(tmp_path / "s.db"), str(tmp_path / "e.json")]) == 0
+    assert claims.load(tmp_path / "e.json") == _seed()
+
+
+def test_a_bad_stored_vocabulary_is_an_error_naming_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with store.open(path) as s:
+        s.import_file(SEED)
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO meta VALUES ('vocabulary', '{\"units\": 3}')")
+    db.close()
+    with store.open(path, read_only=True) as s, pytest.raises(StoreError) as exc:
+        s.dossier()
+    assert (
+        str(exc.value)
+        == f"{path}: its vocabulary is not valid: units: must be a list, not an integer"
     )
