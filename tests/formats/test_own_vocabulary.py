@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import claims
-from claims import jsonl, store
+from claims import jsonl, parquet, store
 from claims import strategies as cs
 from claims.cli import main
 from claims.exceptions import IntegrityError, LoadError, StoreError
@@ -279,3 +280,57 @@ def test_a_bad_stored_vocabulary_is_an_error_naming_the_store(tmp_path: Path) ->
         str(exc.value)
         == f"{path}: its vocabulary is not valid: units: must be a list, not an integer"
     )
+
+
+# ----------------------------------------------------------------------
+# Parquet
+
+
+@given(owning())
+def test_the_vocabulary_round_trips_through_parquet(
+    tmp_path_factory: Any, dossier: claims.Dossier
+) -> None:
+    out = tmp_path_factory.mktemp("parquet")
+    files = parquet.export(dossier, out)
+    assert sorted(files) == sorted(parquet.SCHEMAS)  # the tables only
+    assert parquet.vocabulary(out) == dossier.own_vocabulary
+    rows = pq.read_table(out / "claims.parquet", columns=["json"]).column("json").to_pylist()
+    claims_back = [claims.json.structure(orjson.loads(j), claims.Claim) for j in rows]
+    again = claims.Dossier(
+        [
+            *dossier.actors.values(),
+            *dossier.sources.values(),
+            *dossier.events.values(),
+            *claims_back,
+            *dossier.links,
+            *dossier.reviews.values(),
+        ],
+        vocabulary=parquet.vocabulary(out),
+    )
+    assert again == dossier
+
+
+def test_a_store_exports_its_vocabulary_and_a_later_export_without_removes_it(
+    tmp_path: Path,
+) -> None:
+    with store.open(tmp_path / "s.db") as s:
+        s.import_file(SEED)
+        s.set_vocabulary(MINE)
+        parquet.export(s, tmp_path / "out")
+    assert parquet.vocabulary(tmp_path / "out") == MINE
+    assert (tmp_path / "out" / "vocabulary.json").read_text() == MINE.to_json() + "\n"
+    parquet.export(claims.load(SEED), tmp_path / "out")
+    assert parquet.vocabulary(tmp_path / "out") is None
+    assert not (tmp_path / "out" / "vocabulary.json").exists()
+
+
+def test_a_bad_vocabulary_file_is_an_error_naming_it(tmp_path: Path) -> None:
+    parquet.export(_seed(), tmp_path)
+    (tmp_path / "vocabulary.json").write_text('{"predicates": [{"id": "x"}]}')
+    with pytest.raises(LoadError) as exc:
+        parquet.vocabulary(tmp_path)
+    assert _messages(exc) == ["vocabulary.json: predicates[0].label: is missing"]
+    (tmp_path / "vocabulary.json").write_text("{")
+    with pytest.raises(LoadError) as exc:
+        parquet.vocabulary(tmp_path)
+    assert _messages(exc)[0].startswith("vocabulary.json: not JSON")
