@@ -333,8 +333,8 @@ def _partners(found: Findings) -> set[str]:
 def subset(dossier: Dossier, selection: Selection) -> Dossier:
     """A dossier of the selected claims and the claims their findings involve.
 
-    Every actor, source and event is kept, and the links between kept
-    claims, so the briefings (`claims.views.html`, `claims.views.markdown`)
+    Every actor, source and event is kept, the links between kept
+    claims and the dossier's own vocabulary, so the briefings (`claims.views.html`, `claims.views.markdown`)
     of the subset show the selected claims with their findings.
 
     Args:
@@ -353,5 +353,6 @@ def subset(dossier: Dossier, selection: Selection) -> Dossier:
             *dossier.events.values(),
             *(c for c in dossier.claims.values() if c.id in keep),
             *links,
-        ]
+        ],
+        vocabulary=dossier.own_vocabulary,
     )
