@@ -333,9 +333,10 @@ def _partners(found: Findings) -> set[str]:
 def subset(dossier: Dossier, selection: Selection) -> Dossier:
     """A dossier of the selected claims and the claims their findings involve.
 
-    Every actor, source and event is kept, the links between kept
-    claims and the dossier's own vocabulary, so the briefings (`claims.views.html`, `claims.views.markdown`)
-    of the subset show the selected claims with their findings.
+    Every actor, source and event is kept, and the links between kept
+    claims, so the briefings (`claims.views.html`, `claims.views.markdown`)
+    of the subset show the selected claims with their findings; so is the
+    dossier's own vocabulary.
 
     Args:
         dossier: The whole dossier.
