@@ -334,3 +334,40 @@ def test_a_bad_vocabulary_file_is_an_error_naming_it(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as exc:
         parquet.vocabulary(tmp_path)
     assert _messages(exc)[0].startswith("vocabulary.json: not JSON")
+
+
+def _older_store(path: Path, version: int, vocabulary: str | None) -> None:
+    """The seed in a store marked as written in schema `version`, maybe with a vocabulary row."""
+    with store.open(path) as s:
+        s.import_file(SEED)
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+    if vocabulary is not None:
+        db.execute("INSERT INTO meta VALUES ('vocabulary', ?)", (vocabulary,))
+    db.commit()
+    db.close()
+
+
+def test_an_older_store_is_upgraded_and_keeps_having_no_vocabulary(tmp_path: Path) -> None:
+    _older_store(tmp_path / "s.db", 3, None)
+    with store.open(tmp_path / "s.db") as s:
+        assert s.dossier() == claims.load(SEED)
+        assert s.vocabulary is None
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        (MINE.to_json(), "vocabulary: needs schema version 4 or later, not 3"),
+        ("{", "its vocabulary is not JSON"),
+    ],
+)
+def test_a_vocabulary_row_in_a_store_older_than_vocabularies_is_an_error(
+    tmp_path: Path, row: str, problem: str
+) -> None:
+    path = tmp_path / "s.db"
+    _older_store(path, 3, row)
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match=problem):
+        store.open(path)
+    assert path.read_bytes() == before

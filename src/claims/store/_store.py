@@ -323,7 +323,7 @@ class Store:
             StoreError: The stored vocabulary is not valid, or cannot be read.
         """
         with self._errors("cannot read"):
-            return read_vocabulary(self._db, self.path)
+            return read_vocabulary(self._db, self.path, self._version)
 
     def set_vocabulary(self, vocabulary: Vocabulary | None) -> None:
         """Make `vocabulary` the store's own (``None``: none), in one transaction.

@@ -1,27 +1,36 @@
 """The store's own vocabulary: one row of its ``meta`` table, as JSON.
 
-The row is written in the store's schema version (``meta``'s
-``schema_version``), so an upgrade of the store (`claims.store._schema`)
-upgrades it with the records when the form of a vocabulary changes.
+The row is in the store's schema version (``meta``'s ``schema_version``), as
+its records are: `read` upgrades an older one as it reads it (as the records
+of a store opened read-only are), and the store's upgrade on open
+(`claims.store._schema`) rewrites it with the records.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
-from .._convert import encode
-from ..exceptions import LoadError, StoreError
+import orjson
+
+from .._convert import SCHEMA_VERSION, encode, migrate, structure
+from ..exceptions import LoadError, Problem, StoreError
 from ..vocabulary import Vocabulary
 
-__all__ = ["KEY", "read", "write"]
+__all__ = ["KEY", "read", "upgraded", "write"]
 
 KEY = "vocabulary"
 """The ``meta`` key of the store's vocabulary."""
 
 
-def read(db: sqlite3.Connection, path: Path) -> Vocabulary | None:
+def read(db: sqlite3.Connection, path: Path, version: int = SCHEMA_VERSION) -> Vocabulary | None:
     """The vocabulary the store carries, or ``None``.
+
+    Args:
+        db: The store's connection.
+        path: The store's file, for errors.
+        version: The schema version of the store's records (and vocabulary).
 
     Raises:
         StoreError: The stored vocabulary is not valid.
@@ -30,10 +39,25 @@ def read(db: sqlite3.Connection, path: Path) -> Vocabulary | None:
     if row is None:
         return None
     try:
-        return Vocabulary.from_json(row[0])
+        return upgraded(row[0], version)
     except LoadError as exc:
         found = "; ".join(str(p) for p in exc.problems)
         raise StoreError(path, f"its vocabulary is not valid: {found}") from None
+
+
+def upgraded(text: str | bytes, version: int) -> Vocabulary:
+    """The vocabulary written as `text` in schema version `version`, upgraded.
+
+    Raises:
+        LoadError: It is not a vocabulary (of that version).
+    """
+    try:
+        data: Any = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        raise LoadError([Problem("", f"not JSON: {exc}")]) from None
+    if version < SCHEMA_VERSION:
+        data = migrate({"schema_version": version, KEY: data}, to=SCHEMA_VERSION)[KEY]
+    return structure(data, Vocabulary)
 
 
 def write(db: sqlite3.Connection, vocabulary: Vocabulary | None) -> None:
