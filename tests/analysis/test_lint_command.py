@@ -129,9 +129,9 @@ def test_a_bad_vocabulary_file_names_the_file_and_the_path(
     bad.write_text('{"predicates": [{"id": "hit", "label": "hit", "kind": "colour"}]}')
     for command in ("lint", "report"):
         assert main([command, str(seed_path), "--vocabulary", str(bad)]) == 2
-        err = capsys.readouterr().err
-        assert f"--vocabulary {bad}: not a valid vocabulary" in err
-        assert "  predicates[0].kind: 'colour' is not one of" in err
+        err = capsys.readouterr().err.splitlines()
+        assert err[0] == f"claims {command}: --vocabulary {bad}: not a valid vocabulary"
+        assert err[1].startswith("  predicates[0].kind: 'colour' is not one of")
 
 
 def test_report_reads_the_dossier_against_the_vocabulary_given(

@@ -23,7 +23,13 @@ from ..exceptions import ClaimsError, LoadError
 from ..vocabulary import Vocabulary
 from ._load import load_or_report
 
-__all__ = ["add_parser", "add_vocabulary_argument", "read_vocabulary", "run_lint"]
+__all__ = [
+    "add_parser",
+    "add_vocabulary_argument",
+    "read_vocabulary",
+    "run_lint",
+    "say",
+]
 
 
 def add_parser(commands: Any) -> argparse.ArgumentParser:
@@ -105,8 +111,14 @@ def run_lint(args: argparse.Namespace) -> int:
 
 
 def _usage(message: str) -> int:
-    print(f"claims lint: {terminal_safe(message)}", file=sys.stderr)
+    say(message, command="lint")
     return 2
+
+
+def say(message: str, *, command: str) -> None:
+    """Print `message` on stderr after ``claims COMMAND:``, each of its lines made safe."""
+    lines = "\n".join(terminal_safe(line) for line in message.split("\n"))
+    print(f"claims {command}: {lines}", file=sys.stderr)
 
 
 def _builtins(finding: Finding) -> dict[str, Any]:

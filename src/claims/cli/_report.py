@@ -14,7 +14,7 @@ from .. import views
 from .._terminal import terminal_safe
 from ..dossier import Dossier
 from . import _report_tables
-from ._lint import read_vocabulary
+from ._lint import read_vocabulary, say
 from ._load import load_or_report
 from ._views import write_report
 
@@ -45,7 +45,7 @@ def report(args: argparse.Namespace) -> int:
     """
     vocabulary = read_vocabulary(getattr(args, "vocabulary", None))
     if isinstance(vocabulary, str):
-        print(f"claims report: {terminal_safe(vocabulary)}", file=sys.stderr)
+        say(vocabulary, command="report")
         return 2
     if _report_tables.wanted(args):
         if vocabulary is not None:
