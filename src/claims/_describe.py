@@ -21,7 +21,9 @@ from ._model import (
     topic_proposition,
 )
 from ._model.what import proposition_words, value_words
+from ._words import plural
 from .exceptions import UnknownIdError
+from .vocabulary import Predicate, Unit, Vocabulary
 
 __all__ = ["Names", "describe"]
 
@@ -51,7 +53,8 @@ class Names(Protocol):
 
 
 def describe(
-    obj: Value | Proposition | Claim | Stance | Review, dossier: Names | None = None
+    obj: Value | Proposition | Claim | Stance | Review | Vocabulary | Predicate | Unit,
+    dossier: Names | None = None,
 ) -> str:
     """`obj` in words, as one line of plain text.
 
@@ -71,6 +74,10 @@ def describe(
     - A review: the reviewer, the verdict on its scale and the claim
       reviewed (in words when `dossier` has it, else its id),
       ``Full Fact finds False (1 of 1..5): Reuters asserts: ...``.
+    - A vocabulary (a dossier's own, `Dossier.own_vocabulary`): how many
+      predicates and units, with their ids; a predicate: its id, label and
+      aliases, the kind of value it takes and what it says;
+      a unit: its id, label and aliases, and its dimension.
 
     Args:
         obj: What to render.
@@ -111,7 +118,34 @@ def describe(
     >>> d.add(claims.Review("r", "c", "reuters", "Half true", rating=3, best=5, worst=1))
     >>> describe(d.review("r"), d)  # doctest: +ELLIPSIS
     'Reuters finds Half true (3 of 1..5): Reuters asserts: the strike killed at least 3...'
+    >>> from claims.vocabulary import DEFAULT
+    >>> describe(DEFAULT.predicate("killed"))  # doctest: +ELLIPSIS
+    'killed (number of deaths; also deaths, dead, ...): a quantity (count), single-valued, ...'
+    >>> describe(DEFAULT.unit("km"))
+    'kilometres (kilometres; also km, kilometers, kilometre, kilometer): length'
+    >>> describe(claims.vocabulary.Vocabulary(DEFAULT.predicates[:2], DEFAULT.units[:1]))
+    'a vocabulary of 2 predicates (killed, wounded) and 1 unit (people)'
     """
+    if isinstance(obj, Vocabulary):
+        predicates = ", ".join(p.id for p in obj.predicates)
+        units = ", ".join(u.id for u in obj.units)
+        return (
+            f"a vocabulary of {plural(len(obj.predicates), 'predicate')}"
+            + (f" ({predicates})" if predicates else "")
+            + f" and {plural(len(obj.units), 'unit')}"
+            + (f" ({units})" if units else "")
+        )
+    if isinstance(obj, Predicate):
+        said = [f"a{'n' if obj.kind.value[0] in 'aeiou' else ''} {obj.kind.value}"]
+        if obj.dimension is not None:
+            said[0] += f" ({obj.dimension})"
+        flags = ("single_valued", "single_subject", "accusation")
+        said += [flag.replace("_", "-") for flag in flags if getattr(obj, flag)]
+        if obj.wikidata is not None:
+            said.append(f"Wikidata {obj.wikidata}")
+        return f"{_names(obj)}: {', '.join(said)}"
+    if isinstance(obj, Unit):
+        return f"{_names(obj)}: {obj.dimension}"
     if isinstance(obj, Review):
         return f"{_actor_name(obj.reviewer, dossier)} finds {obj.scale()}: " + _claim(
             obj.claim, dossier
@@ -129,6 +163,12 @@ def describe(
     if isinstance(obj, Stance):
         return _STANCE_WORDS[obj]
     return _value(obj, dossier)
+
+
+def _names(record: Predicate | Unit) -> str:
+    """``id (label; also alias, alias)``."""
+    also = f"; also {', '.join(record.aliases)}" if record.aliases else ""
+    return f"{record.id} ({record.label}{also})"
 
 
 def _actor_name(id: str, dossier: Names | None) -> str:

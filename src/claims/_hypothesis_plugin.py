@@ -26,6 +26,7 @@ def _register() -> None:
 
     from . import _model
     from .dossier import Dossier
+    from .vocabulary import Vocabulary
 
     def ids() -> Any:
         from .strategies import ids
@@ -46,6 +47,7 @@ def _register() -> None:
         _model.When: _lazy("whens"),
         _model.Assessment: _lazy("assessments"),
         Dossier: _lazy("dossiers"),
+        Vocabulary: _lazy("vocabularies"),
     }
     for cls, resolve in table.items():
         st.register_type_strategy(cls, resolve)

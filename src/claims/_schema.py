@@ -26,6 +26,10 @@ it has), referential integrity, and the difference between ``1`` and ``1.0``.
 {'enum': [2, 3, 4]}
 >>> schema["$defs"]["Quote"]["required"]
 ['source', 'exact', 'start', 'end']
+>>> list(schema["properties"])[:3]  # the dossier's own vocabulary, when it has one
+['schema_version', 'vocabulary', 'actors']
+>>> schema["$defs"]["Vocabulary"]["properties"]["predicates"]
+{'type': 'array', 'items': {'$ref': '#/$defs/Predicate'}}
 """
 
 from __future__ import annotations
@@ -40,9 +44,17 @@ from typing import Any, get_args, get_origin, get_type_hints
 
 import attrs
 
-from ._convert import DATETIME_PATTERN, OLDEST_WRITTEN, SCHEMA_VERSION, TAGS, Document
+from ._convert import (
+    DATETIME_PATTERN,
+    OLDEST_WRITTEN,
+    SCHEMA_VERSION,
+    TAGS,
+    VOCABULARY_SINCE,
+    Document,
+)
 from ._model import _validators as v
 from .exceptions import ClaimsError
+from .vocabulary import Vocabulary
 
 __all__ = ["json_schema"]
 
@@ -93,6 +105,16 @@ class _Builder:
         # The versions this release writes: the oldest that holds each dossier.
         written = list(range(OLDEST_WRITTEN, SCHEMA_VERSION + 1))
         body["properties"]["schema_version"] = {"enum": written}
+        # The dossier's own vocabulary, after the version; only in the versions that have it.
+        version, *records = body["properties"].items()
+        body["properties"] = dict([version, ("vocabulary", self.ref(Vocabulary)), *records])
+        body["allOf"] = [
+            *body.get("allOf", []),
+            {
+                "if": {"required": ["vocabulary"]},
+                "then": {"properties": {"schema_version": {"minimum": VOCABULARY_SINCE}}},
+            },
+        ]
         return {
             "$schema": DIALECT,
             "$id": f"urn:claims:dossier:{SCHEMA_VERSION}",
@@ -124,6 +146,8 @@ class _Builder:
             required.append("type")
         chosen: list[dict[str, Any]] = []
         for field in attrs.fields(cls):
+            if not field.init:  # derived (a vocabulary's indexes), never written
+                continue
             where = f"{cls.__name__}.{field.name}"
             leaves = _leaves(field.validator, cls, where)
             properties[field.name] = self.of(hints[field.name], leaves, where)

@@ -201,6 +201,8 @@ def extension_schema() -> dict[str, Any]:
     model = json_schema()
     defs: dict[str, Any] = copy.deepcopy(model["$defs"])
     defs.pop("Review")  # reviews are not written in STIX: the extension is version 2's
+    for name in ("Vocabulary", "Predicate", "Unit"):  # nor is a dossier's own vocabulary
+        defs.pop(name)
     shapes: dict[str, Any] = {}
     for kind, (record, fields) in EXTENSION_FIELDS.items():
         own = model["$defs"][record.__name__]["properties"]

@@ -8,7 +8,17 @@ functions are `claims.dumps` and so on). A document looks like::
 
 A dossier with fact-checkers' reviews is written as version 3, with one
 more section, ``"reviews": [...]``; one without is written as version 2,
-exactly as before reviews were part of the format.
+exactly as before reviews were part of the format. A dossier that carries
+its own vocabulary (`Dossier.own_vocabulary`) is written as version 4, with
+the vocabulary after the version, as `Vocabulary.to_json` writes it::
+
+    {"schema_version": 4, "vocabulary": {"predicates": [...], "units": [...]},
+     "actors": [...], ...}
+
+The vocabulary is versioned by the document's ``schema_version``: a later
+change to its form is a new version, whose upgrade step (see
+`claims._convert.migrate`) rewrites the ``vocabulary`` section of older
+documents as it rewrites the records.
 
 Loading is strict and reports every problem with its JSON path:
 
@@ -37,6 +47,7 @@ import orjson
 
 from ._convert import (
     SCHEMA_VERSION,
+    VOCABULARY_SINCE,
     Document,
     check_version,
     converter,
@@ -46,6 +57,7 @@ from ._convert import (
     migrate,
     problems,
     structure,
+    to_builtins,
     unstructure,
     version_needed,
 )
@@ -54,6 +66,7 @@ from ._gc import no_gc
 from ._integrity import relocate
 from .dossier import Dossier
 from .exceptions import ClaimsError, IntegrityError, LoadError, Problem
+from .vocabulary import Vocabulary
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -80,8 +93,9 @@ def dumps(dossier: Dossier, *, indent: bool = True) -> str:
 
 def _encode(dossier: Dossier, indent: bool) -> bytes:
     reviews = tuple(dossier.reviews.values())
+    own = dossier.own_vocabulary
     doc = Document(
-        version_needed(dossier.records()),
+        version_needed(dossier.records(), vocabulary=own is not None),
         tuple(dossier.actors.values()),
         tuple(dossier.sources.values()),
         tuple(dossier.events.values()),
@@ -90,10 +104,23 @@ def _encode(dossier: Dossier, indent: bool) -> bytes:
         reviews,
     )
     option = orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if indent else 0)
+    if own is not None:
+        return _encode_with(doc, own, option)
     try:
         return encode(doc, option=option)
     except ClaimsError as exc:
         raise ClaimsError(f"cannot write the dossier as JSON: {exc.__cause__}") from exc
+
+
+def _encode_with(doc: Document, vocabulary: Vocabulary, option: int) -> bytes:
+    """`doc` as JSON bytes, with `vocabulary` right after its version."""
+    with no_gc():
+        body = to_builtins(doc)
+        head = {"schema_version": body.pop("schema_version"), "vocabulary": unstructure(vocabulary)}
+        try:
+            return orjson.dumps(head | body, option=option)
+        except orjson.JSONEncodeError as exc:
+            raise ClaimsError(f"cannot write the dossier as JSON: {exc}") from exc
 
 
 def loads(text: str | bytes) -> Dossier:
@@ -127,13 +154,13 @@ def from_builtins(data: Any) -> Dossier:
         raise LoadError([Problem("", f"must be an object, not {json_type(data)}")])
     if "schema_version" not in data:
         raise LoadError([Problem("schema_version", "is missing")])
-    if check_version(data["schema_version"], "schema_version") < SCHEMA_VERSION:
+    version = check_version(data["schema_version"], "schema_version")
+    if "vocabulary" in data and version < VOCABULARY_SINCE:
+        detail = f"needs schema version {VOCABULARY_SINCE} or later, not {version}"
+        raise LoadError([Problem("vocabulary", detail)])
+    if version < SCHEMA_VERSION:
         data = migrate(data, to=SCHEMA_VERSION)
-    try:
-        with no_gc():
-            doc = converter.structure(data, Document)
-    except Exception as exc:  # noqa: BLE001 - turned into problems with paths
-        raise LoadError(problems(exc)) from None
+    doc, vocabulary = _structure(data)
     records: list[Any] = []
     paths: list[str] = []
     for name in ("actors", "sources", "events", "claims", "links", "reviews"):
@@ -141,9 +168,29 @@ def from_builtins(data: Any) -> Dossier:
             records.append(record)
             paths.append(f"{name}[{i}]")
     try:
-        return Dossier(records)
+        return Dossier(records, vocabulary=vocabulary)
     except IntegrityError as exc:
         raise LoadError(relocate(exc.problems, records, paths)) from None
+
+
+def _structure(data: dict[str, Any]) -> tuple[Document, Vocabulary | None]:
+    """The document's records and its vocabulary (if it has one), or every problem."""
+    found: list[Problem] = []
+    vocabulary: Vocabulary | None = None
+    if "vocabulary" in data:
+        try:
+            vocabulary = converter.structure(data["vocabulary"], Vocabulary)
+        except Exception as exc:  # noqa: BLE001 - turned into problems with paths
+            found += problems(exc, "vocabulary")
+        data = {key: value for key, value in data.items() if key != "vocabulary"}
+    try:
+        with no_gc():
+            doc = converter.structure(data, Document)
+    except Exception as exc:  # noqa: BLE001 - turned into problems with paths
+        found = problems(exc) + found
+    if found:
+        raise LoadError(found)
+    return doc, vocabulary
 
 
 def dump(dossier: Dossier, path: str | os.PathLike[str]) -> None:

@@ -8,7 +8,11 @@ one record wrapped in an object whose single key says what it is::
     {"claim": {"id": "c1", "claimant": "reuters", ...}}
 
 A file with fact-checkers' reviews (``{"review": {...}}`` lines) has the
-header of version 3; one without is written as version 2, as before.
+header of version 3; one without is written as version 2, as before. A
+dossier's own vocabulary is one line right after the header of version 4,
+``{"vocabulary": {"predicates": [...], "units": [...]}}``; `load_lines`
+gives it to the dossier (`vocabulary` reads it alone), `iter_load` passes
+over it.
 
 Records are written with the same converter, and the same rules, as whole
 documents. Blank lines are ignored. `iter_load` reads one line at a time, so
@@ -28,6 +32,7 @@ import orjson
 from ._convert import (
     OLDEST_WRITTEN,
     SCHEMA_VERSION,
+    VOCABULARY_SINCE,
     check_version,
     converter,
     duplicate_keys,
@@ -41,8 +46,9 @@ from ._integrity import label, relocate
 from ._model import Actor, Claim, Event, Link, Review, Source
 from .dossier import Dossier, Record
 from .exceptions import ClaimsError, IntegrityError, LoadError, Problem
+from .vocabulary import Vocabulary
 
-__all__ = ["dump_lines", "iter_load", "load_lines"]
+__all__ = ["dump_lines", "iter_load", "load_lines", "vocabulary"]
 
 _KINDS: dict[str, type[Any]] = {
     "actor": Actor,
@@ -72,20 +78,37 @@ def iter_load(path: str | os.PathLike[str]) -> Iterator[Record]:
             ``line N`` (counting from 1).
     """
     for _, record in _numbered(path):
-        yield record
+        if not isinstance(record, Vocabulary):
+            yield record
 
 
-def _numbered(path: str | os.PathLike[str]) -> Iterator[tuple[int, Record]]:
-    """`iter_load`, each record with the number of its line."""
+def vocabulary(path: str | os.PathLike[str]) -> Vocabulary | None:
+    """The vocabulary of a JSON Lines file (its line after the header), or ``None``.
+
+    Reads no further than the first line after the header.
+
+    Raises:
+        StorageError: The file could not be read.
+        LoadError: The header or the vocabulary line is not valid.
+    """
+    for _, found in _numbered(path):
+        return found if isinstance(found, Vocabulary) else None
+    return None
+
+
+def _numbered(path: str | os.PathLike[str]) -> Iterator[tuple[int, Record | Vocabulary]]:
+    """The file's vocabulary, if it has one, then its records, each with its line's number."""
     with reading(path) as f:
         version: int | None = None
+        first = True  # the next line is the first after the header
         for number, line in enumerate(f, 1):
             if not line.strip():
                 continue
             if version is None:
                 version = _header(line, number)
                 continue
-            yield number, _record(line, number, version)
+            yield number, _record(line, number, version, first=first)
+            first = False
         if version is None:
             raise LoadError([Problem("line 1", 'needs a header such as {"schema_version": 2}')])
 
@@ -113,12 +136,14 @@ def _header(line: bytes, number: int) -> int:
     return check_version(data["schema_version"], f"{where}: schema_version")
 
 
-def _record(line: bytes, number: int, version: int) -> Record:
+def _record(line: bytes, number: int, version: int, *, first: bool) -> Record | Vocabulary:
     data = _parse(line, number)
     where = f"line {number}"
     kinds = ", ".join(repr(k) for k in _KINDS)
     if type(data) is not dict:
         raise LoadError([Problem(where, f"must be an object, not {json_type(data)}")])
+    if len(data) == 1 and "vocabulary" in data:
+        return _vocabulary(data, number, version, first=first)
     if len(data) != 1 or next(iter(data)) not in _KINDS:
         raise LoadError([Problem(where, f"must be an object with one key, one of {kinds}")])
     ((kind, body),) = data.items()
@@ -132,6 +157,22 @@ def _record(line: bytes, number: int, version: int) -> Record:
     return record
 
 
+def _vocabulary(data: dict[str, Any], number: int, version: int, *, first: bool) -> Vocabulary:
+    where = f"line {number}: vocabulary"
+    if not first:
+        raise LoadError([Problem(where, "must be the line right after the header")])
+    if version < VOCABULARY_SINCE:
+        detail = f"needs schema version {VOCABULARY_SINCE} or later, not {version}"
+        raise LoadError([Problem(where, detail)])
+    if version < SCHEMA_VERSION:
+        data = migrate({"schema_version": version, **data}, to=SCHEMA_VERSION)
+    try:
+        found: Vocabulary = converter.structure(data["vocabulary"], Vocabulary)
+    except Exception as exc:  # noqa: BLE001 - turned into problems with paths
+        raise LoadError(problems(exc, where)) from None
+    return found
+
+
 def load_lines(path: str | os.PathLike[str]) -> Dossier:
     """Read a whole JSON Lines file into a dossier, checking integrity.
 
@@ -143,16 +184,25 @@ def load_lines(path: str | os.PathLike[str]) -> Dossier:
     """
     records: list[Record] = []
     places: list[str] = []
+    own: Vocabulary | None = None
     for number, record in _numbered(path):
+        if isinstance(record, Vocabulary):
+            own = record
+            continue
         records.append(record)
         places.append(f"line {number}: {label(record)}")
     try:
-        return Dossier(records)
+        return Dossier(records, vocabulary=own)
     except IntegrityError as exc:
         raise LoadError(relocate(exc.problems, records, places)) from None
 
 
-def dump_lines(records: Dossier | Iterable[Record], path: str | os.PathLike[str]) -> int:
+def dump_lines(
+    records: Dossier | Iterable[Record],
+    path: str | os.PathLike[str],
+    *,
+    vocabulary: Vocabulary | None = None,
+) -> int:
     """Write records as JSON Lines, atomically.
 
     Lines go to a temporary file beside `path` as the records come, so an
@@ -164,9 +214,11 @@ def dump_lines(records: Dossier | Iterable[Record], path: str | os.PathLike[str]
         records: A dossier (all its records, in order) or any iterable of
             records.
         path: The file to write.
+        vocabulary: The vocabulary to write after the header; by default a
+            dossier's own (`Dossier.own_vocabulary`), none for other records.
 
     Returns:
-        How many records were written.
+        How many records were written (the vocabulary line is not one).
 
     Raises:
         StorageError: The file could not be written.
@@ -174,10 +226,17 @@ def dump_lines(records: Dossier | Iterable[Record], path: str | os.PathLike[str]
     """
     target = Path(path)
     items = records.records() if isinstance(records, Dossier) else records
+    if vocabulary is None and isinstance(records, Dossier):
+        vocabulary = records.own_vocabulary
     count = 0
-    needed = OLDEST_WRITTEN
+    needed = OLDEST_WRITTEN if vocabulary is None else VOCABULARY_SINCE
     with atomic_writer(target) as f:
         f.write(_header_line(needed))
+        if vocabulary is not None:
+            if not isinstance(vocabulary, Vocabulary):
+                raise ClaimsError(f"vocabulary is a {type(vocabulary).__name__}, not a Vocabulary")
+            body = converter.unstructure(vocabulary)
+            f.write(orjson.dumps({"vocabulary": body}, option=orjson.OPT_APPEND_NEWLINE))
         for record in items:
             key = _KEY_OF.get(type(record))
             if key is None:

@@ -19,6 +19,10 @@ Install with ``pip install claims[parquet]`` (it needs ``pyarrow``).
 ``reviews.parquet`` one row per fact-checker's review of a claim
 ==================  =========================================================
 
+A dossier (or store) with its own vocabulary also gets ``vocabulary.json``
+beside the tables, as `Vocabulary.to_json` writes it; `vocabulary` reads it
+back. An export of one without removes an earlier export's file.
+
 The columns of each table are in `SCHEMAS`; docs/parquet.md describes them
 and shows queries. A `When` is written as its start and end as written (in
 the writer's own offset, so a date is the day the text said), that offset in
@@ -51,7 +55,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._convert import TAGS, encode
-from ._files import release, temp_beside
+from ._files import read_bytes, release, temp_beside, write_atomic
 from ._integrity import ENDS, status_of
 from ._model import (
     Actor,
@@ -72,12 +76,16 @@ from ._model import (
 )
 from ._progress import Progress
 from .dossier import Dossier, Record
-from .exceptions import ClaimsError, StorageError
+from .exceptions import ClaimsError, LoadError, Problem, StorageError
+from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["SCHEMAS", "export", "tables"]
+__all__ = ["SCHEMAS", "VOCABULARY_FILE", "export", "tables", "vocabulary"]
+
+VOCABULARY_FILE = "vocabulary.json"
+"""The file of an export's vocabulary, beside its tables."""
 
 _ROWS_PER_GROUP = 50_000
 
@@ -493,13 +501,46 @@ def export(
             _write(tables, record, statuses)
             if progress is not None and (done % 10_000 == 0 or done == total):
                 progress(done, total)
-        return tables.close()
+        own = source.own_vocabulary if isinstance(source, Dossier) else source.vocabulary
+        written = tables.close()
+        _write_vocabulary(directory / VOCABULARY_FILE, own)
+        return written
     except OSError as exc:
         tables.abort()
         raise StorageError(exc.errno, f"cannot write in {directory}: {exc.strerror}") from exc
     except BaseException:
         tables.abort()
         raise
+
+
+def _write_vocabulary(path: Path, own: Vocabulary | None) -> None:
+    """Write `own` to `path`, or remove an earlier export's file when there is none."""
+    if own is None:
+        path.unlink(missing_ok=True)
+    else:
+        write_atomic(path, own.to_json().encode("utf-8") + b"\n")
+
+
+def vocabulary(directory: str | os.PathLike[str]) -> Vocabulary | None:
+    """The vocabulary of the export in `directory` (its ``vocabulary.json``), or ``None``.
+
+    Raises:
+        StorageError: The file is there but cannot be read.
+        LoadError: It is not a vocabulary; each problem's path starts with
+            the file's name (``vocabulary.json: predicates[0].kind``).
+    """
+    path = Path(directory) / VOCABULARY_FILE
+    if not path.is_file():
+        return None
+    try:
+        return Vocabulary.from_json(read_bytes(path))
+    except LoadError as exc:
+        raise LoadError(
+            [
+                Problem(f"{VOCABULARY_FILE}: {p.path}" if p.path else VOCABULARY_FILE, p.message)
+                for p in exc.problems
+            ]
+        ) from None
 
 
 def _write(tables: _Tables | _Rows, r: Record, statuses: dict[str, tuple[str, str | None]]) -> None:

@@ -37,6 +37,7 @@ from ._strategies.records import (
     whens,
     whens_in_words,
 )
+from ._strategies.vocabularies import vocabularies
 
 __all__ = [
     "actors",
@@ -59,6 +60,7 @@ __all__ = [
     "timezones",
     "urls",
     "values",
+    "vocabularies",
     "whens",
     "whens_in_words",
 ]

@@ -258,6 +258,21 @@ def test_a_vocabulary_of_ones_own() -> None:
     ]
 
 
+def test_the_dossiers_own_vocabulary_is_the_default() -> None:
+    mine = Vocabulary(
+        [Predicate("kiled", "killed", kind=ValueKind.QUANTITY)], [Unit("people", "people")]
+    )
+    d = _base(_claim("toll", "kiled", Quantity(4, unit="people")))
+    assert _codes(lint(d)) == [("warning", "unknown-predicate", ("toll",))]
+    d.vocabulary = mine
+    assert lint(d) == ()
+    assert lint(d) == lint(Dossier(d.records(), vocabulary=mine))
+    assert _codes(lint(d, vocabulary=Vocabulary())) == [
+        ("warning", "unknown-predicate", ("toll",)),
+        ("warning", "unknown-unit", ("toll",)),
+    ]
+
+
 def test_the_seed_lints_with_no_error(seed: Dossier, article: str) -> None:
     source = next(iter(seed.sources))
     findings = lint(seed, texts={source: article})

@@ -11,7 +11,7 @@ import claims
 from claims import Actor, Assessment, Claim, Dossier, Event, EventRef, Proposition, Quantity
 from claims.cli import main
 from claims.confidence import Likelihood
-from claims.vocabulary import DEFAULT
+from claims.vocabulary import DEFAULT, Predicate, Unit, ValueKind, Vocabulary
 
 
 def _write(tmp_path: Path, *claims_: Claim, name: str = "d.json") -> Path:
@@ -100,6 +100,61 @@ def test_a_vocabulary_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     default.write_text(DEFAULT.to_json())
     assert main(["lint", str(path), "--vocabulary", str(default)]) == 0
     assert "unknown-predicate" in capsys.readouterr().out
+
+
+def test_the_documents_own_vocabulary_is_read_unless_another_is_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = Vocabulary([Predicate("kiled", "k", kind=ValueKind.QUANTITY)], [Unit("people", "p")])
+    d = Dossier(
+        [Actor("reuters", "Reuters"), Event("blast", "the blast"), _claim("kiled")],
+        vocabulary=mine,
+    )
+    path = tmp_path / "d.json"
+    claims.dump(d, path)
+    assert main(["lint", str(path)]) == 0
+    assert "unknown-predicate" not in capsys.readouterr().out
+    default = tmp_path / "default.json"
+    default.write_text(DEFAULT.to_json())
+    assert main(["lint", str(path), "--vocabulary", str(default)]) == 0
+    out = capsys.readouterr().out
+    assert "warning: unknown-predicate [toll]: the predicate 'kiled'" in out
+    assert "  fix: use 'killed', or add 'kiled' to the vocabulary" in out
+
+
+def test_a_bad_vocabulary_file_names_the_file_and_the_path(
+    tmp_path: Path, seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"predicates": [{"id": "hit", "label": "hit", "kind": "colour"}]}')
+    for command in ("lint", "report"):
+        assert main([command, str(seed_path), "--vocabulary", str(bad)]) == 2
+        err = capsys.readouterr().err.splitlines()
+        assert err[0] == f"claims {command}: --vocabulary {bad}: not a valid vocabulary"
+        assert err[1].startswith("  predicates[0].kind: 'colour' is not one of")
+
+
+def test_report_reads_the_dossier_against_the_vocabulary_given(
+    tmp_path: Path, seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    default = tmp_path / "default.json"
+    default.write_text(DEFAULT.to_json())
+    assert main(["report", str(seed_path), "--vocabulary", str(default)]) == 0
+    with_file = capsys.readouterr().out
+    assert main(["report", str(seed_path)]) == 0
+    assert capsys.readouterr().out == with_file
+    assert main(["report", str(tmp_path / "no.json"), "--vocabulary", "/no/such/file"]) == 2
+    assert "--vocabulary /no/such/file: cannot read it" in capsys.readouterr().err
+
+
+def test_report_on_tables_refuses_a_vocabulary(
+    tmp_path: Path, seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    default = tmp_path / "default.json"
+    default.write_text(DEFAULT.to_json())
+    args = ["report", str(seed_path), "--engine", "duckdb", "--vocabulary", str(default)]
+    assert main(args) == 2
+    assert "--vocabulary needs the dossier in memory" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from claims import (
     describe,
 )
 from claims import strategies as cs
+from claims.vocabulary import Vocabulary
 
 
 @pytest.mark.parametrize(
@@ -139,3 +140,21 @@ def test_every_quantity_shows_its_figures(q: Quantity) -> None:
         if figure is not None:
             shown = f"{figure:,}" if isinstance(figure, int) else f"{figure:,g}"
             assert shown in text
+
+
+@given(cs.vocabularies())
+def test_a_vocabulary_and_its_records_in_words(vocabulary: Vocabulary) -> None:
+    text = describe(vocabulary)
+    assert text.startswith(f"a vocabulary of {len(vocabulary.predicates):,} predicate")
+    for record in (*vocabulary.predicates, *vocabulary.units):
+        assert record.id in text
+        words = describe(record)
+        assert words.startswith(f"{record.id} ({record.label}")
+        assert all(alias in words for alias in record.aliases)
+    for predicate in vocabulary.predicates:
+        words = describe(predicate)
+        assert predicate.kind.value in words
+        assert ("single-valued" in words.rpartition(": ")[2]) is predicate.single_valued
+        assert (predicate.wikidata is not None) is words.endswith(f"Wikidata {predicate.wikidata}")
+    for unit in vocabulary.units:
+        assert describe(unit).endswith(f": {unit.dimension}")

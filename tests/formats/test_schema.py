@@ -53,11 +53,11 @@ def test_every_record_of_the_model_has_a_definition() -> None:
 
 def test_definitions_follow_the_fields_of_each_record() -> None:
     for name, definition in SCHEMA["$defs"].items():
-        cls = getattr(claims, name)
-        fields = {f.name for f in attrs.fields(cls)}
+        cls = getattr(claims, name, None) or getattr(claims.vocabulary, name)
+        fields = {f.name for f in attrs.fields(cls) if f.init}
         props = set(definition["properties"]) - {"type"}
         assert props == fields, name
-        required = {f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING}
+        required = {f.name for f in attrs.fields(cls) if f.init and f.default is attrs.NOTHING}
         assert set(definition["required"]) - {"type"} == required, name
         assert definition["additionalProperties"] is False
 
@@ -177,6 +177,16 @@ def test_every_generated_dossier_validates(dossier: claims.Dossier) -> None:
     data = orjson.loads(claims.dumps(dossier))
     errors = [e.message for e in VALIDATOR.iter_errors(data)]
     assert errors == []
+
+
+@given(strategies.dossiers(), strategies.vocabularies())
+def test_every_generated_dossier_with_its_own_vocabulary_validates(
+    dossier: claims.Dossier, vocabulary: claims.vocabulary.Vocabulary
+) -> None:
+    data = orjson.loads(claims.dumps(claims.Dossier(dossier.records(), vocabulary=vocabulary)))
+    assert [e.message for e in VALIDATOR.iter_errors(data)] == []
+    assert not schema_accepts({**data, "schema_version": 3})
+    assert not schema_accepts({**data, "vocabulary": {"predicates": [{"id": "x"}]}})
 
 
 # --------------------------------------------------------------------------

@@ -45,7 +45,7 @@ from ._migrations import (
     migrate,
     version_for,
 )
-from ._versions import version_needed, version_of
+from ._versions import VOCABULARY_SINCE, version_needed, version_of
 
 __all__ = [
     "DATETIME_PATTERN",
@@ -53,6 +53,7 @@ __all__ = [
     "REVIEWS_SINCE",
     "SCHEMA_VERSION",
     "TAGS",
+    "VOCABULARY_SINCE",
     "Document",
     "check_version",
     "converter",

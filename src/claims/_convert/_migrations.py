@@ -37,8 +37,10 @@ tags an explicit none (`NoValue`) ``"no_value"`` where version 1 wrote
 ``"none"``, which read like the absence of a value rather than a claim that
 there is none; version 3 adds fact-checkers' reviews (`Review`), a section
 a version 2 document does not have; version 4 adds fields and members that
-older releases refuse (see `claims._convert.version_of`), and nothing a
-version 3 document has changes meaning.
+older releases refuse (see `claims._convert.version_of`) and the dossier's
+own vocabulary (a ``vocabulary`` section), and nothing a version 3 document
+has changes meaning. A later change to the form of a vocabulary is a new
+version whose step rewrites that section.
 """
 
 REVIEWS_SINCE = 3

@@ -13,7 +13,14 @@ from collections.abc import Iterable
 from .._model import Actor, ActorKind, Claim, Event, Link, LinkKind, Review, Source, When
 from ._migrations import OLDEST_WRITTEN, REVIEWS_SINCE, SCHEMA_VERSION
 
-__all__ = ["KINDS_SINCE_4", "LINKS_SINCE_4", "time_in_words", "version_needed", "version_of"]
+__all__ = [
+    "KINDS_SINCE_4",
+    "LINKS_SINCE_4",
+    "VOCABULARY_SINCE",
+    "time_in_words",
+    "version_needed",
+    "version_of",
+]
 
 KINDS_SINCE_4: frozenset[ActorKind] = frozenset(
     {
@@ -41,6 +48,9 @@ LINKS_SINCE_4: frozenset[LinkKind] = frozenset(
     }
 )
 """Link kinds that version 3 does not have."""
+
+VOCABULARY_SINCE = 4
+"""The first version whose documents can carry the dossier's own vocabulary."""
 
 
 def time_in_words(when: When | None) -> bool:
@@ -82,9 +92,20 @@ def version_of(record: object) -> int:
     return OLDEST_WRITTEN
 
 
-def version_needed(records: Iterable[object]) -> int:
-    """The oldest version of the format that holds every one of `records`."""
-    needed = OLDEST_WRITTEN
+def version_needed(records: Iterable[object], *, vocabulary: bool = False) -> int:
+    """The oldest version of the format that holds every one of `records`.
+
+    Args:
+        records: The records written.
+        vocabulary: The dossier carries its own vocabulary, which needs
+            `VOCABULARY_SINCE`.
+
+    >>> version_needed([]), version_needed([], vocabulary=True)
+    (2, 4)
+    """
+    needed = VOCABULARY_SINCE if vocabulary else OLDEST_WRITTEN
+    if needed == SCHEMA_VERSION:
+        return needed
     for record in records:
         needed = max(needed, version_of(record))
         if needed == SCHEMA_VERSION:

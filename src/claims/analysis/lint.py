@@ -1,6 +1,7 @@
 """Lint: what in a dossier would make the answers depend on how it was written.
 
-`lint` reads a dossier against a `Vocabulary` and returns `Finding` records,
+`lint` reads a dossier against a `Vocabulary` (the dossier's own, see
+`Dossier.vocabulary`, unless another is given) and returns `Finding` records,
 errors first, each naming the records at fault, saying why and suggesting
 the fix. The checks, by code:
 
@@ -50,7 +51,7 @@ import attrs
 from .._model import ActorRef, Claim, EventRef, NoValue, Quantity, Text, Unknown, Value
 from ..confidence import likelihood_for
 from ..dossier import Dossier
-from ..vocabulary import DEFAULT, ValueKind, Vocabulary, name_key
+from ..vocabulary import ValueKind, Vocabulary, name_key
 from .quotes import QuoteState, SourceState, verify_quotes
 from .silences import SilenceKind, silences
 
@@ -113,19 +114,23 @@ _VALUE_NAMES = {
 def lint(
     dossier: Dossier,
     *,
-    vocabulary: Vocabulary = DEFAULT,
+    vocabulary: Vocabulary | None = None,
     texts: Mapping[str, str] | None = None,
 ) -> tuple[Finding, ...]:
     """Everything in `dossier` that an analyst should look at, errors first.
 
     Args:
         dossier: The dossier.
-        vocabulary: The predicates and units it is read against.
+        vocabulary: The predicates and units it is read against; by default
+            the dossier's (`Dossier.vocabulary`: its own if it carries one,
+            else `claims.vocabulary.DEFAULT`).
         texts: Source texts by source id, to verify the quotes against.
 
     Raises:
         UnknownIdError: A key of `texts` is not a source of the dossier.
     """
+    if vocabulary is None:
+        vocabulary = dossier.vocabulary
     found = [
         *_predicates(dossier, vocabulary),
         *_units(dossier, vocabulary),

@@ -53,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("file", metavar="FILE", help="a claims JSON document or store")
     _views.add_report_arguments(report)
     _report_tables.add_arguments(report)
+    _lint.add_vocabulary_argument(report)
     report.set_defaults(run=_report.report)
 
     validate = commands.add_parser(

@@ -3,8 +3,10 @@
 Prints `claims.analysis.lint`'s findings, errors first, as text or JSON;
 exits 1 if any finding is an error, 0 otherwise (2 when an argument is
 wrong). ``--source-text ID=PATH`` gives a source's text, so that the quotes
-in it are verified; ``--vocabulary PATH`` reads the predicates and units
-from a JSON file (`claims.vocabulary.Vocabulary.from_json`).
+in it are verified. The dossier is read against its own vocabulary
+(`claims.Dossier.vocabulary`); ``--vocabulary PATH`` reads another from a
+JSON file (`claims.vocabulary.Vocabulary.from_json`); `add_vocabulary_argument`
+gives ``claims report`` the same option.
 """
 
 from __future__ import annotations
@@ -18,8 +20,16 @@ from typing import Any
 from .._terminal import terminal_safe
 from ..analysis import Finding, Severity, lint
 from ..exceptions import ClaimsError, LoadError
-from ..vocabulary import DEFAULT, Vocabulary
+from ..vocabulary import Vocabulary
 from ._load import load_or_report
+
+__all__ = [
+    "add_parser",
+    "add_vocabulary_argument",
+    "read_vocabulary",
+    "run_lint",
+    "say",
+]
 
 
 def add_parser(commands: Any) -> argparse.ArgumentParser:
@@ -35,12 +45,20 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
         metavar="ID=PATH",
         help="the text of source ID, to verify its quotes against (repeatable)",
     )
-    parser.add_argument(
-        "--vocabulary", metavar="PATH", help="a vocabulary JSON file (default: the built-in one)"
-    )
+    add_vocabulary_argument(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text", help="default text")
     parser.set_defaults(run=run_lint)
     return parser
+
+
+def add_vocabulary_argument(parser: argparse.ArgumentParser) -> None:
+    """Give a command the ``--vocabulary PATH`` option."""
+    parser.add_argument(
+        "--vocabulary",
+        metavar="PATH",
+        help="read the dossier against this vocabulary JSON file (default: the dossier's own, "
+        "else the built-in one)",
+    )
 
 
 def _texts(pairs: list[str]) -> dict[str, str] | str:
@@ -57,9 +75,10 @@ def _texts(pairs: list[str]) -> dict[str, str] | str:
     return texts
 
 
-def _vocabulary(path: str | None) -> Vocabulary | str:
+def read_vocabulary(path: str | None) -> Vocabulary | str | None:
+    """The vocabulary in the file `path` (None: none given), or what is wrong with it."""
     if path is None:
-        return DEFAULT
+        return None
     try:
         return Vocabulary.from_json(Path(path).read_bytes())
     except OSError as exc:
@@ -74,7 +93,7 @@ def run_lint(args: argparse.Namespace) -> int:
     texts = _texts(args.source_text)
     if isinstance(texts, str):
         return _usage(texts)
-    vocabulary = _vocabulary(args.vocabulary)
+    vocabulary = read_vocabulary(args.vocabulary)
     if isinstance(vocabulary, str):
         return _usage(vocabulary)
     dossier = load_or_report(args.file)
@@ -92,8 +111,14 @@ def run_lint(args: argparse.Namespace) -> int:
 
 
 def _usage(message: str) -> int:
-    print(f"claims lint: {terminal_safe(message)}", file=sys.stderr)
+    say(message, command="lint")
     return 2
+
+
+def say(message: str, *, command: str) -> None:
+    """Print `message` on stderr after ``claims COMMAND:``, each of its lines made safe."""
+    lines = "\n".join(terminal_safe(line) for line in message.split("\n"))
+    print(f"claims {command}: {lines}", file=sys.stderr)
 
 
 def _builtins(finding: Finding) -> dict[str, Any]:

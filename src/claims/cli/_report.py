@@ -7,12 +7,14 @@ its options and formats are in `claims.cli._views`.
 from __future__ import annotations
 
 import argparse
+import sys
 import warnings
 
 from .. import views
 from .._terminal import terminal_safe
 from ..dossier import Dossier
 from . import _report_tables
+from ._lint import read_vocabulary, say
 from ._load import load_or_report
 from ._views import write_report
 
@@ -36,12 +38,29 @@ def render_report(dossier: Dossier, *, width: int = 80, current: bool = False) -
 
 
 def report(args: argparse.Namespace) -> int:
-    """``claims report FILE``: the report on standard output or in ``--output``."""
+    """``claims report FILE``: the report on standard output or in ``--output``.
+
+    With ``--vocabulary PATH``, the dossier is read against that vocabulary
+    rather than its own.
+    """
+    vocabulary = read_vocabulary(getattr(args, "vocabulary", None))
+    if isinstance(vocabulary, str):
+        say(vocabulary, command="report")
+        return 2
     if _report_tables.wanted(args):
+        if vocabulary is not None:
+            print(
+                "claims report: --vocabulary needs the dossier in memory; "
+                "an engine's report reads the tables as they are",
+                file=sys.stderr,
+            )
+            return 2
         return _report_tables.report_tables(args)
     dossier = load_or_report(args.file)
     if dossier is None:
         return 1
+    if vocabulary is not None:
+        dossier.vocabulary = vocabulary
     return write_report(dossier, args)
 
 

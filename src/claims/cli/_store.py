@@ -4,7 +4,8 @@ An import reads (and converts) every FILE before it opens the store, so a
 file that cannot be read changes nothing; each FILE is then one batch, and
 the batches are written in one transaction: all of them or none. A store the
 command created is removed again if they fail, so a failed import leaves no
-store behind.
+store behind. A FILE with a vocabulary of its own makes it the store's, in
+the same transaction (the last such FILE, when there are several).
 """
 
 from __future__ import annotations
@@ -72,9 +73,16 @@ def import_(args: argparse.Namespace) -> int:
     batches = [(d.records(), f"{verb} {how}{path}") for path, d in files]
     label = files[0][0] if len(files) == 1 else f"{len(files)} files"
     bar = Bar(f"importing {label}", enabled=args.progress)
+    # The last file with a vocabulary of its own gives the store its vocabulary.
+    owned = [d.own_vocabulary for _, d in files if d.own_vocabulary is not None]
     try:
         with _store.open(target) as s:
-            done = s.extend_batches(batches, update=args.update, progress=bar)
+            done = s.extend_batches(
+                batches,
+                update=args.update,
+                progress=bar,
+                vocabulary=owned[-1] if owned else None,
+            )
     except ClaimsError as exc:
         bar.close()
         say_error(args.store, exc)

@@ -166,8 +166,8 @@ def dossier(text: str, *, source: Source, publisher: Actor, into: Dossier | None
         publisher: Who published it, the outermost hop of every chain;
             added unless `into` has its id.
         into: A dossier whose actors are matched by name and alias ("the
-            foreign ministry" finds an actor with that alias); its records are
-            copied into the result, never changed.
+            foreign ministry" finds an actor with that alias); its records
+            (and its own vocabulary) are copied into the result, never changed.
 
     Returns:
         A new dossier: the records of `into`, then the publisher, the source,
@@ -232,7 +232,8 @@ def dossier(text: str, *, source: Source, publisher: Actor, into: Dossier | None
                 draft=True,
             )
         )
-    return Dossier([*base, *records, *actors.new, *claims])
+    own = into.own_vocabulary if into is not None else None
+    return Dossier([*base, *records, *actors.new, *claims], vocabulary=own)
 
 
 def accept(claim: Claim) -> Claim:

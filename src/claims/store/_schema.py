@@ -20,6 +20,8 @@ from .._convert import SCHEMA_VERSION, check_version
 from ..exceptions import LoadError, StoreError
 from ..json import from_builtins
 from ._rows import TABLES, encode
+from ._vocabulary import KEY as VOCABULARY
+from ._vocabulary import write as write_vocabulary
 
 __all__ = [
     "APPLICATION_ID",
@@ -208,10 +210,17 @@ def _upgrade(db: sqlite3.Connection, path: Path, version: int) -> None:
                 rows = db.execute(f"SELECT seq, json FROM {table} ORDER BY seq").fetchall()
                 seqs[table] = [seq for seq, _ in rows]
                 doc[table] = [orjson.loads(j) for _, j in rows]
+            own = db.execute("SELECT value FROM meta WHERE key = ?", (VOCABULARY,)).fetchone()
+            if own is not None:
+                try:
+                    doc[VOCABULARY] = orjson.loads(own[0])
+                except orjson.JSONDecodeError as exc:
+                    raise StoreError(path, f"its vocabulary is not JSON: {exc}") from None
             try:
                 dossier = from_builtins(doc)
             except LoadError as exc:
                 raise StoreError(path, f"cannot upgrade the records: {exc}") from None
+            write_vocabulary(db, dossier.own_vocabulary)
             for table, records in (
                 ("actors", dossier.actors.values()),
                 ("sources", dossier.sources.values()),

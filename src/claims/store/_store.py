@@ -42,6 +42,7 @@ from ..dossier import Dossier, Record
 from ..exceptions import ClaimsError, IntegrityError, Problem, StoreError, UnknownIdError
 from ..json import dump as dump_json
 from ..json import load as load_json
+from ..vocabulary import Vocabulary
 from ._context import for_batch
 from ._rows import INSERT, TABLES, decode, decode_many, subject_key, to_row
 from ._schema import HEADER, prepare, without_reviews
@@ -50,6 +51,8 @@ from ._sqlite import Snapshot, SqliteErrors
 from ._update import Revision, Updated, write_batches
 from ._update import revisions as stored_revisions
 from ._update import update as update_records
+from ._vocabulary import read as read_vocabulary
+from ._vocabulary import write as write_vocabulary
 
 __all__ = ["Change", "Progress", "Revision", "Store", "Updated", "is_store", "open"]
 
@@ -298,12 +301,46 @@ class Store:
     def import_file(self, path: str | os.PathLike[str], *, progress: Progress | None = None) -> int:
         """Add every record of a JSON document, as one batch.
 
+        A document with its own vocabulary makes it the store's, in the
+        same transaction.
+
         Raises:
             LoadError: The document is not valid.
             IntegrityError: Its records clash with the store's.
         """
         dossier = load_json(path)
-        return self.extend(dossier.records(), note=f"import {path}", progress=progress)
+        batch = [(dossier.records(), f"import {path}")]
+        own = dossier.own_vocabulary
+        if own is None:
+            return self.extend(batch[0][0], note=batch[0][1], progress=progress)
+        return self.extend_batches(batch, progress=progress, vocabulary=own)[0].added
+
+    @property
+    def vocabulary(self) -> Vocabulary | None:
+        """The vocabulary the store carries (`dossier` gives it to the dossier), or ``None``.
+
+        Raises:
+            StoreError: The stored vocabulary is not valid, or cannot be read.
+        """
+        with self._errors("cannot read"):
+            return read_vocabulary(self._db, self.path, self._version)
+
+    def set_vocabulary(self, vocabulary: Vocabulary | None) -> None:
+        """Make `vocabulary` the store's own (``None``: none), in one transaction.
+
+        Raises:
+            StoreError: The store is open read-only, or cannot be written.
+        """
+        if self.read_only:
+            raise StoreError(self.path, "is open read-only; open it without read_only to write")
+        with self._errors("cannot write"):
+            write_batches(
+                self._db,
+                [],
+                replace=False,
+                progress=None,
+                finish=lambda db: write_vocabulary(db, vocabulary),
+            )
 
     def update(
         self,
@@ -331,6 +368,7 @@ class Store:
         *,
         update: bool = False,
         progress: Progress | None = None,
+        vocabulary: Vocabulary | None = None,
     ) -> list[Updated]:
         """Add several batches in one transaction: all of them, or none.
 
@@ -343,6 +381,8 @@ class Store:
             update: Replace changed records and skip identical ones, as
                 `update` does; when false, every record must be new.
             progress: Called as ``progress(done, total)`` over all the batches.
+            vocabulary: Also make it the store's vocabulary, in the same
+                transaction (`set_vocabulary`); ``None`` leaves the store's as it is.
 
         Returns:
             What each batch did, in order.
@@ -353,8 +393,9 @@ class Store:
             StoreError: The file could not be written; nothing was written.
         """
         listed = [(list(records), note) for records, note in batches]
+        finish = None if vocabulary is None else lambda db: write_vocabulary(db, vocabulary)
         with self._errors("cannot write"):
-            return write_batches(self._db, listed, replace=update, progress=progress)
+            return write_batches(self._db, listed, replace=update, progress=progress, finish=finish)
 
     def revisions(self, kind: str, id: str) -> tuple[Revision, ...]:
         """The versions of a record that `update` replaced, oldest first.
@@ -619,8 +660,8 @@ class Store:
             db.close()
 
     def dossier(self, *, progress: Progress | None = None) -> Dossier:
-        """The whole store as a `Dossier`, for the analysis questions."""
-        return Dossier(self.records(progress=progress))
+        """The whole store as a `Dossier` (with the store's vocabulary), for the questions."""
+        return Dossier(self.records(progress=progress), vocabulary=self.vocabulary)
 
     def export_file(self, path: str | os.PathLike[str], *, progress: Progress | None = None) -> int:
         """Write the whole store as a JSON document, atomically (see `claims.dump`).

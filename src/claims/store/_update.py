@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -249,6 +249,7 @@ def write_batches(
     *,
     replace: bool,
     progress: Progress | None,
+    finish: Callable[[sqlite3.Connection], object] | None = None,
 ) -> list[Updated]:
     """Write several batches, each checked after the ones before it, in one transaction.
 
@@ -259,6 +260,8 @@ def write_batches(
             identical ones (as `update`); when false, every record must be
             new (as `Store.extend`).
         progress: Called as ``progress(done, total)`` over all the batches.
+        finish: Called with `db` once the batches are written, inside the
+            same transaction (to write the store's vocabulary with them).
 
     Returns:
         What each batch did, in order.
@@ -285,6 +288,8 @@ def write_batches(
             shifted = _shifted(progress, offset, total)
             results.append(_one(db, batch, note, replace=replace, progress=shifted))
             offset += len(batch)
+        if finish is not None:
+            finish(db)
         db.execute("COMMIT")
     except BaseException:
         if db.in_transaction:

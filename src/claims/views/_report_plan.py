@@ -331,7 +331,8 @@ def subset(dossier: Dossier, selection: Selection) -> Dossier:
 
     Every actor, source and event is kept, and the links between kept
     claims, so the briefings (`claims.views.html`, `claims.views.markdown`)
-    of the subset show the selected claims with their findings.
+    of the subset show the selected claims with their findings; so is the
+    dossier's own vocabulary.
 
     Args:
         dossier: The whole dossier.
@@ -349,5 +350,6 @@ def subset(dossier: Dossier, selection: Selection) -> Dossier:
             *dossier.events.values(),
             *(c for c in dossier.claims.values() if c.id in keep),
             *links,
-        ]
+        ],
+        vocabulary=dossier.own_vocabulary,
     )
