@@ -204,6 +204,23 @@ def marked(values: Any, n: int) -> set[str]:
     return {mark(i) + v for i in range(n) for v in values}
 
 
+def marked_vocabulary(vocabulary: Any, n: int) -> Any:
+    """`vocabulary` as each of `n` batched dossiers spells its names."""
+    from claims.vocabulary import Vocabulary
+
+    def names(record: Any, i: int) -> dict[str, Any]:
+        return {
+            "id": mark(i) + record.id,
+            "label": mark(i) + record.label,
+            "aliases": tuple(mark(i) + a for a in record.aliases),
+        }
+
+    return Vocabulary(
+        [attrs.evolve(p, **names(p, i)) for i in range(n) for p in vocabulary.predicates],
+        [attrs.evolve(u, **names(u, i)) for i in range(n) for u in vocabulary.units],
+    )
+
+
 def pa_concat(tables: list[Any]) -> Any:
     import pyarrow as pa
 
@@ -255,19 +272,16 @@ def check_batch(dossiers: list[claims.Dossier], **engine: Any) -> None:
 
     n = len(dossiers)
     tables = batched(dossiers)
-    found = csql.contradictions(
-        tables,
-        **engine,
-        functional=marked(analysis.FUNCTIONAL_PREDICATES, n),
-        inverse_functional=marked(analysis.INVERSE_FUNCTIONAL_PREDICATES, n),
-    )
+    vocabulary = marked_vocabulary(dossiers[0].vocabulary, n)
+    found = csql.contradictions(tables, **engine, vocabulary=vocabulary)
     assert unbatched(found, n) == [expected_contradictions(d) for d in dossiers]
     found = unbatched(csql.corroborations(tables, **engine), n)
     found = csql.silences(tables, **engine, accusations=marked(analysis.ACCUSATION_PREDICATES, n))
     assert unbatched(found, n) == [expected_silences(d) for d in dossiers]
+    found = csql.uncertainties(tables, **engine, vocabulary=vocabulary)
+    assert unbatched(found, n) == [expected_uncertainties(d) for d in dossiers]
     for question, expected in [
         (csql.current, expected_current),
-        (csql.uncertainties, expected_uncertainties),
         (csql.timeline, expected_timeline),
     ]:
         assert unbatched(question(tables, **engine), n) == [expected(d) for d in dossiers]
