@@ -20,7 +20,8 @@ def crowded(draw: st.DrawFn) -> claims.Dossier:
     Claims of `claims.strategies.dossiers` (with their chains, parts,
     affiliations, supersessions, retractions and links) get their
     proposition from a small pool: two subjects, predicates that are
-    functional, inverse functional, accusing or plain, objects among a few
+    functional, inverse functional, accusing or plain (some by an alias of
+    another), quantities in units some of which are aliases of one, objects among a few
     actors, texts, unknowns, nones and bounded or approximate quantities,
     and a few times and places.
     """
@@ -41,7 +42,12 @@ def crowded(draw: st.DrawFn) -> claims.Dossier:
             max_size=6,
         )
     )
-    predicates = st.sampled_from(["caused_by", "responsible_for", "blamed_for", "killed"])
+    predicates = st.sampled_from(
+        [
+            *("caused_by", "responsible_for", "blamed_for", "killed"),
+            *("cause", "perpetrated", "carried out", "deaths", "Dead"),
+        ]
+    )
     whens = draw(st.lists(st.none() | cs.whens(), min_size=1, max_size=2))
     places = st.sampled_from([None, None, "Baghdad", "Basra"])
     records: list[Any] = []
@@ -79,7 +85,7 @@ def small_quantities(draw: st.DrawFn) -> Any:
         upper=hi if bounded else None,
         lower_open=bounded and lo < hi and q.lower_open,
         upper_open=bounded and lo < hi and q.upper_open,
-        unit=draw(st.sampled_from([None, "killed"])),
+        unit=draw(st.sampled_from([None, "killed", "people", "persons", "Civilians"])),
     )
 
 

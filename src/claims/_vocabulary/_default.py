@@ -179,6 +179,12 @@ UNITS: tuple[Unit, ...] = (
             "victims",
             "residents",
             "bodies",
+            # A toll written as its unit: "9 dead" counts people.
+            "dead",
+            "killed",
+            "wounded",
+            "injured",
+            "casualties",
         ),
     ),
     Unit("attacks", "attacks", ("attack", "strikes", "raids", "incidents")),
