@@ -72,7 +72,7 @@ def found(d: Dossier) -> dict[frozenset[str], ContradictionReason]:
         ("deaths", "persons"),
         ("Death toll", "people"),
         ("killed", "Civilians"),
-        ("fatalities", "killed"),
+        ("fatalities", "individuals"),
     ],
 )
 def test_a_toll_in_other_words_still_contradicts(predicate: str, unit: str) -> None:
@@ -99,6 +99,17 @@ def test_units_of_different_things_are_not_compared() -> None:
             *base(),
             said("twelve", "hospital", "killed", Quantity(12, unit="people")),
             said("nine", "ministry", "deaths", Quantity(9, unit="families")),
+        ]
+    )
+    assert contradictions(d) == ()
+
+
+def test_counts_of_what_happened_to_people_are_not_one_unit() -> None:
+    d = Dossier(
+        [
+            *base(),
+            said("dead", "hospital", "casualties", Quantity(4, unit="killed")),
+            said("hurt", "hospital", "casualties", Quantity(6, unit="wounded")),
         ]
     )
     assert contradictions(d) == ()

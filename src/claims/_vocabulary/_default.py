@@ -179,12 +179,9 @@ UNITS: tuple[Unit, ...] = (
             "victims",
             "residents",
             "bodies",
-            # A toll written as its unit: "9 dead" counts people.
+            # "9 dead" counts people. Not "killed" nor "wounded": a unit
+            # that says what happened to whom sets two counts apart.
             "dead",
-            "killed",
-            "wounded",
-            "injured",
-            "casualties",
         ),
     ),
     Unit("attacks", "attacks", ("attack", "strikes", "raids", "incidents")),
