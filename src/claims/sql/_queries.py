@@ -70,14 +70,15 @@ class Run:
         """The one value `template` returns."""
         return self.engine.scalar(self.sql(template))
 
-    def compared(self, vocabulary: Vocabulary) -> None:
-        """``compared``: the claims with predicates and units as `vocabulary` resolves them.
+    def compared(self, vocabulary: Vocabulary) -> str:
+        """The claims with predicates and units as `vocabulary` resolves them, as a subquery.
 
         The vocabulary comes as two small tables of the names the claims
         use that resolve to another (``names_predicate`` and
         ``names_unit``: name, canonical), made by `Vocabulary` itself (so
         case, spacing and aliases resolve exactly as in
-        `claims.analysis`), joined to the claims.
+        `claims.analysis`), joined to the claims where read (the claims are
+        not copied).
         """
         for name, column, canonical in (
             ("names_predicate", "predicate", vocabulary.canonical_predicate),
@@ -90,9 +91,7 @@ class Run:
             rows = ["(CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR))"]
             rows += [f"({strings([n])}, {strings([c])})" for n, c in sorted(pairs) if n != c]
             self.create(name, f"SELECT * FROM (VALUES {', '.join(rows)}) AS t(name, canonical)")
-        self.create(
-            "compared",
-            f"""
+        return f"""(
             SELECT c.position, c.id, c.claimant, c.stance, c.status, c.status_by,
                 c.subject_type, c.subject, COALESCE(p.canonical, c.predicate) AS predicate,
                 {", ".join("c." + k.strip() for k in OBJECT.split(",") if "unit" not in k)},
@@ -101,8 +100,7 @@ class Run:
             FROM {{claims}} c
                 LEFT JOIN {{names_predicate}} p ON p.name = c.predicate
                 LEFT JOIN {{names_unit}} u ON u.name = c.object_unit
-            """,
-        )
+        )"""
 
     def said(self, include_inactive: bool, *, vocabulary: Vocabulary | None = None) -> None:
         """``said``: every claim with the keys of what it says, and its interval.
@@ -115,9 +113,7 @@ class Run:
         `vocabulary`, predicates and units are taken as it resolves them
         (see `compared`); without, as written.
         """
-        if vocabulary is not None:
-            self.compared(vocabulary)
-        claims = "{compared}" if vocabulary is not None else "{claims}"
+        claims = "{claims}" if vocabulary is None else self.compared(vocabulary)
         live = "TRUE" if include_inactive else "c.status = 'active'"
         keys = [*(k.strip() for k in SAYS.split(",")), "stance"]
         same = " AND ".join(f"c.{k} IS NOT DISTINCT FROM g.{k}" for k in keys)
@@ -129,7 +125,7 @@ class Run:
             f"""
             WITH named AS (
                 SELECT {SAYS}, stance, MIN(position) AS grp
-                FROM {claims} GROUP BY {SAYS}, stance
+                FROM {claims} AS k GROUP BY {SAYS}, stance
             ),
             g AS (
                 SELECT *,
@@ -283,7 +279,7 @@ def contradiction_pairs(
             WHERE x.sp < y.sp AND x.predicate IN ({strings(one_subject)})
                 AND x.object_type IN {known}
         ),
-        close AS (
+        silenced AS (
             SELECT DISTINCT LEAST(x.pos, y.pos) AS lo, GREATEST(x.pos, y.pos) AS hi
             FROM {{links}} k
                 JOIN {{said}} x ON x.id = k.claim
@@ -295,7 +291,7 @@ def contradiction_pairs(
             FROM pairs p
                 JOIN {{said}} x ON x.pos = p.p1
                 JOIN {{said}} y ON y.pos = p.p2
-                LEFT JOIN close s ON s.lo = LEAST(p1, p2) AND s.hi = GREATEST(p1, p2)
+                LEFT JOIN silenced s ON s.lo = LEAST(p1, p2) AND s.hi = GREATEST(p1, p2)
             WHERE p1 <> p2
                 AND (x.ws IS NULL OR y.ws IS NULL OR (x.we > y.ws AND y.we > x.ws))
                 AND NOT (p.rank = 7 AND s.lo IS NOT NULL)
