@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 import claims
 from claims import parquet
 from claims import sql as csql
+from claims.vocabulary import Predicate, Vocabulary
 from sql_support import (
     by_claim,
     check_batch,
@@ -56,6 +58,43 @@ def test_the_seed_from_a_parquet_export(tmp_path: Path) -> None:
     assert rows(csql.current(tmp_path)) == expected_current(seed)
     assert rows(csql.uncertainties(tmp_path)) == expected_uncertainties(seed)
     assert rows(csql.timeline(tmp_path)) == expected_timeline(seed)
+
+
+def test_the_vocabulary_cases_answer_as_in_memory() -> None:
+    """Tolls in other words, texts with and without a silencing link, places, a where."""
+    blast = claims.EventRef("blast")
+
+    def said(cid: str, who: str, predicate: str, obj: Any, **kw: Any) -> claims.Claim:
+        return claims.Claim(cid, who, claims.Proposition(blast, predicate, obj, **kw))
+
+    records: list[Any] = [
+        claims.Actor("ministry", "Ministry"),
+        claims.Actor("hospital", "Hospital"),
+        claims.Event("blast", "the blast"),
+        said("twelve", "hospital", "killed", claims.Quantity(12, unit="people"), where="port"),
+        said("nine", "ministry", "Deaths", claims.Quantity(9, unit="dead"), where="harbour"),
+        said("eight", "ministry", "fatalities", claims.Quantity(8, unit="persons")),
+        said("unclear", "ministry", "death toll", claims.Unknown()),
+        said("accident", "ministry", "cause", claims.Text("an accident")),
+        said("valve", "ministry", "caused by", claims.Text("a failure in a valve")),
+        said("drone", "hospital", "cause", claims.Text("a drone")),
+        said("district", "ministry", "location", claims.Text("the district")),
+        said("terrain", "hospital", "place", claims.Text("open terrain")),
+        claims.Link(claims.LinkKind.SUPPORTS, "valve", "accident"),
+        claims.Link(claims.LinkKind.EQUIVALENT, "terrain", "drone"),
+        claims.Link(claims.LinkKind.CONTRADICTS, "district", "terrain"),
+    ]
+    d = claims.Dossier(records)
+    tables = parquet.tables(d)
+    found = rows(csql.contradictions(tables))
+    assert found == expected_contradictions(d)
+    assert ("accident", "valve") not in {(c, o) for c, o, _, _ in found}
+    assert {r for _, _, r, _ in found} == {"disjoint_quantities", "different_texts"}
+    assert rows(csql.uncertainties(tables)) == expected_uncertainties(d)
+    own = Vocabulary([Predicate("cause", "cause", ["caused by"])], [])
+    d.vocabulary = own
+    assert rows(csql.contradictions(tables, vocabulary=own)) == expected_contradictions(d)
+    assert rows(csql.uncertainties(tables, vocabulary=own)) == expected_uncertainties(d)
 
 
 def test_an_unknown_engine_is_refused(tmp_path: Path) -> None:

@@ -58,6 +58,7 @@ __all__ = [
     "MAYBE_TEXT",
     "MAYBE_TEXT_20",
     "MAYBE_TIME",
+    "MAYBE_UNITS",
     "MAYBE_WHEN",
     "OTHER_VALUES",
     "PREDICATES",
@@ -66,6 +67,7 @@ __all__ = [
     "SHORT_CUES",
     "STANCES",
     "TEXT",
+    "UNITS",
     "URLS",
     "actors",
     "assessments",
@@ -265,7 +267,7 @@ def quantities(draw: st.DrawFn) -> Quantity:
         upper=upper,
         lower_open=lower_open,
         upper_open=upper_open,
-        unit=draw(MAYBE_TEXT_20),
+        unit=draw(MAYBE_UNITS),
         approximate=draw(BOOLEANS),
     )
 
@@ -281,6 +283,13 @@ _UNKNOWNS = st.builds(Unknown, note=MAYBE_TEXT)
 _NO_VALUES = st.builds(NoValue, note=MAYBE_TEXT)
 OTHER_VALUES: tuple[st.SearchStrategy[Value], ...] = (_QUANTITIES, _UNKNOWNS, _NO_VALUES)
 PREDICATES = st.sampled_from(["responsible_for", "killed", "wounded", "targeted"]) | texts(15)
+# Names of the default vocabulary's predicates and units by their aliases, so
+# that claims saying one thing in two ways meet.
+PREDICATES = PREDICATES | st.sampled_from(
+    ["deaths", "Dead", "injured", "blamed for", "perpetrated", "cause", "caused_by", "place"]
+)
+UNITS = st.sampled_from(["people", "persons", "Civilians", "attacks", "strikes"]) | texts(20)
+MAYBE_UNITS = maybe(UNITS)
 QUALIFIERS = st.lists(st.builds(Qualifier, name=texts(10), value=TEXT), max_size=2)
 CUES = st.sampled_from(
     [

@@ -179,6 +179,9 @@ UNITS: tuple[Unit, ...] = (
             "victims",
             "residents",
             "bodies",
+            # "9 dead" counts people. Not "killed" nor "wounded": a unit
+            # that says what happened to whom sets two counts apart.
+            "dead",
         ),
     ),
     Unit("attacks", "attacks", ("attack", "strikes", "raids", "incidents")),

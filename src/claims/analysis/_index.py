@@ -9,21 +9,37 @@ stance), groups by subject and predicate, actors into blocs tied by
 
 from __future__ import annotations
 
+import heapq
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TypeVar, cast
 
+import attrs
+
 from .._integrity import ENDS
-from .._model import ActorRef, Claim, Link, LinkKind, Proposition, Stance, Status, Subject, Value
+from .._model import (
+    ActorRef,
+    Claim,
+    Link,
+    LinkKind,
+    Proposition,
+    Quantity,
+    Stance,
+    Status,
+    Subject,
+    Value,
+)
 from ..dossier import Dossier, Statements
+from ..vocabulary import Vocabulary
 from .ties import MergeReason, Tie
 
 __all__ = [
     "ASSERTS",
     "DENIES",
     "SUPPORTING",
+    "Compared",
     "Edge",
     "Groups",
     "Index",
@@ -87,6 +103,65 @@ class Groups:
         self.others.sort(key=positions.__getitem__)
 
 
+class Compared:
+    """Asserting and denying claims grouped by what they say, as compared.
+
+    Like `Groups`, but each predicate is taken by its canonical name in the
+    vocabulary and each quantity's unit by its canonical unit, so claims
+    saying ``deaths`` 9 ``persons`` and ``killed`` 9 ``people`` fall in one
+    group. The claims themselves are not changed.
+
+    Attributes:
+        keys: Each group's (subject, canonical predicate, object with its
+            unit canonical, denies).
+        members: Each group's claim ids, in dossier order.
+        by_sp: The groups of each (subject, canonical predicate), in the
+            order first met.
+        by_predicate: The groups of each canonical predicate.
+        group_of: The group of each of the dossier's statement sequences,
+            by the sequence's identity (see `groups_of`).
+    """
+
+    def __init__(
+        self, statements: Statements, positions: Mapping[str, int], vocabulary: Vocabulary
+    ) -> None:
+        self.keys: list[Key] = []
+        self.by_sp: dict[tuple[Subject, str], list[int]] = {}
+        self.by_predicate: defaultdict[str, list[int]] = defaultdict(list)
+        self.group_of: dict[int, int] = {}
+        parts: list[list[Sequence[str]]] = []
+        found: dict[Key, int] = {}
+        predicates: dict[str, str] = {}
+        units: dict[str, str] = {}
+        for (subject, written), said in statements.items():
+            predicate = predicates.get(written)
+            if predicate is None:
+                predicate = predicates[written] = vocabulary.canonical_predicate(written)
+            for (obj, stance), ids in said.items():
+                if stance is not ASSERTS and stance is not DENIES:
+                    continue
+                if isinstance(obj, Quantity) and obj.unit is not None:
+                    unit = units.get(obj.unit)
+                    if unit is None:
+                        unit = units[obj.unit] = vocabulary.canonical_unit(obj.unit)
+                    if unit != obj.unit:
+                        obj = attrs.evolve(obj, unit=unit)
+                key = (subject, predicate, obj, stance is DENIES)
+                g = found.get(key)
+                if g is None:
+                    g = found[key] = len(self.keys)
+                    self.keys.append(key)
+                    parts.append([])
+                    self.by_sp.setdefault((subject, predicate), []).append(g)
+                    self.by_predicate[predicate].append(g)
+                parts[g].append(ids)
+                self.group_of[id(ids)] = g
+        order = positions.__getitem__
+        self.members: list[Sequence[str]] = [
+            p[0] if len(p) == 1 else list(heapq.merge(*p, key=order)) for p in parts
+        ]
+
+
 class Index:
     """Derived indexes of one version of a dossier, each built on first use.
 
@@ -97,6 +172,7 @@ class Index:
         claims: The dossier's claims by id.
         order: Each claim's position in the dossier.
         statements: Claim ids by what they say.
+        vocabulary: The vocabulary claims are compared through.
         answers: Answers (whole, or shared parts of them) already made for
             this version, by a key naming the question and its arguments.
     """
@@ -107,6 +183,7 @@ class Index:
         self.order: Mapping[str, int] = dossier.positions
         self.statements: Statements = dossier.statements()
         self.answers: dict[Hashable, object] = {}
+        self.vocabulary: Vocabulary = dossier.vocabulary
         self._ties: dict[tuple[str, tuple[str, ...]], tuple[Tie, ...]] = {}
 
     @property
@@ -140,6 +217,11 @@ class Index:
     def groups(self) -> Groups:
         """Asserting and denying claims grouped by what they say."""
         return Groups(self.statements, self.order)
+
+    @cached_property
+    def compared(self) -> Compared:
+        """Asserting and denying claims grouped by what they say, through the vocabulary."""
+        return Compared(self.statements, self.order, self.vocabulary)
 
     @cached_property
     def links_from(self) -> dict[str, tuple[Link, ...]]:

@@ -14,30 +14,51 @@ import attrs
 
 from .._display import Displayed
 from .._gc import no_gc
-from .._model import LinkKind, NoValue, Proposition, Quantity, Status, Subject, Unknown, Value
+from .._model import (
+    LinkKind,
+    NoValue,
+    Proposition,
+    Quantity,
+    Status,
+    Subject,
+    Text,
+    Unknown,
+    Value,
+)
 from ..dossier import Dossier
-from ._index import ASSERTS, Index, Key, groups_of, index_of
+from ..vocabulary import Vocabulary
+from ._index import Index, Key, groups_of, index_of
 
 __all__ = [
     "APPROXIMATE_TOLERANCE",
     "FUNCTIONAL_PREDICATES",
     "INVERSE_FUNCTIONAL_PREDICATES",
+    "POSSIBLE_REASONS",
+    "SILENCING_LINKS",
     "Contradiction",
     "ContradictionReason",
     "Uncertainty",
     "contradictions",
+    "single_predicates",
     "uncertainties",
 ]
 
 FUNCTIONAL_PREDICATES: frozenset[str] = frozenset({"caused_by", "cause", "located_in", "location"})
-"""Predicates with one value per subject: two different known values conflict."""
+"""The predicates held single-valued before the vocabulary said so.
+
+Kept for scripts that name it: `claims.vocabulary.DEFAULT` makes each of
+them single-valued (under its canonical name), and `contradictions` now
+takes the single-valued predicates from the dossier's vocabulary; its
+``functional`` argument only adds to them."""
 
 
 INVERSE_FUNCTIONAL_PREDICATES: frozenset[str] = frozenset(
     {"responsible_for", "carried_out", "perpetrated"}
 )
-"""Predicates with one subject per object: two actors each said to be
-responsible for the same event conflict."""
+"""The predicates held single-subject before the vocabulary said so.
+
+Kept for scripts that name it: `claims.vocabulary.DEFAULT` makes each of
+them single-subject; ``inverse_functional`` only adds to the vocabulary's."""
 
 
 APPROXIMATE_TOLERANCE = 0.25
@@ -57,6 +78,19 @@ class ContradictionReason(enum.Enum):
     """One says there is none, the other gives a value."""
     LINKED = "linked"
     """An explicit ``contradicts`` link, and no other reason found."""
+    DIFFERENT_TEXTS = "different_texts"
+    """Different values for a predicate that has only one, one of them in
+    words (`Text`): perhaps two ways of saying one thing (a place named two
+    ways, a cause told at two levels of detail), so only a possible
+    contradiction. An ``equivalent`` or ``supports`` link between the two
+    claims silences it."""
+
+
+POSSIBLE_REASONS: frozenset[ContradictionReason] = frozenset({ContradictionReason.DIFFERENT_TEXTS})
+"""The reasons that make only a possible contradiction; every other is definite."""
+
+SILENCING_LINKS: frozenset[LinkKind] = frozenset({LinkKind.EQUIVALENT, LinkKind.SUPPORTS})
+"""Link kinds that, between two claims, silence a possible contradiction."""
 
 
 @attrs.frozen
@@ -77,6 +111,14 @@ class Contradiction(Displayed):
     detail: str
     linked: bool = False
 
+    @property
+    def definite(self) -> bool:
+        """Whether they cannot both hold, not only may not (see `POSSIBLE_REASONS`).
+
+        A possible contradiction that a ``contradicts`` link confirms is definite.
+        """
+        return self.linked or self.reason not in POSSIBLE_REASONS
+
 
 @attrs.frozen
 class Uncertainty(Displayed):
@@ -88,7 +130,8 @@ class Uncertainty(Displayed):
     Attributes:
         claim: The id of the claim whose object is `Unknown`.
         subject: What the value is about.
-        predicate: Which value.
+        predicate: Which value: the canonical name of the claim's predicate
+            in the dossier's vocabulary (as written when it has none).
         known: Ids of claims that give a known value for the same subject and
             predicate.
     """
@@ -128,16 +171,19 @@ def _before(a: _Interval, b: _Interval) -> bool:
 
 
 def _compatible_settings(a: Proposition, b: Proposition) -> bool:
-    """Whether two propositions may be about the same time and place."""
-    if (
-        a.when is not None
-        and b.when is not None
-        and a.when.resolved  # a time known only by its words may be any
-        and b.when.resolved
-        and (a.when.end <= b.when.start or b.when.end <= a.when.start)
-    ):
-        return False
-    return a.where is None or b.where is None or a.where == b.where
+    """Whether two propositions may be about the same time.
+
+    Their places (``where``) never set them apart: a place in words may be
+    named two ways, and a difference there must not hide a contradiction. A
+    time known only by its words may be any time, so it sets nothing apart.
+    """
+    return (
+        a.when is None
+        or b.when is None
+        or not a.when.resolved  # a time known only by its words may be any
+        or not b.when.resolved
+        or not (a.when.end <= b.when.start or b.when.end <= a.when.start)
+    )
 
 
 class _Pairs:
@@ -147,17 +193,24 @@ class _Pairs:
         found: The contradictions, by the positions of their two claims.
     """
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, close: set[tuple[int, int]]) -> None:
         self.claims = index.claims
         self.order = index.order
+        self.close = close
         self.found: dict[tuple[int, int], Contradiction] = {}
 
     def add(self, a: str, b: str, reason: ContradictionReason, detail: str) -> None:
-        """Record that `a` and `b` conflict, unless they already do or are set apart."""
+        """Record that `a` and `b` conflict, unless they already do or are set apart.
+
+        A possible contradiction between claims linked as equivalent or
+        supporting (`close`) is not recorded.
+        """
         i, j = self.order[a], self.order[b]
         if i > j:
             a, b, i, j = b, a, j, i
         if (i, j) in self.found:
+            return
+        if reason in POSSIBLE_REASONS and (i, j) in self.close:
             return
         if _compatible_settings(self.claims[a].proposition, self.claims[b].proposition):
             self.found[(i, j)] = Contradiction(a, b, reason, detail)
@@ -167,34 +220,47 @@ def contradictions(
     dossier: Dossier,
     *,
     include_inactive: bool = False,
-    functional: Collection[str] = FUNCTIONAL_PREDICATES,
-    inverse_functional: Collection[str] = INVERSE_FUNCTIONAL_PREDICATES,
+    functional: Collection[str] = (),
+    inverse_functional: Collection[str] = (),
     tolerance: float = APPROXIMATE_TOLERANCE,
 ) -> tuple[Contradiction, ...]:
     """Every pair of claims that cannot both hold, each with its reason.
 
+    Claims are compared through the dossier's vocabulary
+    (`Dossier.vocabulary`): predicates by their canonical name (a name it
+    does not know as written), quantities' units by their canonical unit,
+    so ``killed`` 12 ``people`` meets ``deaths`` 9 ``persons``. The claims
+    themselves keep the names they were written with.
+
     Claims on the same subject and predicate are compared: opposite stances
     on the same object; an explicit none against a value; quantities of the
     same unit whose intervals do not overlap (an approximate quantity
-    stretches by `tolerance`); and, for `functional` predicates, two different
-    known values. For `inverse_functional` predicates ("responsible_for"),
-    two different subjects with the same object conflict. Explicit
-    ``contradicts`` links are included. Claims whose propositions are set at
-    times or places that do not overlap never conflict. A known unknown
-    conflicts with nothing: see `uncertainties`.
+    stretches by `tolerance`); and, for single-valued predicates, two
+    different known values. For single-subject predicates
+    (``responsible_for``), two different subjects with the same object
+    conflict. Explicit ``contradicts`` links are included. These are
+    *definite* contradictions. Two different values of which one is in
+    words (`Text`: a place or a cause told two ways) make only a *possible*
+    one (`ContradictionReason.DIFFERENT_TEXTS`; see
+    `Contradiction.definite`), which an ``equivalent`` or ``supports`` link
+    between the two claims silences. Claims set at times that do not
+    overlap never conflict; their places (``where``) never set them apart.
+    A known unknown conflicts with nothing: see `uncertainties`.
 
     Args:
         dossier: The dossier.
         include_inactive: Also compare superseded and retracted claims.
-        functional: Predicates with one value per subject.
-        inverse_functional: Predicates with one subject per object.
+        functional: Predicates held single-valued besides those the
+            vocabulary says are (by any of their names).
+        inverse_functional: Predicates held single-subject besides those
+            the vocabulary says are.
         tolerance: How far an approximate quantity stretches, as a fraction.
 
     Returns:
         The contradictions, in dossier order of their claims.
     """
     index = index_of(dossier)
-    one_value, one_subject = frozenset(functional), frozenset(inverse_functional)
+    one_value, one_subject = single_predicates(index.vocabulary, functional, inverse_functional)
 
     def build() -> tuple[Contradiction, ...]:
         with no_gc():
@@ -206,6 +272,42 @@ def contradictions(
     return index.answer(key, build)
 
 
+def single_predicates(
+    vocabulary: Vocabulary,
+    functional: Collection[str] = (),
+    inverse_functional: Collection[str] = (),
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The canonical names of the single-valued and of the single-subject predicates.
+
+    Args:
+        vocabulary: Whose predicates say which are.
+        functional: More predicates held single-valued, by any name.
+        inverse_functional: More predicates held single-subject, by any name.
+    """
+    one_value = {p.id for p in vocabulary.predicates if p.single_valued}
+    one_value.update(vocabulary.canonical_predicate(n) for n in functional)
+    one_subject = {p.id for p in vocabulary.predicates if p.single_subject}
+    one_subject.update(vocabulary.canonical_predicate(n) for n in inverse_functional)
+    return frozenset(one_value), frozenset(one_subject)
+
+
+def _close(dossier: Dossier, order: Mapping[str, int]) -> set[tuple[int, int]]:
+    """The pairs of claims (by position, lower first) a silencing link joins."""
+    close = set()
+    for link in dossier.links:
+        if link.kind in SILENCING_LINKS:
+            i, j = order[link.claim], order[link.target]
+            close.add((i, j) if i < j else (j, i))
+    return close
+
+
+def _differ(a: Value | Subject, b: Value | Subject) -> ContradictionReason:
+    """Why two different values of a single-valued predicate conflict: definitely, or possibly."""
+    if isinstance(a, Text) or isinstance(b, Text):
+        return ContradictionReason.DIFFERENT_TEXTS
+    return ContradictionReason.DIFFERENT_VALUES
+
+
 def _contradictions(
     dossier: Dossier,
     index: Index,
@@ -214,18 +316,19 @@ def _contradictions(
     inverse_functional: Collection[str],
     tolerance: float,
 ) -> tuple[Contradiction, ...]:
-    groups = index.groups
+    groups = index.compared
     keys, members = groups.keys, groups.members
     inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
-    pairs = _Pairs(index)
-    marked = groups_of(index, inactive)
+    pairs = _Pairs(index, _close(dossier, index.order))
+    marked = {groups.group_of[s] for s in groups_of(index, inactive)}
 
     def live(g: int) -> Sequence[str]:
         ids = members[g]
-        return [c for c in ids if c not in inactive] if id(ids) in marked else ids
+        return [c for c in ids if c not in inactive] if g in marked else ids
 
-    for same_sp in groups.by_sp:
-        _compare_group(keys, live, same_sp, functional, tolerance, pairs)
+    for same_sp in groups.by_sp.values():
+        if len(same_sp) > 1:
+            _compare_group(keys, live, same_sp, functional, tolerance, pairs)
     by_po: dict[tuple[str, Value], list[int]] = {}
     for predicate in inverse_functional:
         for g in groups.by_predicate.get(predicate, ()):
@@ -234,8 +337,9 @@ def _contradictions(
     for same_po in by_po.values():
         for i, ga in enumerate(same_po):
             for gb in same_po[i + 1 :]:
-                detail = f"{keys[ga][1]}: {_term(keys[ga][0])} vs {_term(keys[gb][0])}"
-                _cross(live(ga), live(gb), ContradictionReason.DIFFERENT_VALUES, detail, pairs)
+                sa, sb = keys[ga][0], keys[gb][0]
+                detail = f"{keys[ga][1]}: {_term(sa)} vs {_term(sb)}"
+                _cross(live(ga), live(gb), _differ(sa, sb), detail, pairs)
 
     order = index.order
     found = pairs.found
@@ -294,13 +398,13 @@ def _compare_group(
     for spans in by_unit.values():
         if len(spans) > 1:
             _disjoint(spans, predicate, live, pairs)
-    # Different known values of a functional predicate.
+    # Different known values of a single-valued predicate.
     if predicate in functional:
         plain = [(o, g) for o, g in known if not isinstance(o, Quantity)]
         for i, (oa, ga) in enumerate(plain):
             for ob, gb in plain[i + 1 :]:
                 detail = f"{predicate}: {_term(oa)} vs {_term(ob)}"
-                _cross(live(ga), live(gb), ContradictionReason.DIFFERENT_VALUES, detail, pairs)
+                _cross(live(ga), live(gb), _differ(oa, ob), detail, pairs)
 
 
 def _disjoint(
@@ -351,32 +455,36 @@ def _term(value: Value) -> str:
 def uncertainties(dossier: Dossier, *, include_inactive: bool = False) -> tuple[Uncertainty, ...]:
     """Claims that a value is not known, each with the known values beside it.
 
+    Claims are compared through the dossier's vocabulary, as in
+    `contradictions`: an unknown ``deaths`` is beside a known ``killed``.
+
     Args:
         dossier: The dossier.
         include_inactive: Also superseded and retracted claims.
     """
     index = index_of(dossier)
     inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
+    groups = index.compared
+    keys, members = groups.keys, groups.members
     found: list[Uncertainty] = []
-    for (subject, predicate), said in index.statements.items():
-        unknown = [
-            ids
-            for (obj, stance), ids in said.items()
-            if stance is ASSERTS and isinstance(obj, Unknown)
-        ]
+    for (subject, predicate), same_sp in groups.by_sp.items():
+        asserted = [g for g in same_sp if not keys[g][3]]
+        unknown = [g for g in asserted if isinstance(keys[g][2], Unknown)]
         if not unknown:
             continue
         known = [
             c
-            for (obj, stance), ids in said.items()
-            if stance is ASSERTS and not isinstance(obj, (Unknown, NoValue))
-            for c in ids
+            for g in asserted
+            if not isinstance(keys[g][2], (Unknown, NoValue))
+            for c in members[g]
             if c not in inactive
         ]
         known.sort(key=index.order.__getitem__)
-        for ids in unknown:
+        for g in unknown:
             found.extend(
-                Uncertainty(c, subject, predicate, tuple(known)) for c in ids if c not in inactive
+                Uncertainty(c, subject, predicate, tuple(known))
+                for c in members[g]
+                if c not in inactive
             )
     found.sort(key=lambda u: index.order[u.claim])
     return tuple(found)

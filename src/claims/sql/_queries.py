@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from ..analysis import UNCOUNTED_CREDIBILITY
+from ..analysis import SILENCING_LINKS, UNCOUNTED_CREDIBILITY, single_predicates
 from ..analysis.corroboration import credibility_reason
 from ..confidence import Credibility
+from ..vocabulary import Vocabulary
 from ._engines import Engine
 
 OBJECT = (
@@ -69,15 +70,50 @@ class Run:
         """The one value `template` returns."""
         return self.engine.scalar(self.sql(template))
 
-    def said(self, include_inactive: bool) -> None:
+    def compared(self, vocabulary: Vocabulary) -> str:
+        """The claims with predicates and units as `vocabulary` resolves them, as a subquery.
+
+        The vocabulary comes as two small tables of the names the claims
+        use that resolve to another (``names_predicate`` and
+        ``names_unit``: name, canonical), made by `Vocabulary` itself (so
+        case, spacing and aliases resolve exactly as in
+        `claims.analysis`), joined to the claims where read (the claims are
+        not copied).
+        """
+        for name, column, canonical in (
+            ("names_predicate", "predicate", vocabulary.canonical_predicate),
+            ("names_unit", "object_unit", vocabulary.canonical_unit),
+        ):
+            used = self.arrow(
+                f"SELECT DISTINCT {column} AS name FROM {{claims}} WHERE {column} IS NOT NULL"
+            )
+            pairs = [(n, canonical(n)) for n in used.column("name").to_pylist()]
+            rows = ["(CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR))"]
+            rows += [f"({strings([n])}, {strings([c])})" for n, c in sorted(pairs) if n != c]
+            self.create(name, f"SELECT * FROM (VALUES {', '.join(rows)}) AS t(name, canonical)")
+        return f"""(
+            SELECT c.position, c.id, c.claimant, c.stance, c.status, c.status_by,
+                c.subject_type, c.subject, COALESCE(p.canonical, c.predicate) AS predicate,
+                {", ".join("c." + k.strip() for k in OBJECT.split(",") if "unit" not in k)},
+                COALESCE(u.canonical, c.object_unit) AS object_unit,
+                c.when_start_utc, c.when_end_utc, c.place
+            FROM {{claims}} c
+                LEFT JOIN {{names_predicate}} p ON p.name = c.predicate
+                LEFT JOIN {{names_unit}} u ON u.name = c.object_unit
+        )"""
+
+    def said(self, include_inactive: bool, *, vocabulary: Vocabulary | None = None) -> None:
         """``said``: every claim with the keys of what it says, and its interval.
 
         ``sp`` names the claims on one subject and predicate, ``so`` those
         saying the same thing (any stance), ``grp`` those saying it with the
         same stance, ``po`` those giving the same object to one predicate.
         A quantity's interval is ``lo``/``hi`` with their open ends,
-        stretched when approximate (as in `claims.analysis`).
+        stretched when approximate (as in `claims.analysis`). With a
+        `vocabulary`, predicates and units are taken as it resolves them
+        (see `compared`); without, as written.
         """
+        claims = "{claims}" if vocabulary is None else self.compared(vocabulary)
         live = "TRUE" if include_inactive else "c.status = 'active'"
         keys = [*(k.strip() for k in SAYS.split(",")), "stance"]
         same = " AND ".join(f"c.{k} IS NOT DISTINCT FROM g.{k}" for k in keys)
@@ -89,7 +125,7 @@ class Run:
             f"""
             WITH named AS (
                 SELECT {SAYS}, stance, MIN(position) AS grp
-                FROM {{claims}} GROUP BY {SAYS}, stance
+                FROM {claims} AS k GROUP BY {SAYS}, stance
             ),
             g AS (
                 SELECT *,
@@ -102,7 +138,7 @@ class Run:
                 {live} AS live, {", ".join("c." + k for k in keys[:-1])},
                 c.when_start_utc AS ws, c.when_end_utc AS we, c.place,
                 g.sp, g.so, g.grp, g.po
-            FROM {{claims}} c JOIN g ON {same}
+            FROM {claims} c JOIN g ON {same}
             """,
         )
 
@@ -174,12 +210,22 @@ def contradiction_pairs(
     run: Run,
     *,
     include_inactive: bool,
+    vocabulary: Vocabulary,
     functional: Collection[str],
     inverse_functional: Collection[str],
     tolerance: float,
 ) -> Any:
-    """Every pair of claims that cannot both hold: (claim, other, reason, linked)."""
-    run.said(include_inactive)
+    """Every pair of claims that cannot both hold: (claim, other, reason, linked).
+
+    Predicates and units are compared as `vocabulary` resolves them; the
+    single-valued and single-subject predicates are the vocabulary's and
+    `functional` and `inverse_functional` (by canonical name). Two
+    different values of which one is text, or two subjects of which one is,
+    are only a possible contradiction (``different_texts``), dropped when
+    an ``equivalent`` or ``supports`` link joins the two claims.
+    """
+    one_value, one_subject = single_predicates(vocabulary, functional, inverse_functional)
+    run.said(include_inactive, vocabulary=vocabulary)
     tol = f"CAST({float(tolerance)!r} AS DOUBLE)"
     one = "CAST(1 AS DOUBLE)"
     run.create(
@@ -221,22 +267,34 @@ def contradiction_pairs(
                 AND x.object_unit IS NOT DISTINCT FROM y.object_unit
                 AND (x.hi < y.lo OR (x.hi = y.lo AND (x.hi_open OR y.lo_open)))
             UNION ALL
-            SELECT x.pos, y.pos, 4 FROM {{asserted}} x JOIN {{asserted}} y ON y.sp = x.sp
-            WHERE x.so < y.so AND x.predicate IN ({strings(functional)})
+            SELECT x.pos, y.pos,
+                CASE WHEN x.object_type = 'text' OR y.object_type = 'text' THEN 7 ELSE 4 END
+            FROM {{asserted}} x JOIN {{asserted}} y ON y.sp = x.sp
+            WHERE x.so < y.so AND x.predicate IN ({strings(one_value)})
                 AND x.object_type IN {plain} AND y.object_type IN {plain}
             UNION ALL
-            SELECT x.pos, y.pos, 5 FROM {{asserted}} x JOIN {{asserted}} y ON y.po = x.po
-            WHERE x.sp < y.sp AND x.predicate IN ({strings(inverse_functional)})
+            SELECT x.pos, y.pos,
+                CASE WHEN x.subject_type = 'text' OR y.subject_type = 'text' THEN 7 ELSE 5 END
+            FROM {{asserted}} x JOIN {{asserted}} y ON y.po = x.po
+            WHERE x.sp < y.sp AND x.predicate IN ({strings(one_subject)})
                 AND x.object_type IN {known}
+        ),
+        silenced AS (
+            SELECT DISTINCT LEAST(x.pos, y.pos) AS lo, GREATEST(x.pos, y.pos) AS hi
+            FROM {{links}} k
+                JOIN {{said}} x ON x.id = k.claim
+                JOIN {{said}} y ON y.id = k.target
+            WHERE k.kind IN ({strings([k.value for k in SILENCING_LINKS])})
         ),
         found AS (
             SELECT LEAST(p1, p2) AS lo, GREATEST(p1, p2) AS hi, MIN(rank) AS rank
             FROM pairs p
                 JOIN {{said}} x ON x.pos = p.p1
                 JOIN {{said}} y ON y.pos = p.p2
+                LEFT JOIN silenced s ON s.lo = LEAST(p1, p2) AND s.hi = GREATEST(p1, p2)
             WHERE p1 <> p2
                 AND (x.ws IS NULL OR y.ws IS NULL OR (x.we > y.ws AND y.we > x.ws))
-                AND (x.place IS NULL OR y.place IS NULL OR x.place = y.place)
+                AND NOT (p.rank = 7 AND s.lo IS NOT NULL)
             GROUP BY LEAST(p1, p2), GREATEST(p1, p2)
         ),
         linked AS (
@@ -255,7 +313,7 @@ def contradiction_pairs(
             CASE e.rank
                 WHEN 1 THEN 'opposite_stances' WHEN 2 THEN 'no_value'
                 WHEN 3 THEN 'disjoint_quantities' WHEN 6 THEN 'linked'
-                ELSE 'different_values' END AS reason,
+                WHEN 7 THEN 'different_texts' ELSE 'different_values' END AS reason,
             e.linked AS linked
         FROM every e JOIN {{said}} x ON x.pos = e.lo JOIN {{said}} y ON y.pos = e.hi
         ORDER BY e.lo, e.hi
@@ -380,9 +438,12 @@ def _subsets(items: list[Credibility]) -> list[list[Credibility]]:
 EMPTY = "CAST([] AS VARCHAR[])"
 
 
-def uncertainty_rows(run: Run, *, include_inactive: bool) -> Any:
-    """Claims that a value is unknown, with the known values beside them."""
-    run.said(include_inactive)
+def uncertainty_rows(run: Run, *, include_inactive: bool, vocabulary: Vocabulary) -> Any:
+    """Claims that a value is unknown, with the known values beside them.
+
+    Predicates are compared, and named, as `vocabulary` resolves them.
+    """
+    run.said(include_inactive, vocabulary=vocabulary)
     return run.arrow(
         f"""
         SELECT u.id AS claim, u.subject_type, u.subject, u.predicate,

@@ -6,10 +6,6 @@ import importlib
 from collections.abc import Callable, Collection
 from typing import Any
 
-from ..analysis import (
-    FUNCTIONAL_PREDICATES,
-    INVERSE_FUNCTIONAL_PREDICATES,
-)
 from ..vocabulary import DEFAULT, Vocabulary
 from . import _queries
 from ._engines import engine as _engine
@@ -37,8 +33,9 @@ def contradictions(
     engine: str = "duckdb",
     session: Any | None = None,
     include_inactive: bool = False,
-    functional: Collection[str] = FUNCTIONAL_PREDICATES,
-    inverse_functional: Collection[str] = INVERSE_FUNCTIONAL_PREDICATES,
+    vocabulary: Vocabulary = DEFAULT,
+    functional: Collection[str] = (),
+    inverse_functional: Collection[str] = (),
     tolerance: float = APPROXIMATE_TOLERANCE,
 ) -> Any:
     """Every pair of claims that cannot both hold, as `claims.analysis.contradictions` finds them.
@@ -51,13 +48,17 @@ def contradictions(
             given); for DuckDB, a connection whose settings to use (such as
             ``memory_limit`` or ``temp_directory``; a new one when not given).
         include_inactive: Also compare superseded and retracted claims.
-        functional: Predicates with one value per subject.
-        inverse_functional: Predicates with one subject per object.
+        vocabulary: The vocabulary the claims are compared through (their
+            dossier's, as `claims.Dossier.vocabulary`).
+        functional: Predicates held single-valued besides the vocabulary's.
+        inverse_functional: Predicates held single-subject besides the
+            vocabulary's.
         tolerance: How far an approximate quantity stretches, as a fraction.
 
     Returns:
         Columns ``claim``, ``other`` (the claim added after ``claim``),
-        ``reason`` (a `claims.analysis.ContradictionReason` value) and
+        ``reason`` (a `claims.analysis.ContradictionReason` value; only
+        ``different_texts`` is a possible contradiction) and
         ``linked`` (an explicit ``contradicts`` link is recorded too), one
         row per pair, in dossier order.
 
@@ -69,6 +70,7 @@ def contradictions(
         found = _queries.contradiction_pairs(
             _queries.Run(e),
             include_inactive=include_inactive,
+            vocabulary=vocabulary,
             functional=functional,
             inverse_functional=inverse_functional,
             tolerance=tolerance,
@@ -127,6 +129,7 @@ def uncertainties(
     engine: str = "duckdb",
     session: Any | None = None,
     include_inactive: bool = False,
+    vocabulary: Vocabulary = DEFAULT,
 ) -> Any:
     """Claims that a value is not known, as `claims.analysis.uncertainties` finds them.
 
@@ -135,9 +138,10 @@ def uncertainties(
         engine: ``"duckdb"`` (embedded) or ``"spark"``.
         session: As for `contradictions`.
         include_inactive: Also superseded and retracted claims.
+        vocabulary: As for `contradictions`.
 
     Returns:
-        Columns ``claim``, ``subject_type``, ``subject``, ``predicate`` and
+        Columns ``claim``, ``subject_type``, ``subject``, ``predicate`` (its canonical name) and
         ``known`` (the claims giving a known value for the same subject and
         predicate), in dossier order.
 
@@ -146,7 +150,9 @@ def uncertainties(
     """
     pa = _pa()
     with _engine(tables, engine, session) as e:
-        found = _queries.uncertainty_rows(_queries.Run(e), include_inactive=include_inactive)
+        found = _queries.uncertainty_rows(
+            _queries.Run(e), include_inactive=include_inactive, vocabulary=vocabulary
+        )
     schema = _schema(
         ("claim", pa.string()),
         ("subject_type", pa.string()),

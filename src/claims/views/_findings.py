@@ -36,6 +36,7 @@ REASON_WORDS = {
     analysis.ContradictionReason.DISJOINT_QUANTITIES: "figures that do not overlap",
     analysis.ContradictionReason.NO_VALUE: "none against a value",
     analysis.ContradictionReason.LINKED: "linked as contradicting",
+    analysis.ContradictionReason.DIFFERENT_TEXTS: "different words (possibly the same thing)",
 }
 """Each contradiction reason in words."""
 
