@@ -52,7 +52,7 @@ test: $(VENV)/.installed-test
 # queries, so apart from `make test`; CI runs both.
 test-engines: $(VENV)/.installed-test
 	@java -version >/dev/null 2>&1 || { echo "test-engines: Spark needs Java 17 (java not found)"; exit 1; }
-	$(BIN)/python -m pytest -m engines tests/analysis
+	$(BIN)/python -m pytest -m engines tests/analysis tests/sql
 
 # The site, with the API reference generated from the docstrings; any warning fails.
 docs: $(VENV)/.installed-docs

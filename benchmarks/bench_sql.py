@@ -2,6 +2,8 @@
 
 Run with ``make bench`` (or ``python benchmarks/bench_sql.py 1000000 --spark
 --memory``). Not part of the test suite; docs/scale.md gives the figures.
+Past 10M claims (``--parquet-above``) the engine writes each answer to
+Parquet (`claims.sql.write`), so no answer is held in Python.
 
 The tables are written straight from SQL (DuckDB's ``range``, hashes for
 randomness): no Python object per claim. Their shape follows
@@ -17,6 +19,7 @@ Python driver plus the JVM).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -203,11 +206,13 @@ def _peak_kb() -> int:
     return total
 
 
-def one(question: str, directory: str, engine: str, limit: str) -> None:
+def one(question: str, directory: str, engine: str, limit: str, output: str) -> None:
     """Run one question (in this fresh process) and print its time and memory as JSON.
 
     DuckDB gets `limit` as its memory limit and spills past it into a
-    directory beside the tables.
+    directory beside the tables. With an `output` path, the engine writes
+    the answer there as Parquet (`claims.sql.write`) instead of returning
+    it as Arrow.
     """
     from claims import sql
 
@@ -218,9 +223,12 @@ def one(question: str, directory: str, engine: str, limit: str) -> None:
         spill = Path(directory) / "spill"
         session = duckdb.connect(config={"memory_limit": limit, "temp_directory": str(spill)})
     started = time.perf_counter()
-    table = getattr(sql, question)(directory, engine=engine, session=session)
+    if output:
+        rows = sql.write(question, directory, output, engine=engine, session=session)
+    else:
+        rows = getattr(sql, question)(directory, engine=engine, session=session).num_rows
     took = time.perf_counter() - started
-    print(json.dumps({"seconds": took, "rows": table.num_rows, "peak_kb": _peak_kb()}))
+    print(json.dumps({"seconds": took, "rows": rows, "peak_kb": _peak_kb()}))
 
 
 def in_memory(n: int) -> None:
@@ -259,14 +267,38 @@ def _child(*args: str) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1_000_000, 10_000_000])
-    parser.add_argument("--spark", action="store_true", help="also Spark local mode at 1M")
+    parser.add_argument(
+        "--spark", action="store_true", help="also Spark local mode, up to --spark-max claims"
+    )
+    parser.add_argument(
+        "--spark-max",
+        type=int,
+        default=10_000_000,
+        help="the largest size Spark runs at (default 10M; about an hour there on 2 cores)",
+    )
     parser.add_argument("--memory", action="store_true", help="also the in-memory engine at 1M")
     parser.add_argument(
         "--memory-limit",
         default="3GB",
         help="DuckDB's memory limit, past which it spills to disk ('' for its default)",
     )
-    parser.add_argument("--one", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--parquet-above",
+        type=int,
+        default=10_000_000,
+        help="past this many claims, the engine writes each answer to Parquet "
+        "(claims.sql.write) instead of returning it as Arrow (default 10M; 0: always)",
+    )
+    parser.add_argument(
+        "--tables",
+        metavar="DIR",
+        help="keep the tables in DIR/<claims> and reuse them when there (default: a "
+        "temporary directory, removed afterwards)",
+    )
+    parser.add_argument(
+        "--questions", nargs="+", choices=QUESTIONS, default=list(QUESTIONS), help="the questions"
+    )
+    parser.add_argument("--one", nargs=5, help=argparse.SUPPRESS)
     parser.add_argument("--in-memory", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
@@ -277,17 +309,26 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"{'claims':>12} {'engine':<9} {'question':<15} {'seconds':>9} {'peak MB':>9} rows")
     for n in args.sizes:
-        with tempfile.TemporaryDirectory(prefix="claims-bench-") as tmp:
-            started = time.perf_counter()
-            generate(n, Path(tmp))
-            print(f"{n:>12,} {'(write)':<9} {'tables':<15} {time.perf_counter() - started:9.1f}")
-            engines = ["duckdb"] + (["spark"] if args.spark and n <= 1_000_000 else [])
+        with contextlib.ExitStack() as stack:
+            if args.tables:
+                tmp = str(Path(args.tables) / str(n))
+            else:
+                tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="claims-bench-"))
+            if not (Path(tmp) / "claims.parquet").is_file():
+                started = time.perf_counter()
+                generate(n, Path(tmp))
+                took = time.perf_counter() - started
+                print(f"{n:>12,} {'(write)':<9} {'tables':<15} {took:9.1f}", flush=True)
+            answers = stack.enter_context(tempfile.TemporaryDirectory(prefix="claims-answers-"))
+            engines = ["duckdb"] + (["spark"] if args.spark and n <= args.spark_max else [])
             for engine in engines:
-                for q in QUESTIONS:
-                    r = _child("--one", q, tmp, engine, args.memory_limit)
+                for q in args.questions:
+                    out = f"{answers}/{q}.parquet" if n > args.parquet_above else ""
+                    r = _child("--one", q, tmp, engine, args.memory_limit, out)
+                    to = " (to Parquet)" if out else ""
                     print(
                         f"{n:>12,} {engine:<9} {q:<15} {r['seconds']:9.1f} "
-                        f"{r['peak_kb'] / 1024:9.0f} {int(r['rows']):,}",
+                        f"{r['peak_kb'] / 1024:9.0f} {int(r['rows']):,}{to}",
                         flush=True,
                     )
         if args.memory and n <= 1_000_000:
