@@ -16,17 +16,14 @@ from claims import parquet
 from claims import sql as csql
 from claims.cli import main
 from claims.exceptions import ClaimsError
-from sql_support import crowded, expected_contradictions, expected_corroborations, rows
+from sql_support import (
+    crowded,
+    expected_contradictions,
+    expected_corroborations,
+    rows,
+    same_content,
+)
 from support import SEED
-
-
-def same_content(written: Any, answer: Any) -> None:
-    """`written` (read back from Parquet) holds `answer`: names, kinds of column, rows, order."""
-    assert written.column_names == answer.column_names
-    for got, want in zip(written.schema, answer.schema, strict=True):
-        # Parquet has one string kind and names a list's items "element".
-        assert got.type == want.type or pa.types.is_list(got.type) == pa.types.is_list(want.type)
-    assert written.cast(answer.schema).equals(answer)
 
 
 @pytest.mark.engines

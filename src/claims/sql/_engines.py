@@ -282,7 +282,12 @@ def local_session() -> Any:
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.driver.memory", "2g")
+        # Local mode does all its work in the driver. At 1M claims, with 2 GB
+        # and Spark's broadcast joins (tables estimated under 10 MB are
+        # copied whole to every task), a broadcast ran out of memory: joins
+        # sort and merge instead, which spill.
+        .config("spark.driver.memory", "4g")
+        .config("spark.sql.autoBroadcastJoinThreshold", "-1")
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
