@@ -222,7 +222,8 @@ def one(question: str, directory: str, engine: str, limit: str, output: str, con
     if engine == "spark":
         session = sql.local_session()  # the session's start is not the question's time
     else:
-        settings = dict(json.loads(config))
+        # As the engine's own connection has it (claims.sql._engines.DuckDB).
+        settings = {"preserve_insertion_order": False, **json.loads(config)}
         if limit:
             settings |= {"memory_limit": limit, "temp_directory": str(Path(directory) / "spill")}
         session = duckdb.connect(config=settings) if settings else None

@@ -108,3 +108,16 @@ def test_the_command_reports_an_output_it_cannot_write(
 
 def rows_of(path: Path) -> list[dict[str, Any]]:
     return list(pq.read_table(path).to_pylist())
+
+
+def test_a_lent_connection_keeps_its_settings_when_written_from(tmp_path: Path) -> None:
+    import duckdb
+
+    seed = claims.load(SEED)
+    parquet.export(seed, tmp_path / "pq")
+    con = duckdb.connect(config={"preserve_insertion_order": False, "threads": 1})
+    out = tmp_path / "timeline.parquet"
+    assert csql.write("timeline", tmp_path / "pq", out, session=con) == 49
+    same_content(pq.read_table(out), csql.timeline(tmp_path / "pq"))
+    setting = "SELECT current_setting('preserve_insertion_order'), current_setting('threads')"
+    assert con.sql(setting).fetchall() == [(False, 1)]

@@ -119,7 +119,11 @@ class DuckDB(Engine):
 
     def __init__(self, tables: Mapping[str, Any], session: Any | None = None) -> None:
         duckdb = _module("duckdb", "sql")
-        self.con = duckdb.connect() if session is None else session.cursor()
+        # Its own connection need not keep rows in the order they were made
+        # (every answer has its ORDER BY): at 1M claims that saved about a
+        # tenth of the CPU time. A lent connection keeps its settings.
+        own = {"preserve_insertion_order": False}
+        self.con = duckdb.connect(config=own) if session is None else session.cursor()
         self.names = {}
         for table, source in tables.items():
             if isinstance(source, str):
@@ -145,13 +149,27 @@ class DuckDB(Engine):
             for c, t in zip(found.columns, found.types, strict=True)
         )
         final = f"SELECT {columns} FROM ({query}) answer"
-        done = self.con.execute(
-            f"COPY ({final}) TO {_literal(self.output.path)} (FORMAT PARQUET)"
-        ).fetchall()
+        with self._in_order():
+            done = self.con.execute(
+                f"COPY ({final}) TO {_literal(self.output.path)} (FORMAT PARQUET)"
+            ).fetchall()
         self.output.rows = int(done[0][0])
         empty = self.con.sql(f"SELECT * FROM ({final}) answer LIMIT 0").to_arrow_table()
         self.output.schema = empty.schema
         return empty
+
+    @contextlib.contextmanager
+    def _in_order(self) -> Iterator[None]:
+        """Rows written in the order of the query (a setting of the whole database)."""
+        setting = "SELECT current_setting('preserve_insertion_order')"
+        if self.con.sql(setting).fetchall()[0][0]:
+            yield
+            return
+        self.con.sql("SET preserve_insertion_order = true")
+        try:
+            yield
+        finally:
+            self.con.sql("SET preserve_insertion_order = false")
 
     def scalar(self, query: str) -> Any:
         rows = self.con.sql(query).fetchall()
