@@ -217,8 +217,18 @@ class Spark(Engine):
         frame = self.session.sql(to_spark(query))
         if self.output is None:
             return frame.toArrow()
-        # One part file per partition, numbered in the order of the query.
-        frame.write.mode("overwrite").parquet(self.output.path)
+        # Spark's timestamps are instants; the answer's are UTC wall times
+        # without a zone, as `toArrow` and the cast to the answer give them.
+        zone = self.session.conf.get("spark.sql.session.timeZone")
+        self.session.conf.set("spark.sql.session.timeZone", "UTC")
+        try:
+            for field in frame.schema.fields:
+                if field.dataType.typeName() == "timestamp":
+                    frame = frame.withColumn(field.name, frame[field.name].cast("timestamp_ntz"))
+            # One part file per partition, numbered in the order of the query.
+            frame.write.mode("overwrite").parquet(self.output.path)
+        finally:
+            self.session.conf.set("spark.sql.session.timeZone", zone)
         written = self.session.read.parquet(self.output.path)
         self.output.rows = written.count()
         empty = written.limit(0).toArrow()
