@@ -104,11 +104,11 @@ def _plain(kind: Any) -> str:
 
 def _replace(draft: Path, path: Path) -> None:
     """Put `draft` at `path`, replacing a file or directory there."""
-    if path.is_dir() and not path.is_symlink():
+    if path.exists() and (draft.is_dir() or (path.is_dir() and not path.is_symlink())):
         old = path.parent / f".{path.name}.{uuid.uuid4().hex[:12]}.old"
         path.rename(old)
         draft.rename(path)
-        shutil.rmtree(old, ignore_errors=True)
+        _remove(old)
     else:
         os.replace(draft, path)
 
