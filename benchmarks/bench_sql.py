@@ -2,6 +2,8 @@
 
 Run with ``make bench`` (or ``python benchmarks/bench_sql.py 1000000 --spark
 --memory``). Not part of the test suite; docs/scale.md gives the figures.
+Past 10M claims (``--parquet-above``) the engine writes each answer to
+Parquet (`claims.sql.write`), so no answer is held in Python.
 
 The tables are written straight from SQL (DuckDB's ``range``, hashes for
 randomness): no Python object per claim. Their shape follows
@@ -11,12 +13,15 @@ agencies); casualty counts (mostly agreeing, some approximate, disjoint or
 unknown), attributions of responsibility (some competing, some denied, some
 silences), characterisations; about 4 links per 100 claims. Each question
 runs in a fresh process, so the peak memory is its own (for Spark, the
-Python driver plus the JVM).
+Python driver plus the JVM). CPU seconds are those of the process (every
+DuckDB thread; for Spark, only the Python driver, not the JVM): on a
+shared machine they say more than the wall time.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -203,24 +208,32 @@ def _peak_kb() -> int:
     return total
 
 
-def one(question: str, directory: str, engine: str, limit: str) -> None:
+def one(question: str, directory: str, engine: str, limit: str, output: str, config: str) -> None:
     """Run one question (in this fresh process) and print its time and memory as JSON.
 
     DuckDB gets `limit` as its memory limit and spills past it into a
-    directory beside the tables.
+    directory beside the tables. With an `output` path, the engine writes
+    the answer there as Parquet (`claims.sql.write`) instead of returning
+    it as Arrow. `config` is more DuckDB settings, as JSON.
     """
     from claims import sql
 
     session = None
     if engine == "spark":
         session = sql.local_session()  # the session's start is not the question's time
-    elif limit:
-        spill = Path(directory) / "spill"
-        session = duckdb.connect(config={"memory_limit": limit, "temp_directory": str(spill)})
-    started = time.perf_counter()
-    table = getattr(sql, question)(directory, engine=engine, session=session)
-    took = time.perf_counter() - started
-    print(json.dumps({"seconds": took, "rows": table.num_rows, "peak_kb": _peak_kb()}))
+    else:
+        # As the engine's own connection has it (claims.sql._engines.DuckDB).
+        settings = {"preserve_insertion_order": False, **json.loads(config)}
+        if limit:
+            settings |= {"memory_limit": limit, "temp_directory": str(Path(directory) / "spill")}
+        session = duckdb.connect(config=settings) if settings else None
+    started, cpu = time.perf_counter(), time.process_time()
+    if output:
+        rows = sql.write(question, directory, output, engine=engine, session=session)
+    else:
+        rows = getattr(sql, question)(directory, engine=engine, session=session).num_rows
+    took, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(json.dumps({"seconds": took, "cpu": cpu, "rows": rows, "peak_kb": _peak_kb()}))
 
 
 def in_memory(n: int) -> None:
@@ -230,16 +243,18 @@ def in_memory(n: int) -> None:
 
     from claims import analysis
 
-    started = time.perf_counter()
+    out: dict[str, float] = {}
+    started, cpu = time.perf_counter(), time.process_time()
     d = synthetic(n)
-    built = time.perf_counter() - started
-    out = {"build": built}
-    started = time.perf_counter()
-    out["contradictions"] = (time.perf_counter(), len(analysis.contradictions(d)))[1]
+    out["build"], out["build cpu"] = time.perf_counter() - started, time.process_time() - cpu
+    started, cpu = time.perf_counter(), time.process_time()
+    analysis.contradictions(d)
     out["contradictions"] = time.perf_counter() - started
-    started = time.perf_counter()
-    out["corroborations"] = sum(c.count for c in analysis.corroborations(d).values())
+    out["contradictions cpu"] = time.process_time() - cpu
+    started, cpu = time.perf_counter(), time.process_time()
+    sum(c.count for c in analysis.corroborations(d).values())
     out["corroborations"] = time.perf_counter() - started
+    out["corroborations cpu"] = time.process_time() - cpu
     out["peak_kb"] = _peak_kb()
     print(json.dumps(out))
 
@@ -251,22 +266,55 @@ def _child(*args: str) -> dict[str, float]:
         capture_output=True,
         text=True,
         env=env,
-        check=True,
+        check=False,
     )
+    if done.returncode:
+        sys.exit(f"bench_sql.py {' '.join(args)} failed:\n{done.stderr[-3000:]}")
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1_000_000, 10_000_000])
-    parser.add_argument("--spark", action="store_true", help="also Spark local mode at 1M")
+    parser.add_argument(
+        "--spark", action="store_true", help="also Spark local mode, up to --spark-max claims"
+    )
+    parser.add_argument(
+        "--spark-max",
+        type=int,
+        default=10_000_000,
+        help="the largest size Spark runs at (default 10M; about an hour there on 2 cores)",
+    )
     parser.add_argument("--memory", action="store_true", help="also the in-memory engine at 1M")
     parser.add_argument(
         "--memory-limit",
         default="3GB",
         help="DuckDB's memory limit, past which it spills to disk ('' for its default)",
     )
-    parser.add_argument("--one", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--parquet-above",
+        type=int,
+        default=10_000_000,
+        help="past this many claims, the engine writes each answer to Parquet "
+        "(claims.sql.write) instead of returning it as Arrow (default 10M; 0: always)",
+    )
+    parser.add_argument(
+        "--tables",
+        metavar="DIR",
+        help="keep the tables in DIR/<claims> and reuse them when there (default: a "
+        "temporary directory, removed afterwards)",
+    )
+    parser.add_argument(
+        "--questions", nargs="+", choices=QUESTIONS, default=list(QUESTIONS), help="the questions"
+    )
+    parser.add_argument(
+        "--duckdb",
+        nargs="+",
+        default=[],
+        metavar="KEY=VALUE",
+        help="more DuckDB settings, such as threads=1 or preserve_insertion_order=false",
+    )
+    parser.add_argument("--one", nargs=6, help=argparse.SUPPRESS)
     parser.add_argument("--in-memory", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
@@ -275,26 +323,40 @@ def main(argv: list[str] | None = None) -> int:
     if args.in_memory:
         in_memory(args.in_memory)
         return 0
-    print(f"{'claims':>12} {'engine':<9} {'question':<15} {'seconds':>9} {'peak MB':>9} rows")
+    print(
+        f"{'claims':>12} {'engine':<9} {'question':<15} {'seconds':>9} {'CPU s':>9} "
+        f"{'peak MB':>9} rows"
+    )
     for n in args.sizes:
-        with tempfile.TemporaryDirectory(prefix="claims-bench-") as tmp:
-            started = time.perf_counter()
-            generate(n, Path(tmp))
-            print(f"{n:>12,} {'(write)':<9} {'tables':<15} {time.perf_counter() - started:9.1f}")
-            engines = ["duckdb"] + (["spark"] if args.spark and n <= 1_000_000 else [])
+        with contextlib.ExitStack() as stack:
+            if args.tables:
+                tmp = str(Path(args.tables) / str(n))
+            else:
+                tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="claims-bench-"))
+            if not (Path(tmp) / "claims.parquet").is_file():
+                started = time.perf_counter()
+                generate(n, Path(tmp))
+                took = time.perf_counter() - started
+                print(f"{n:>12,} {'(write)':<9} {'tables':<15} {took:9.1f}", flush=True)
+            answers = stack.enter_context(tempfile.TemporaryDirectory(prefix="claims-answers-"))
+            engines = ["duckdb"] + (["spark"] if args.spark and n <= args.spark_max else [])
             for engine in engines:
-                for q in QUESTIONS:
-                    r = _child("--one", q, tmp, engine, args.memory_limit)
+                for q in args.questions:
+                    out = f"{answers}/{q}.parquet" if n > args.parquet_above else ""
+                    config = json.dumps(dict(kv.split("=", 1) for kv in args.duckdb))
+                    r = _child("--one", q, tmp, engine, args.memory_limit, out, config)
+                    to = " (to Parquet)" if out else ""
                     print(
-                        f"{n:>12,} {engine:<9} {q:<15} {r['seconds']:9.1f} "
-                        f"{r['peak_kb'] / 1024:9.0f} {int(r['rows']):,}",
+                        f"{n:>12,} {engine:<9} {q:<15} {r['seconds']:9.1f} {r['cpu']:9.1f} "
+                        f"{r['peak_kb'] / 1024:9.0f} {int(r['rows']):,}{to}",
                         flush=True,
                     )
         if args.memory and n <= 1_000_000:
             r = _child("--in-memory", str(n))
             for q in ("build", *QUESTIONS):
                 print(
-                    f"{n:>12,} {'memory':<9} {q:<15} {r[q]:9.1f} {r['peak_kb'] / 1024:9.0f}",
+                    f"{n:>12,} {'memory':<9} {q:<15} {r[q]:9.1f} {r[q + ' cpu']:9.1f} "
+                    f"{r['peak_kb'] / 1024:9.0f}",
                     flush=True,
                 )
     return 0

@@ -294,3 +294,19 @@ def check_batch(dossiers: list[claims.Dossier], **engine: Any) -> None:
         (csql.timeline, expected_timeline),
     ]:
         assert unbatched(question(tables, **engine), n) == [expected(d) for d in dossiers]
+
+
+def same_content(written: Any, answer: Any) -> None:
+    """`written` (read back from Parquet) holds `answer`: names, kinds of column, rows, order."""
+    assert written.column_names == answer.column_names
+    assert [_kind(f.type) for f in written.schema] == [_kind(f.type) for f in answer.schema]
+    assert written.cast(answer.schema).equals(answer)
+
+
+def _kind(kind: Any) -> Any:
+    """A column type, with Parquet's one string kind and unnamed list items."""
+    import pyarrow as pa
+
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind):
+        return ("list", _kind(kind.value_type))
+    return "string" if pa.types.is_large_string(kind) else str(kind)

@@ -3,13 +3,14 @@
 TABLES is a Parquet export directory (``claims export SRC DIR --format
 parquet``), a URL the engine reads, a store, or a claims JSON document or
 JSON Lines file (read into memory first). The answer goes to
-``-o OUT.parquet`` or ``-o OUT.jsonl``, or as JSON Lines to standard output.
+``-o OUT.parquet`` (written by the engine itself, so it is never held in
+memory here; on Spark a directory of part files), ``-o OUT.jsonl``, or as
+JSON Lines to standard output.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 import time
 from pathlib import Path
@@ -41,7 +42,11 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     parser.add_argument("--question", required=True, choices=sorted(QUESTIONS))
     parser.add_argument("--engine", choices=ENGINES, default="duckdb", help="default duckdb")
     parser.add_argument(
-        "-o", "--output", metavar="OUT", help="OUT.parquet or OUT.jsonl; default standard output"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="OUT.parquet (written by the engine; a directory on Spark) or OUT.jsonl; "
+        "default standard output",
     )
     parser.set_defaults(run=analyze)
     return parser
@@ -49,7 +54,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
 
 def analyze(args: argparse.Namespace) -> int:
     """Run ``claims analyze``; returns the exit status."""
-    from ..sql import QUESTIONS
+    from ..sql import QUESTIONS, write
 
     output = args.output
     if output is not None and not output.endswith((".parquet", ".jsonl")):
@@ -67,7 +72,11 @@ def analyze(args: argparse.Namespace) -> int:
     print(f"{args.question} on {args.engine}: {terminal_safe(args.tables)} ...", file=sys.stderr)
     started = time.perf_counter()
     try:
-        table = QUESTIONS[args.question](tables, engine=args.engine)
+        if output is not None and output.endswith(".parquet"):
+            rows = write(args.question, tables, output, engine=args.engine)
+        else:
+            table = QUESTIONS[args.question](tables, engine=args.engine)
+            rows = table.num_rows
     except ClaimsError as exc:
         print(f"claims analyze: {terminal_safe(str(exc))}", file=sys.stderr)
         return 1
@@ -76,9 +85,7 @@ def analyze(args: argparse.Namespace) -> int:
         if output is None:
             _lines(table, sys.stdout.buffer, safe=True)
             sys.stdout.flush()
-        elif output.endswith(".parquet"):
-            importlib.import_module("pyarrow.parquet").write_table(table, output)
-        else:
+        elif not output.endswith(".parquet"):
             with open(output, "wb") as f:
                 _lines(table, f)
     except OSError as exc:
@@ -87,8 +94,7 @@ def analyze(args: argparse.Namespace) -> int:
         )
         return 1
     where = "" if output is None else f" written to {terminal_safe(output)}"
-    rows = plural(table.num_rows, "row")
-    print(f"{args.question}: {rows} in {took:.2f} s{where}", file=sys.stderr)
+    print(f"{args.question}: {plural(rows, 'row')} in {took:.2f} s{where}", file=sys.stderr)
     return 0
 
 

@@ -2,7 +2,8 @@
 
 For claims past one machine's memory: each question reads the tables
 `claims.parquet` writes and gives the same answer as `claims.analysis`, as a
-`pyarrow.Table`. DuckDB (embedded, the default) spills to disk; Spark runs
+`pyarrow.Table`, or (`write`) straight into a Parquet file, for answers
+larger than memory. DuckDB (embedded, the default) spills to disk; Spark runs
 the same queries, transpiled with SQLGlot, in local mode or on a cluster.
 Install with ``pip install 'claims[sql]'`` (DuckDB) or
 ``pip install 'claims[spark]'`` (PySpark); docs/scale.md shows both.
@@ -18,6 +19,7 @@ Install with ``pip install 'claims[sql]'`` (DuckDB) or
 from __future__ import annotations
 
 from ._engines import ENGINES, check_java, local_session
+from ._output import write
 from ._questions import (
     QUESTIONS,
     contradictions,
@@ -39,4 +41,5 @@ __all__ = [
     "silences",
     "timeline",
     "uncertainties",
+    "write",
 ]
