@@ -57,6 +57,8 @@ def version_of(record: object) -> int:
     if isinstance(record, Actor):
         if record.identifiers or record.kind in KINDS_SINCE_4:
             return SCHEMA_VERSION
+        if any(a.new for a in record.affiliations):
+            return SCHEMA_VERSION
     elif isinstance(record, Source):
         if record.identifiers:
             return SCHEMA_VERSION

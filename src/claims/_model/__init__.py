@@ -40,7 +40,7 @@ from .what import (
     Value,
 )
 from .when import Precision, When
-from .who import Actor, ActorKind, Affiliation
+from .who import Actor, ActorKind, Affiliation, TieNature
 
 __all__ = [
     "ACTIVE",
@@ -73,6 +73,7 @@ __all__ = [
     "StatusKind",
     "Subject",
     "Text",
+    "TieNature",
     "Unknown",
     "Value",
     "When",
