@@ -156,7 +156,6 @@ def test_json_has_the_same_sections_and_filters(capsys: pytest.CaptureFixture[st
     assert [s["actor"] for s in silences] == ["us-officials", "coalition"]
     verdicts = data["sections"]["corroboration"]["items"]
     assert sorted(v["claims"] for v in verdicts) == [
-        ["aj-strike-targeted-pmf", "nujaba-footage"],
         ["gov-blames-coalition", "pmo-coalition-responsible"],
         ["pmo-aggression", "mofa-aggression"],
     ]
