@@ -43,6 +43,7 @@ from .corroboration import (
     CredibilitySuggestion,
     IndependentOrigin,
     Merge,
+    Partial,
     corroboration,
     suggest_credibility,
 )
@@ -89,6 +90,7 @@ __all__ = [
     "Moment",
     "MomentKind",
     "Origin",
+    "Partial",
     "Provenance",
     "QuoteCheck",
     "QuoteReport",
