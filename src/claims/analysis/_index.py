@@ -2,8 +2,10 @@
 
 Every question reads these instead of comparing every claim with every
 other: claims are grouped by what they say (subject, predicate, object and
-stance), groups by subject and predicate, actors into blocs tied by
-``part_of`` or affiliation. They live in one cache, keyed on the dossier's
+stance), groups by subject and predicate, actors into blocs that may be
+tied (over ``part_of`` and affiliations of interest; whether two actors of a
+bloc are tied is `Index.tie`'s answer), the relays of each claim's chain and
+each claim's time. They live in one cache, keyed on the dossier's
 `Dossier.version`, so the first question after an add rebuilds them.
 """
 
