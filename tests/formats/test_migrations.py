@@ -143,6 +143,11 @@ def _needs_version_4(dossier: claims.Dossier) -> bool:
         )
         or any(s.identifiers for s in dossier.sources.values())
         or any(k.kind.value not in _LINKS_OF_VERSION_2 for k in dossier.links)
+        or any(
+            f.nature.value != "affiliated" or f.former or f.since or f.until
+            for a in dossier.actors.values()
+            for f in a.affiliations
+        )
     )
 
 
