@@ -389,14 +389,16 @@ def corroboration_origins(
     run.create(
         "relays",
         """
-        SELECT DISTINCT h.claim, h.reporter, h.source FROM {hops} h
-        WHERE h.position > 0 OR h.reporter NOT IN (
-            SELECT src.publisher FROM {sources} src
-            WHERE src.publisher IS NOT NULL AND (
-                src.id = h.source
-                OR src.id IN (SELECT q.source FROM {quotes} q WHERE q.claim = h.claim)
-            )
+        WITH read AS (
+            SELECT h.claim, src.publisher FROM {hops} h JOIN {sources} src ON src.id = h.source
+            WHERE h.position = 0 AND src.publisher IS NOT NULL
+            UNION
+            SELECT q.claim, src.publisher FROM {quotes} q JOIN {sources} src ON src.id = q.source
+            WHERE src.publisher IS NOT NULL
         )
+        SELECT DISTINCT h.claim, h.reporter, h.source FROM {hops} h
+            LEFT JOIN read r ON h.position = 0 AND r.claim = h.claim AND r.publisher = h.reporter
+        WHERE h.position > 0 OR r.claim IS NULL
         """,
     )
     # Edges between claims of one group (both ways), each to the first
