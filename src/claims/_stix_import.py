@@ -308,7 +308,7 @@ class _Reader:
         elif rel in ("affiliated-with", "related-to") and s_type == t_type == "identity":
             if rel == "related-to":
                 note = f"related-to: {note}" if note else "related-to"
-            self._affiliate(oid, a, b, note)
+            self._affiliate(oid, a, b, note, self.ext.get(oid))
         elif rel in LINK_OF and s_type in claims and t_type in claims:
             self._link(oid, LINK_OF[rel], a, b, note)
         elif rel == "attributed-to" and s_type in claims and t_type == "identity":
@@ -320,9 +320,13 @@ class _Reader:
         else:
             self.lost.append(f"{oid}: a {rel} relationship from {s_type} to {t_type} has no place")
 
-    def _affiliate(self, oid: str, a: str, b: str, note: str | None) -> None:
+    def _affiliate(
+        self, oid: str, a: str, b: str, note: str | None, ext: Mapping[str, Any] | None
+    ) -> None:
         try:
-            self.affiliations[a].append(Affiliation(b, note=note))
+            fields = {k: v for k, v in (ext or {}).items() if k not in ("actor", "note", "id")}
+            found = {"actor": b, **fields, **({"note": note} if note is not None else {})}
+            self.affiliations[a].append(read(found, Affiliation, oid))
         except ClaimsError as exc:
             self.lost.append(f"{oid}: not imported: {exc}")
 

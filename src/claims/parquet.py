@@ -177,7 +177,21 @@ def _schemas() -> dict[str, Any]:
                 ("kind", s),
                 ("part_of", s),
                 ("aliases", pa.list_(s)),
-                ("affiliations", pa.list_(pa.struct([("actor", s), ("note", s)]))),
+                (
+                    "affiliations",
+                    pa.list_(
+                        pa.struct(
+                            [
+                                ("actor", s),
+                                ("note", s),
+                                ("nature", s),
+                                ("former", pa.bool_()),
+                                ("since_utc", ts),
+                                ("until_utc", ts),
+                            ]
+                        )
+                    ),
+                ),
                 ("identifiers", identifiers),
             ]
         ),
@@ -586,7 +600,17 @@ def _write(tables: _Tables | _Rows, r: Record, statuses: dict[str, tuple[str, st
                 "kind": r.kind.value,
                 "part_of": r.part_of,
                 "aliases": list(r.aliases),
-                "affiliations": [{"actor": a.actor, "note": a.note} for a in r.affiliations],
+                "affiliations": [
+                    {
+                        "actor": a.actor,
+                        "note": a.note,
+                        "nature": a.nature.value,
+                        "former": a.former,
+                        "since_utc": None if a.since is None else a.since.start,
+                        "until_utc": None if a.until is None else a.until.end,
+                    }
+                    for a in r.affiliations
+                ],
                 "identifiers": _identifiers(r.identifiers),
             },
         )

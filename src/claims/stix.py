@@ -260,6 +260,12 @@ def to_stix_bundle(
             }
             if aff.note is not None:
                 rel["description"] = aff.note
+            if aff.new:
+                # Its nature, whether former, and its times ride in the extension.
+                carried = {k: v for k, v in plain(aff).items() if k not in ("actor", "note")}
+                rel["extensions"] = {
+                    EXTENSION_ID: {"extension_type": "property-extension", **carried}
+                }
             objects.append(rel)
     for link in dossier.links:
         first = max(claim_times[link.claim][0], claim_times[link.target][0])

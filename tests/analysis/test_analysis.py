@@ -151,13 +151,30 @@ def test_seed_government_statements_are_one_origin(seed: Dossier) -> None:
     assert suggest_credibility(seed, "pmo-aggression").credibility is None
 
 
-def test_seed_nujaba_footage_is_not_independent_of_the_pmf(seed: Dossier) -> None:
+def test_seed_nujaba_footage_states_something_else(seed: Dossier) -> None:
+    """The footage shows the strike hit the headquarters: it does not state the target."""
     found = corroboration(seed, "aj-strike-targeted-pmf")
+    assert found.count == 1
+    assert [o.claims for o in found.origins] == [("aj-strike-targeted-pmf",)]
+    [partial] = found.partial
+    assert partial.claim == "nujaba-footage"
+    assert partial.reason == "says hit, not targeted"
+    suggestion = suggest_credibility(seed, "aj-strike-targeted-pmf")
+    assert suggestion.credibility is None
+    assert "does not state it: nujaba-footage (says hit, not targeted)" in suggestion.reason
+
+
+def test_seed_nujaba_tv_is_tied_to_the_pmf(seed: Dossier) -> None:
+    """Were the footage to state the target, Al-Nujaba TV would be set aside as tied to it."""
+    footage = seed.claim("nujaba-footage")
+    stated = attrs.evolve(footage, proposition=seed.claim("aj-strike-targeted-pmf").proposition)
+    d = Dossier([r if r is not footage else stated for r in seed.records()])
+    found = corroboration(d, "aj-strike-targeted-pmf")
     nujaba = next(o for o in found.origins if "nujaba-footage" in o.claims)
     [tie] = nujaba.ties
     assert (tie.actor, tie.other, tie.reason) == ("nujaba-tv", "pmf", MergeReason.AFFILIATED)
     assert "considered close to" in tie.note
-    suggestion = suggest_credibility(seed, "aj-strike-targeted-pmf")
+    suggestion = suggest_credibility(d, "aj-strike-targeted-pmf")
     assert suggestion.credibility is None
     assert suggestion.set_aside == (("nujaba-tv",),)
 
@@ -301,7 +318,7 @@ def test_superseded_support_is_left_out_unless_asked() -> None:
     assert corroboration(d, "r", include_inactive=True).count == 2
 
 
-def test_explicit_support_links_count() -> None:
+def test_explicit_support_links_count_only_when_they_state_it() -> None:
     d = Dossier(
         [
             *base(),
@@ -311,8 +328,18 @@ def test_explicit_support_links_count() -> None:
         ]
     )
     found = corroboration(d, "aj")
-    assert found.count == 2
-    assert suggest_credibility(d, "aj").credibility is Credibility.CONFIRMED
+    assert found.count == 1
+    assert [(p.claim, p.reason) for p in found.partial] == [("bbc", "says hit, not targeted")]
+    assert suggest_credibility(d, "aj").credibility is None
+    restated = Dossier(
+        [
+            *base(),
+            claim("aj", "al-jazeera", "targeted", ActorRef("pmf")),
+            claim("bbc", "bbc", "hit", Text("PMF headquarters")),
+            Link(LinkKind.REPEATS, "bbc", "aj"),
+        ]
+    )
+    assert corroboration(restated, "aj").count == 1  # a repeat is the same origin
 
 
 def test_corroboration_of_an_unknown_claim_fails_cleanly() -> None:

@@ -172,3 +172,85 @@ def test_a_duckdb_connection_lends_its_settings_and_keeps_nothing(tmp_path: Path
     assert con.sql("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall() == [("claims",)]
     assert con.sql("SELECT * FROM claims").fetchall() == [(1,)]
     assert con.sql("SELECT count(*) FROM duckdb_views() WHERE NOT internal").fetchall() == [(0,)]
+
+
+def _independence_cases() -> list[claims.Dossier]:
+    """Small dossiers for relays, reactions, partial support and ties in time."""
+    from claims import (
+        Actor,
+        ActorRef,
+        Affiliation,
+        Claim,
+        Event,
+        EventRef,
+        Hop,
+        Link,
+        LinkKind,
+        Proposition,
+        Quantity,
+        Quote,
+        Source,
+        Text,
+        TieNature,
+        Unknown,
+        When,
+    )
+
+    toll = Proposition(EventRef("e"), "killed", Quantity(16, unit="civilians"))
+    alias = Proposition(EventRef("e"), "deaths", Quantity(16, unit="people"))
+    vague = Proposition(EventRef("e"), "killed", Unknown("no figure"))
+    said = Proposition(ActorRef("d"), "mistreated", Text("artists"))
+    actors = [Actor(x, x.upper()) for x in "abcd"]
+    wire = Hop("d", "reported")
+    read = Hop("a", "reported", source="s")
+    quote = Quote("s", "sixteen", 0, 7)
+    cases = [
+        [Claim("1", "a", toll, chain=[wire]), Claim("2", "b", toll, chain=[wire])],
+        [
+            Source("s", "S", publisher="a"),
+            Claim("1", "b", toll, chain=[read], quotes=[quote]),
+            Claim("2", "c", toll, chain=[read], quotes=[quote]),
+            Claim("3", "d", toll, chain=[Hop("c", "said"), read], quotes=[quote]),
+            Claim("4", "b", toll, chain=[Hop("c", "said")]),
+        ],
+        [
+            Claim("1", "a", said),
+            Claim("2", "b", said),
+            Claim("3", "c", said),
+            Link(LinkKind.REACTS_TO, "2", "1"),
+            Link(LinkKind.ENDORSES, "3", "2"),
+        ],
+        [
+            Claim("1", "a", toll),
+            Claim("2", "b", vague),
+            Claim("3", "c", alias),
+            Link(LinkKind.SUPPORTS, "2", "1"),
+            Link(LinkKind.SUPPORTS, "3", "1"),
+        ],
+    ]
+    found = [claims.Dossier([*actors, Event("e", "E"), *c]) for c in cases]
+    ties = [
+        Affiliation("b", nature=TieNature.MEMBER_OF, former=True),
+        Affiliation("b", nature=TieNature.RIVAL_OF),
+        Affiliation("b", nature=TieNature.OWNED_BY, until=When.year(2020)),
+        Affiliation("b", nature=TieNature.CLOSE_TO, since=When.year(2022)),
+    ]
+    for tie in ties:
+        tied = [
+            Actor("a", "A", affiliations=[tie]),
+            Actor("b", "B", affiliations=[Affiliation("c")]),
+            Actor("c", "C"),
+            Actor("d", "D", part_of="b"),
+            Claim("1", "a", said, made=When.year(2019)),
+            Claim("2", "b", said, made=When.year(2023)),
+            Claim("3", "c", said),
+            Claim("4", "d", said),
+            Claim("5", "a", said, made=When.year(2024)),
+        ]
+        found.append(claims.Dossier(tied))
+    return found
+
+
+def test_relays_reactions_partial_support_and_ties_in_sql() -> None:
+    for d in _independence_cases():
+        assert by_claim(csql.corroborations(parquet.tables(d))) == expected_corroborations(d)

@@ -73,7 +73,8 @@ def test_unverified_footage_is_listed_but_does_not_confirm() -> None:
 
 
 def test_a_supporting_link_from_unverified_footage_does_not_confirm() -> None:
-    other = Proposition(EventRef("strike"), "casualties", Quantity(2, unit="killed"))
+    # The clip states the toll, its predicate in other words.
+    other = attrs.evolve(KILLED, predicate="Casualties")
     d = _footage(
         Claim("clip", "channel", other, assessment=IMPROBABLE),
         Link(LinkKind.SUPPORTS, "clip", "report"),

@@ -162,7 +162,6 @@ def test_json_has_the_same_sections_and_filters(capsys: pytest.CaptureFixture[st
     ]
     verdicts = data["sections"]["corroboration"]["items"]
     assert sorted(v["claims"] for v in verdicts) == [
-        ["aj-strike-targeted-pmf", "nujaba-footage"],
         ["gov-blames-coalition", "pmo-coalition-responsible"],
         ["pmo-aggression", "mofa-aggression"],
     ]

@@ -149,6 +149,11 @@ def _needs_version_4(dossier: claims.Dossier) -> bool:
         or any(
             c.topic is not None or c.reason is not None or c.also for c in dossier.claims.values()
         )
+        or any(
+            f.nature.value != "affiliated" or f.former or f.since or f.until
+            for a in dossier.actors.values()
+            for f in a.affiliations
+        )
     )
 
 

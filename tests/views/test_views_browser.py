@@ -118,7 +118,8 @@ def test_findings_are_visible_first(seed_page: Opened) -> None:
     words = silences.inner_text()
     assert "US officials made no comment on US-led international coalition" in words
     assert "US-led international coalition: accused, no answer recorded" in words
-    assert "2 independent origins" in page.locator("#sec-corroboration").inner_text()
+    corroboration = page.locator("#sec-corroboration").inner_text()
+    assert "1 independent origin among 2 claims" in corroboration
     top = page.locator("#sec-findings").bounding_box()
     assert top["y"] < page.locator("#sec-claims").bounding_box()["y"]
     assert visible_claims(page) == 41

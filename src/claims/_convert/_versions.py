@@ -82,7 +82,11 @@ def version_of(record: object) -> int:
     elif isinstance(record, Event):
         newer = time_in_words(record.when)
     elif isinstance(record, Actor):
-        newer = bool(record.identifiers) or record.kind in KINDS_SINCE_4
+        newer = (
+            bool(record.identifiers)
+            or record.kind in KINDS_SINCE_4
+            or any(a.new for a in record.affiliations)
+        )
     elif isinstance(record, Source):
         newer = bool(record.identifiers) or time_in_words(record.published)
     elif isinstance(record, Link):

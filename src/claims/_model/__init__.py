@@ -50,7 +50,7 @@ from .what import (
     Value,
 )
 from .when import PartOfDay, Precision, When
-from .who import Actor, ActorKind, Affiliation
+from .who import Actor, ActorKind, Affiliation, TieNature
 
 __all__ = [
     "ACTIVE",
@@ -86,6 +86,7 @@ __all__ = [
     "StatusKind",
     "Subject",
     "Text",
+    "TieNature",
     "Unknown",
     "Value",
     "When",

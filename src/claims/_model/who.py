@@ -15,8 +15,9 @@ from .._display import Displayed
 from .._words import short_repr
 from . import _validators as v
 from .identifier import Identifier, distinct_identifiers
+from .when import When
 
-__all__ = ["Actor", "ActorKind", "Affiliation"]
+__all__ = ["Actor", "ActorKind", "Affiliation", "TieNature"]
 
 
 class ActorKind(enum.Enum):
@@ -59,19 +60,73 @@ class ActorKind(enum.Enum):
         return self in (ActorKind.PERSON, ActorKind.UNNAMED_INDIVIDUAL)
 
 
+class TieNature(enum.Enum):
+    """What an `Affiliation` says: the actor *nature* the other (``owned_by``).
+
+    `RIVAL_OF` is a tie of no interest: it never merges origins. Every
+    other nature does, while the tie is in force (see `Affiliation`).
+    """
+
+    AFFILIATED = "affiliated"
+    """Tied, without saying how (the meaning of an affiliation without a nature)."""
+    OWNED_BY = "owned_by"
+    BACKED_BY = "backed_by"
+    ALLIED_WITH = "allied_with"
+    CLOSE_TO = "close_to"
+    MEMBER_OF = "member_of"
+    RIVAL_OF = "rival_of"
+    """Opposed: never a reason to count two claims as one origin."""
+
+
+def _until_not_before_since(aff: Affiliation, value: When | None) -> str | None:
+    if value is not None and aff.since is not None and value.end <= aff.since.start:
+        return f"{value}: the tie ends before it begins (since {aff.since})"
+    return None
+
+
 @attrs.frozen
 class Affiliation:
-    """A looser tie than `part_of`: backing, alignment, closeness.
+    """A looser tie than `part_of`: ownership, backing, alignment, closeness.
+
+    Read "the actor that holds it *nature* `actor`": an outlet ``owned_by``
+    a company, an artist ``member_of`` a label. A tie is in force between
+    `since` and `until` (either may be unknown) unless it is `former`.
 
     Attributes:
         actor: The id of the actor this one is affiliated with.
         note: How, in words: ``"considered close to"``, ``"Iran-backed"``.
+        nature: What the tie is (`TieNature.AFFILIATED` when not said).
+        former: The tie has ended ("her former record label"), when is not said.
+        since: When the tie began, if known.
+        until: When it ended, if known.
     """
 
     __repr__ = short_repr
 
     actor: str = attrs.field(validator=v.nonempty_str)
     note: str | None = attrs.field(kw_only=True, default=None, validator=v.optional(v.nonempty_str))
+    nature: TieNature = attrs.field(
+        kw_only=True, default=TieNature.AFFILIATED, validator=v.member_of(TieNature)
+    )
+    former: bool = attrs.field(kw_only=True, default=False, validator=v.instance_of(bool))
+    since: When | None = attrs.field(
+        kw_only=True, default=None, validator=v.optional(v.instance_of(When))
+    )
+    until: When | None = attrs.field(
+        kw_only=True,
+        default=None,
+        validator=v.all_of(v.optional(v.instance_of(When)), v.Rule(_until_not_before_since)),
+    )
+
+    @property
+    def new(self) -> bool:
+        """Whether the tie uses a field that version 3 of the format does not have."""
+        return (
+            self.nature is not TieNature.AFFILIATED
+            or self.former
+            or self.since is not None
+            or self.until is not None
+        )
 
 
 def _not_part_of_itself(actor: Actor, value: str | None) -> str | None:

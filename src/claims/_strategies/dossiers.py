@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from .._model import (
     Actor,
     ActorRef,
-    Affiliation,
     Claim,
     Event,
     EventRef,
@@ -34,7 +33,6 @@ from .records import (
     LINK_KINDS,
     MAYBE_ASSESSMENT,
     MAYBE_TEXT,
-    MAYBE_TEXT_20,
     MAYBE_TIME,
     MAYBE_WHEN,
     OTHER_VALUES,
@@ -45,6 +43,7 @@ from .records import (
     STANCES,
     TEXT,
     URLS,
+    draw_affiliation,
     draw_quote,
     draw_review,
     index,
@@ -114,10 +113,7 @@ def _draw_actor(draw: st.DrawFn, actor_ids: Sequence[str], i: int) -> Actor:
     others = [a for a in actor_ids if a != aid]
     part_of = maybe_pick(draw, actor_ids[:i])
     affiliations = (
-        [
-            Affiliation(actor=pick(draw, others), note=draw(MAYBE_TEXT_20))
-            for _ in range(_count(draw, 2))
-        ]
+        [draw_affiliation(draw, pick(draw, others)) for _ in range(_count(draw, 2))]
         if others
         else []
     )

@@ -38,6 +38,7 @@ from .._model import (
     Stance,
     Subject,
     Text,
+    TieNature,
     Unknown,
     Value,
     When,
@@ -470,10 +471,28 @@ def actors(
         kind=draw(ACTOR_KINDS),
         aliases=draw(ALIASES),
         part_of=draw(maybe(others)),
-        affiliations=draw(
-            st.lists(st.builds(Affiliation, actor=others, note=MAYBE_TEXT_20), max_size=2)
-        ),
+        affiliations=[draw_affiliation(draw, draw(others)) for _ in range(draw(st.integers(0, 2)))],
         identifiers=draw(IDENTIFIER_LISTS),
+    )
+
+
+TIE_NATURES = st.sampled_from(TieNature)
+
+
+def draw_affiliation(draw: st.DrawFn, actor: str) -> Affiliation:
+    """An affiliation with `actor`: of any nature, sometimes former, sometimes with times."""
+    since, until = draw(MAYBE_WHEN), draw(MAYBE_WHEN)
+    if since is not None and until is not None and until.end <= since.start:
+        since, until = until, since
+        if until.end <= since.start:
+            until = None
+    return Affiliation(
+        actor=actor,
+        note=draw(MAYBE_TEXT_20),
+        nature=draw(TIE_NATURES),
+        former=draw(_ONE_IN_EIGHT) == 0,
+        since=since,
+        until=until,
     )
 
 

@@ -47,6 +47,7 @@ from .corroboration import (
     CredibilitySuggestion,
     IndependentOrigin,
     Merge,
+    Partial,
     corroboration,
     suggest_credibility,
 )
@@ -98,6 +99,7 @@ __all__ = [
     "Moment",
     "MomentKind",
     "Origin",
+    "Partial",
     "Position",
     "Provenance",
     "QuoteCheck",

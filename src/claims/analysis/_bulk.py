@@ -21,8 +21,14 @@ import attrs
 from .._gc import no_gc
 from .._model import ActorRef, Link, Status
 from ..dossier import Dossier
-from ._index import ASSERTS, DENIES, SUPPORTING, Index, groups_of, index_of, parties
-from .corroboration import Corroboration, IndependentOrigin, partition, uncounted_reason
+from ._index import ASSERTS, DENIES, Index, claimants, groups_of, index_of, parties
+from .corroboration import (
+    Corroboration,
+    IndependentOrigin,
+    backing_of,
+    partition,
+    uncounted_reason,
+)
 from .ties import Tie
 
 __all__ = ["PLAIN", "Corroborations", "corroborations", "records"]
@@ -93,16 +99,12 @@ class Corroborations(Mapping[str, Corroboration]):
         self._keys = groups.keys
         self._others = groups.others
         self._bloc = index.actor_graph[0]
-        self._alone = {a: (a,) for a in dossier.actors}
         inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
         self._inactive = inactive
         self._links_from: Mapping[str, Sequence[Link]] = index.links_from
-        backers: dict[str, list[str]] = {}
-        for link in dossier.links:
-            if link.kind in SUPPORTING and link.claim not in inactive:
-                backers.setdefault(link.target, []).append(link.claim)
-        self._backers = backers
-        self._special = {*inactive, *backers}
+        self._relays = index.relays
+        self._backing = backing_of(index, include_inactive)
+        self._special = {*inactive, *self._backing}
         self._with_special = groups_of(index, self._special)
         self._linked = groups_of(index, self._links_from)
         self._kept: dict[int, tuple[IndependentOrigin, ...]] = {}
@@ -127,7 +129,7 @@ class Corroborations(Mapping[str, Corroboration]):
             raise KeyError(claim_id)
         claim = self._claims[claim_id]
         if claim.stance is not ASSERTS and claim.stance is not DENIES:
-            return Corroboration(claim_id, self._backing(claim_id, None))
+            return self._alone(claim_id, None)
         p = claim.proposition
         same = self._statements[p.subject, p.predicate][p.object, claim.stance]
         shared = self._kept.get(id(same))
@@ -136,7 +138,7 @@ class Corroborations(Mapping[str, Corroboration]):
         end = bisect_left(same, self._size, key=self._positions.__getitem__)
         live = [c for c in same[:end] if c not in self._inactive]
         if claim_id in self._special:
-            return Corroboration(claim_id, self._backing(claim_id, live))
+            return self._alone(claim_id, live)
         if shared is None:
             index = self._index
             shared = partition(self._claims, index, live, parties(p), self._links_from)
@@ -167,7 +169,7 @@ class Corroborations(Mapping[str, Corroboration]):
             yield from zip(ids, found, strict=True)
             start = end
         for cid in self._others:
-            yield cid, Corroboration(cid, self._backing(cid, None))
+            yield cid, self._alone(cid, None)
 
     def _make(self, start: int, end: int) -> tuple[list[str], list[Corroboration]]:
         """The answers for the claims of groups `start` to `end` (excluded), in order.
@@ -179,13 +181,14 @@ class Corroborations(Mapping[str, Corroboration]):
         points at it.
         """
         claims, index, bloc, inactive = self._claims, self._index, self._bloc, self._inactive
+        relays = self._relays
         members, sizes, keys = self._members, self._sizes, self._keys
         special, with_special, linked = self._special, self._with_special, self._linked
         ties = index.ties
         # The origins of groups where every claim is its own origin, as
         # columns; then, for each group, its run of them or its partition.
         col_ids: list[str] = []
-        col_actors: list[str] = []
+        col_actors: list[tuple[str, ...]] = []
         col_ties: list[tuple[Tie, ...]] = []
         col_uncounted: list[str | None] = []
         plan: list[tuple[int, int] | tuple[IndependentOrigin, ...]] = []
@@ -199,10 +202,9 @@ class Corroborations(Mapping[str, Corroboration]):
                 parties = (obj.id,) if isinstance(obj, ActorRef) else ()
             if n == 1 and id(same) not in with_special:
                 claim = claims[same[0]]
-                a = claim.claimant
                 col_ids.append(same[0])
-                col_actors.append(a)
-                col_ties.append(ties(a, parties) if parties else ())
+                col_actors.append(claimants(claim))
+                col_ties.append(ties(claim, parties) if parties else ())
                 col_uncounted.append(
                     None if claim.assessment is None else uncounted_reason((claim,))
                 )
@@ -211,20 +213,22 @@ class Corroborations(Mapping[str, Corroboration]):
             live = same if n == len(same) else same[:n]
             if id(same) in with_special:
                 live = [c for c in live if c not in inactive]
-            claimants = [claims[c].claimant for c in live]
+            found = [claims[c] for c in live]
+            who = [claimants(c) for c in found]
             m = len(live)
             if m > 1 and (
-                len(set(map(bloc.__getitem__, claimants))) < m
+                len({bloc.get(a, a) for w in who for a in w}) < sum(map(len, who))
                 or (id(same) in linked and not self._links_from.keys().isdisjoint(live))
+                or not relays.keys().isdisjoint(live)
             ):
                 plan.append(partition(claims, index, live, parties, self._links_from))
                 continue
             first = len(col_ids)
             col_ids += live
-            col_actors += claimants
-            col_uncounted += [uncounted_reason((claims[c],)) for c in live]
+            col_actors += who
+            col_uncounted += [uncounted_reason((c,)) for c in found]
             if parties:
-                col_ties += [ties(a, parties) for a in claimants]
+                col_ties += [ties(c, parties) for c in found]
             else:
                 col_ties += repeat((), m)
             plan.append((first, first + m))
@@ -232,13 +236,14 @@ class Corroborations(Mapping[str, Corroboration]):
             IndependentOrigin,
             len(col_ids),
             claims=zip(col_ids),
-            actors=map(self._alone.__getitem__, col_actors),
+            actors=col_actors,
             merges=repeat(()),
             ties=col_ties,
             uncounted=col_uncounted,
         )
         ids: list[str] = []
         origins: list[tuple[IndependentOrigin, ...]] = []
+        alone: list[tuple[int, str, list[str]]] = []
         for g, step in zip(range(start, end), plan, strict=True):
             same, n = members[g], sizes[g]
             if step and type(step[0]) is int:
@@ -251,18 +256,26 @@ class Corroborations(Mapping[str, Corroboration]):
                 origins += repeat(shared, n)
                 continue
             live = [c for c in every if c not in inactive]
-            for cid in every:
-                origins.append(self._backing(cid, live) if cid in special else shared)
-        return ids, records(Corroboration, len(ids), claim=ids, origins=origins)
+            first = len(origins)
+            for i, cid in enumerate(every, first):
+                if cid in special:
+                    alone.append((i, cid, live))
+            origins += repeat(shared, n)
+        answers = records(Corroboration, len(ids), claim=ids, origins=origins)
+        for i, cid, live in alone:
+            answers[i] = self._alone(cid, live)
+        return ids, answers
 
-    def _backing(self, claim_id: str, same: list[str] | None) -> tuple[IndependentOrigin, ...]:
-        """The origins of one claim's backing; `same` are its group's active claims."""
+    def _alone(self, claim_id: str, same: list[str] | None) -> Corroboration:
+        """One claim's corroboration, from its own backing; `same` are its group's active claims."""
         claim = self._claims[claim_id]
-        backing = {claim_id, *(same or ()), *self._backers.get(claim_id, ())}
+        backers, partial = self._backing.get(claim_id, ((), ()))
+        backing = {claim_id, *(same or ()), *backers}
         ids = sorted(backing, key=self._positions.__getitem__)
-        return partition(
+        origins = partition(
             self._claims, self._index, ids, parties(claim.proposition), self._links_from
         )
+        return Corroboration(claim_id, origins, partial)
 
 
 class _Values(ValuesView[Corroboration]):
@@ -298,10 +311,15 @@ def records(cls: type[R], n: int, **columns: Iterable[object]) -> list[R]:
     Args:
         cls: The record class.
         n: How many records.
-        columns: An iterable of at least `n` values for each field, by name.
+        columns: An iterable of at least `n` values for each field, by
+            name; a field with a default may be left out to take it.
     """
     assert cls in PLAIN
     made = cast(list[R], list(map(object.__new__, repeat(cls, n))))
     for field in attrs.fields(cls):
-        deque(map(getattr(cls, field.name).__set__, made, columns[field.name]), maxlen=0)
+        column = columns.get(field.name)
+        if column is None:
+            assert field.default is not attrs.NOTHING, field.name
+            column = repeat(field.default)
+        deque(map(getattr(cls, field.name).__set__, made, column), maxlen=0)
     return made

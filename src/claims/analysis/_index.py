@@ -2,8 +2,10 @@
 
 Every question reads these instead of comparing every claim with every
 other: claims are grouped by what they say (subject, predicate, object and
-stance), groups by subject and predicate, actors into blocs tied by
-``part_of`` or affiliation. They live in one cache, keyed on the dossier's
+stance), groups by subject and predicate, actors into blocs that may be
+tied (over ``part_of`` and affiliations of interest; whether two actors of a
+bloc are tied is `Index.tie`'s answer), the relays of each claim's chain and
+each claim's time. They live in one cache, keyed on the dossier's
 `Dossier.version`, so the first question after an add rebuilds them.
 """
 
@@ -13,6 +15,7 @@ import heapq
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from datetime import datetime
 from functools import cached_property
 from typing import TypeVar, cast
 
@@ -21,6 +24,7 @@ import attrs
 from .._integrity import ENDS
 from .._model import (
     ActorRef,
+    Affiliation,
     Claim,
     Link,
     LinkKind,
@@ -29,6 +33,7 @@ from .._model import (
     Stance,
     Status,
     Subject,
+    TieNature,
     Value,
 )
 from ..dossier import Dossier, Statements
@@ -44,9 +49,14 @@ __all__ = [
     "Groups",
     "Index",
     "Key",
+    "Relay",
+    "Span",
+    "claimants",
     "groups_of",
+    "in_force",
     "index_of",
     "named",
+    "of_interest",
     "parties",
 ]
 
@@ -63,7 +73,11 @@ Key = tuple[Subject, str, Value, bool]
 Edge = tuple[str, str, str, str | None]
 """An edge of the actor graph: (actor, kind, other, note), read "actor kind other"."""
 Tree = dict[str, tuple[str, Edge | None, int]]
-"""Each actor's parent in its bloc's tree, the edge to it, and its depth."""
+"""Each actor's parent in its ``part_of`` tree, the edge to it, and its depth."""
+Span = tuple[datetime, datetime]
+"""When a claim was made, as the first instant and the first instant after."""
+Relay = tuple[str, str | None]
+"""A hop of a chain as it is shared: (reporter, source)."""
 
 
 class Groups:
@@ -184,7 +198,7 @@ class Index:
         self.statements: Statements = dossier.statements()
         self.answers: dict[Hashable, object] = {}
         self.vocabulary: Vocabulary = dossier.vocabulary
-        self._ties: dict[tuple[str, tuple[str, ...]], tuple[Tie, ...]] = {}
+        self._ties: dict[tuple[str, tuple[str, ...], Span | None], tuple[Tie, ...]] = {}
 
     @property
     def dossier(self) -> Dossier:
@@ -233,93 +247,267 @@ class Index:
 
     @cached_property
     def actor_graph(self) -> tuple[dict[str, str], Tree]:
-        """Blocs of actors tied by ``part_of`` or affiliation, as BFS trees.
+        """Blocs of actors that may be tied, and the ``part_of`` trees.
 
-        Returns each actor's bloc (the first actor of its bloc) and, for
-        each actor, its parent in its bloc's tree, the edge to it and its
-        depth.
+        Returns each actor's bloc (the first actor of its bloc, over
+        ``part_of`` and every affiliation of interest, `of_interest`) and,
+        for each actor, its parent in its ``part_of`` tree, the edge to it
+        and its depth. Two actors of different blocs are never tied; two of
+        one bloc are tied only as `tie` says (blocs do not chain ties).
         """
         actors = self.dossier.actors
-        adjacent: defaultdict[str, list[tuple[str, Edge]]] = defaultdict(list)
+        parts: defaultdict[str, list[tuple[str, Edge]]] = defaultdict(list)
+        loose: defaultdict[str, list[str]] = defaultdict(list)
         for actor in actors.values():
             if actor.part_of is not None:
                 edge: Edge = (actor.id, "part_of", actor.part_of, None)
-                adjacent[actor.id].append((actor.part_of, edge))
-                adjacent[actor.part_of].append((actor.id, edge))
+                parts[actor.id].append((actor.part_of, edge))
+                parts[actor.part_of].append((actor.id, edge))
             for aff in actor.affiliations:
-                edge = (actor.id, "affiliated", aff.actor, aff.note)
-                adjacent[actor.id].append((aff.actor, edge))
-                adjacent[aff.actor].append((actor.id, edge))
-        bloc: dict[str, str] = {}
+                if of_interest(aff):
+                    loose[actor.id].append(aff.actor)
+                    loose[aff.actor].append(actor.id)
         tree: Tree = {}
         for root in actors:
-            if root in bloc:
+            if root in tree:
                 continue
-            bloc[root] = root
             tree[root] = (root, None, 0)
             frontier = [root]
             while frontier:
                 nxt = []
                 for node in frontier:
                     depth = tree[node][2] + 1
-                    for other, edge in adjacent.get(node, ()):
+                    for other, edge in parts.get(node, ()):
+                        if other not in tree:
+                            tree[other] = (node, edge, depth)
+                            nxt.append(other)
+                frontier = nxt
+        bloc: dict[str, str] = {}
+        for root in actors:
+            if root in bloc:
+                continue
+            bloc[root] = root
+            frontier = [root]
+            while frontier:
+                nxt = []
+                for node in frontier:
+                    for other in [*(o for o, _ in parts.get(node, ())), *loose.get(node, ())]:
                         if other not in bloc:
                             bloc[other] = root
-                            tree[other] = (node, edge, depth)
                             nxt.append(other)
                 frontier = nxt
         return bloc, tree
 
-    def ties(self, actor: str, parties: tuple[str, ...]) -> tuple[Tie, ...]:
-        """Ties of `actor` to each of `parties` it is not independent of."""
-        if not parties:
-            return ()
-        key = (actor, parties)
-        found = self._ties.get(key)
-        if found is None:
-            found = self._ties[key] = tuple(
-                t for t in (self.tie(actor, p) for p in parties) if t is not None
-            )
+    @cached_property
+    def affiliations(self) -> dict[tuple[str, str], tuple[Affiliation, ...]]:
+        """The affiliations of interest (`of_interest`), by (holder, other)."""
+        found: defaultdict[tuple[str, str], list[Affiliation]] = defaultdict(list)
+        for actor in self.dossier.actors.values():
+            for aff in actor.affiliations:
+                if of_interest(aff):
+                    found[actor.id, aff.actor].append(aff)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @cached_property
+    def timed(self) -> frozenset[str]:
+        """The blocs holding an affiliation of interest with a ``since`` or ``until``."""
+        bloc = self.actor_graph[0]
+        return frozenset(
+            bloc.get(h, h)
+            for (h, _), affs in self.affiliations.items()
+            if any(a.since is not None or a.until is not None for a in affs)
+        )
+
+    def ancestors(self, actor: str) -> list[str]:
+        """`actor`, then the whole it is part of, then that whole's, and so on."""
+        actors = self.dossier.actors
+        found = [actor]
+        current = actors.get(actor)
+        while current is not None and current.part_of is not None:
+            if current.part_of in found:
+                break
+            found.append(current.part_of)
+            current = actors.get(current.part_of)
         return found
 
-    def tie(self, a: str, b: str) -> Tie | None:
-        """Why actor `a` is not independent of actor `b`, if it is not."""
+    @cached_property
+    def spans(self) -> dict[str, Span]:
+        """Each claim's time, where known: `made`, else its quoted source's publication."""
+        sources = self.dossier.sources
+        found: dict[str, Span] = {}
+        for cid, claim in self.claims.items():
+            when = claim.made
+            if when is None:
+                for q in claim.quotes:
+                    source = sources.get(q.source)
+                    if source is not None and source.published is not None:
+                        when = source.published
+                        break
+            if when is not None:
+                found[cid] = (when.start, when.end)
+        return found
+
+    @cached_property
+    def relays(self) -> dict[str, tuple[Relay, ...]]:
+        """The relays of each claim whose chain has any: (reporter, source) of its hops.
+
+        The outermost hop is left out when its reporter published the
+        hop's own source or a source the claim is quoted from: that is the
+        analyst's own reading, not a relay shared with other claims.
+        """
+        sources = self.dossier.sources
+        found: dict[str, tuple[Relay, ...]] = {}
+        for cid, claim in self.claims.items():
+            if not claim.chain:
+                continue
+            hops = claim.chain
+            outer = hops[0]
+            read = {q.source for q in claim.quotes}
+            if outer.source is not None:
+                read.add(outer.source)
+            publishers = {
+                s.publisher for s in map(sources.get, read) if s is not None and s.publisher
+            }
+            if outer.reporter in publishers:
+                hops = hops[1:]
+            keys = tuple(dict.fromkeys((h.reporter, h.source) for h in hops))
+            if keys:
+                found[cid] = keys
+        return found
+
+    def ties(self, claim: Claim, parties: tuple[str, ...]) -> tuple[Tie, ...]:
+        """Ties of `claim`'s claimants to each of `parties`, in force when it was made."""
+        if not parties:
+            return ()
+        bloc = self.actor_graph[0]
+        found: list[Tie] = []
+        for actor in claimants(claim):
+            timed = bloc.get(actor, actor) in self.timed
+            span = self.spans.get(claim.id) if timed else None
+            key = (actor, parties, span)
+            got = self._ties.get(key)
+            if got is None:
+                spans = (span,)
+                got = self._ties[key] = tuple(
+                    t for t in (self.tie(actor, p, spans) for p in parties) if t is not None
+                )
+            found += got
+        return tuple(found)
+
+    def tie(self, a: str, b: str, spans: Sequence[Span | None] = ()) -> Tie | None:
+        """Why actor `a` is not independent of actor `b`, if it is not.
+
+        They are tied when they are one actor, parts of one whole (through
+        ``part_of``, any depth), or when an affiliation of interest ties
+        them or wholes they are part of, in force at each of `spans` (the
+        times of the claims compared; a tie is in force unless a time is
+        known to fall outside its ``since`` and ``until``). An affiliation
+        ties only the two actors it names and their parts: A close to B and
+        B close to C does not tie A to C.
+        """
         if a == b:
             return Tie(a, b, MergeReason.SHARED_ORIGIN, f"{a} is {b} itself")
         bloc, tree = self.actor_graph
         if bloc.get(a, a) != bloc.get(b, b):
             return None
-        up: list[Edge] = []
-        down: list[Edge] = []
-        x, y = a, b
-        while tree[x][2] > tree[y][2]:
-            up.append(_edge(tree[x]))
-            x = tree[x][0]
-        while tree[y][2] > tree[x][2]:
-            down.append(_edge(tree[y]))
-            y = tree[y][0]
-        while x != y:
-            up.append(_edge(tree[x]))
-            x = tree[x][0]
-            down.append(_edge(tree[y]))
-            y = tree[y][0]
-        edges = up + down[::-1]
-        kinds = {e[1] for e in edges}
-        reason = MergeReason.PART_OF if kinds == {"part_of"} else MergeReason.AFFILIATED
-        return Tie(a, b, reason, "; ".join(_describe_edge(e) for e in edges))
+        if a in tree and b in tree and _root(tree, a) == _root(tree, b):
+            edges = _path(tree, a, b)
+            return Tie(a, b, MergeReason.PART_OF, "; ".join(_describe_edge(e) for e in edges))
+        affiliations = self.affiliations
+        up_a, up_b = self.ancestors(a), self.ancestors(b)
+        best: tuple[int, list[str]] | None = None
+        for i, x in enumerate(up_a):
+            for j, y in enumerate(up_b):
+                if best is not None and i + j >= best[0]:
+                    continue
+                for holder, other in ((x, y), (y, x)):
+                    for aff in affiliations.get((holder, other), ()):
+                        if in_force(aff, spans):
+                            words = [f"{up_a[k]} is part of {up_a[k + 1]}" for k in range(i)]
+                            words.append(_describe_affiliation(holder, aff))
+                            words += [f"{up_b[k]} is part of {up_b[k + 1]}" for k in range(j)][::-1]
+                            best = (i + j, words)
+                            break
+                    if best is not None and best[0] == i + j:
+                        break
+        if best is None:
+            return None
+        return Tie(a, b, MergeReason.AFFILIATED, "; ".join(best[1]))
+
+
+def claimants(claim: Claim) -> tuple[str, ...]:
+    """The actors whose claim `claim` is: every read of a claimant goes through here."""
+    return (claim.claimant,)
+
+
+def of_interest(aff: Affiliation) -> bool:
+    """Whether an affiliation can merge origins: not ``rival_of``, not former."""
+    return aff.nature is not TieNature.RIVAL_OF and not aff.former
+
+
+def in_force(aff: Affiliation, spans: Iterable[Span | None]) -> bool:
+    """Whether no time of `spans` is known to fall outside the tie's ``since`` and ``until``."""
+    since = None if aff.since is None else aff.since.start
+    until = None if aff.until is None else aff.until.end
+    for span in spans:
+        if span is None:
+            continue
+        if since is not None and span[1] <= since:
+            return False
+        if until is not None and span[0] >= until:
+            return False
+    return True
+
+
+_NATURE_WORDS = {
+    TieNature.AFFILIATED: "is affiliated with",
+    TieNature.OWNED_BY: "is owned by",
+    TieNature.BACKED_BY: "is backed by",
+    TieNature.ALLIED_WITH: "is allied with",
+    TieNature.CLOSE_TO: "is close to",
+    TieNature.MEMBER_OF: "is a member of",
+    TieNature.RIVAL_OF: "is a rival of",
+}
+
+
+def _describe_affiliation(holder: str, aff: Affiliation) -> str:
+    words = f"{holder} {_NATURE_WORDS[aff.nature]} {aff.actor}"
+    return words + (f" ({aff.note})" if aff.note else "")
+
+
+def _root(tree: Tree, x: str) -> str:
+    while tree[x][2]:
+        x = tree[x][0]
+    return x
+
+
+def _path(tree: Tree, a: str, b: str) -> list[Edge]:
+    up: list[Edge] = []
+    down: list[Edge] = []
+    x, y = a, b
+    while tree[x][2] > tree[y][2]:
+        up.append(_edge(tree[x]))
+        x = tree[x][0]
+    while tree[y][2] > tree[x][2]:
+        down.append(_edge(tree[y]))
+        y = tree[y][0]
+    while x != y:
+        up.append(_edge(tree[x]))
+        x = tree[x][0]
+        down.append(_edge(tree[y]))
+        y = tree[y][0]
+    return up + down[::-1]
 
 
 def _edge(node: tuple[str, Edge | None, int]) -> Edge:
     edge = node[1]
-    assert edge is not None  # only a bloc's root has none, and it has depth 0
+    assert edge is not None  # only a tree's root has none, and it has depth 0
     return edge
 
 
 def _describe_edge(edge: Edge) -> str:
-    actor, kind, other, note = edge
-    if kind == "part_of":
-        return f"{actor} is part of {other}"
-    return f"{actor} is affiliated with {other}" + (f" ({note})" if note else "")
+    actor, _, other, _ = edge
+    return f"{actor} is part of {other}"
 
 
 # One cache for every dossier: id(dossier) -> (a weak reference to it, its

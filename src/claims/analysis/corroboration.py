@@ -1,11 +1,29 @@
 """Corroboration: the claims that back a claim, in independent origins.
 
 The backing claims of a claim are the claim itself, the claims of the same
-stance on the same subject, predicate and object, and the claims linked to
-it by ``supports`` or ``repeats``. Two of them are one origin when they have
-the same claimant, one repeats the other, or their claimants are tied (see
-`claims.analysis.ties`): two outlets carrying the same wire story are not
-independent confirmation.
+stance on the same subject, predicate and object, the claims linked to it
+by ``repeats``, and those linked to it by ``supports`` whose own
+proposition states what it says (the same subject, predicate and object,
+predicates and units compared through the dossier's vocabulary, and the
+same stance). A supporter that states something else (a party that
+confirms deaths but gives no figure, for "16 civilians killed") is listed
+in `Corroboration.partial`, with why, and not counted.
+
+Two backing claims are one origin, strongest reason first, when they have
+the same claimant, one repeats the other, one derives from, endorses or
+reacts to the other (`LinkKind.DERIVES_FROM`, ``ENDORSES``, ``REACTS_TO``:
+two politicians reacting to a post are not a second origin; such a link
+never makes a claim a backer on its own), they came through the same relay,
+or their claimants are tied (see `claims.analysis.ties`).
+
+A relay is a hop of a claim's chain: its reporter and its source (or no
+source). Two claims whose chains have a hop of the same reporter and the
+same source, or both no source, came through that relay: two outlets
+carrying a wire story, each recorded with the agency's hop, are one origin
+("both came through northwind"). The outermost hop is the analyst's own
+reading, not a relay, when its reporter is the publisher of its own source
+or of a source the claim is quoted from: two claims read in one Al Jazeera
+article, each with the hop "Al Jazeera reported", stay independent.
 
 An origin is listed but not counted when every one of its claims is
 assessed improbable or impossible to judge (Admiralty credibility 5 or 6,
@@ -24,11 +42,21 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from .._describe import describe
 from .._display import Displayed
-from .._model import Claim, Link, LinkKind, Status
+from .._model import Claim, Link, LinkKind, Quantity, Status
 from ..confidence import Credibility
 from ..dossier import Dossier
-from ._index import ASSERTS, DENIES, SUPPORTING, Index, index_of, parties
+from ..vocabulary import Vocabulary
+from ._index import (
+    ASSERTS,
+    DENIES,
+    SUPPORTING,
+    Index,
+    claimants,
+    index_of,
+    parties,
+)
 from .ties import MergeReason, Tie
 
 __all__ = [
@@ -37,6 +65,7 @@ __all__ = [
     "CredibilitySuggestion",
     "IndependentOrigin",
     "Merge",
+    "Partial",
     "corroboration",
     "suggest_credibility",
 ]
@@ -102,6 +131,19 @@ class Merge:
 
 
 @attrs.frozen
+class Partial:
+    """A claim linked as ``supports`` that does not state what it supports.
+
+    Attributes:
+        claim: The supporting claim's id.
+        reason: Why it is not counted: what its proposition says differently.
+    """
+
+    claim: str
+    reason: str
+
+
+@attrs.frozen
 class IndependentOrigin:
     """Claims that trace back to one origin, independent of every other origin.
 
@@ -146,10 +188,13 @@ class Corroboration(Displayed):
         claim: The id of the claim corroborated.
         origins: The independent origins, in dossier order of their first
             claim, counted or not.
+        partial: Claims linked as ``supports`` whose proposition does not
+            state what the claim says, each with why: listed, not counted.
     """
 
     claim: str
     origins: tuple[IndependentOrigin, ...]
+    partial: tuple[Partial, ...] = ()
 
     @property
     def count(self) -> int:
@@ -220,10 +265,9 @@ def corroboration(
         p = claim.proposition
         same = index.statements[p.subject, p.predicate][p.object, claim.stance]
     inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
-    links = dossier.links_to(claim_id)
-    backers = [x.claim for x in links if x.kind in SUPPORTING and x.claim not in inactive]
+    backers, partial = backing_of(index, include_inactive).get(claim_id, ((), ()))
     claims, links_from = index.claims, index.links_from
-    if same is not None and not backers and claim_id not in inactive:
+    if same is not None and not backers and not partial and claim_id not in inactive:
         # Claims that say the same thing share one partition. The sequence is
         # the dossier's own and lives as long as the dossier.
         group = same
@@ -239,7 +283,75 @@ def corroboration(
         backing.update(c for c in same if c not in inactive)
     ids = sorted(backing, key=index.order.__getitem__)
     origins = partition(claims, index, ids, parties(claim.proposition), links_from)
-    return Corroboration(claim_id, origins)
+    return Corroboration(claim_id, origins, partial)
+
+
+Backing = dict[str, tuple[tuple[str, ...], tuple[Partial, ...]]]
+"""For each claim linked to: its backers by link, and its partial supporters."""
+
+
+def backing_of(index: Index, include_inactive: bool) -> Backing:
+    """The claims linked to each claim as its backers, and those that only partly support it.
+
+    A ``repeats`` link always backs its target; a ``supports`` link backs
+    it only when the supporter states what the target says (`stated`),
+    else the supporter is a `Partial`. Links from inactive claims count
+    only with `include_inactive`.
+    """
+
+    def build() -> Backing:
+        inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
+        claims = index.claims
+        vocabulary = index.dossier.vocabulary
+        backers: dict[str, list[str]] = {}
+        partial: dict[str, list[Partial]] = {}
+        for link in index.dossier.links:
+            if link.kind not in SUPPORTING or link.claim in inactive:
+                continue
+            if link.kind is LinkKind.SUPPORTS:
+                why = stated(claims[link.claim], claims[link.target], vocabulary)
+                if why is not None:
+                    partial.setdefault(link.target, []).append(Partial(link.claim, why))
+                    continue
+            backers.setdefault(link.target, []).append(link.claim)
+        found: Backing = {}
+        for target in {*backers, *partial}:
+            found[target] = (
+                tuple(dict.fromkeys(backers.get(target, ()))),
+                tuple(dict.fromkeys(partial.get(target, ()))),
+            )
+        return found
+
+    return index.answer(("backing", include_inactive), build)
+
+
+def stated(supporter: Claim, claim: Claim, vocabulary: Vocabulary) -> str | None:
+    """Why `supporter` does not state what `claim` says, or ``None`` when it does.
+
+    It states it when both have the same stance, subject, predicate and
+    object, predicates and units compared through `vocabulary` (``deaths``
+    states ``killed`` where the vocabulary has one as an alias of the other).
+    """
+    p, q = supporter.proposition, claim.proposition
+    if supporter.stance is not claim.stance:
+        return f"{supporter.stance.value}, not {claim.stance.value}"
+    if p.subject != q.subject:
+        return "about another subject"
+    if vocabulary.canonical_predicate(p.predicate) != vocabulary.canonical_predicate(q.predicate):
+        return f"says {p.predicate}, not {q.predicate}"
+    if _canonical(p.object, vocabulary) != _canonical(q.object, vocabulary):
+        return f"says {describe(p.object)}, not {describe(q.object)}"
+    return None
+
+
+def _canonical(value: object, vocabulary: Vocabulary) -> object:
+    if isinstance(value, Quantity) and value.unit is not None:
+        return attrs.evolve(value, unit=vocabulary.canonical_unit(value.unit))
+    return value
+
+
+REACTIONS = frozenset({LinkKind.DERIVES_FROM, LinkKind.ENDORSES, LinkKind.REACTS_TO})
+"""Link kinds that make one claim part of the other's origin, and never a backer."""
 
 
 def partition(
@@ -252,8 +364,9 @@ def partition(
     """Split `ids` (in dossier order) into independent origins.
 
     Claims merge, strongest reason first, when they have the same claimant,
-    one repeats the other, or their claimants are tied; a union-find keeps
-    the merges that join two origins.
+    one repeats the other, one derives from, endorses or reacts to the
+    other, they came through the same relay, or their claimants are tied;
+    a union-find keeps the merges that join two origins.
 
     Args:
         claims: The dossier's claims.
@@ -264,21 +377,25 @@ def partition(
     """
     if len(ids) == 1:
         claim = claims[ids[0]]
-        claimant = claim.claimant
-        ties = index.ties(claimant, parties)
-        return (IndependentOrigin(tuple(ids), (claimant,), (), ties, uncounted_reason((claim,))),)
+        ties = index.ties(claim, parties)
+        return (
+            IndependentOrigin(tuple(ids), claimants(claim), (), ties, uncounted_reason((claim,))),
+        )
     bloc = index.actor_graph[0]
-    claimants = [claims[c].claimant for c in ids]
-    if len({bloc[a] for a in claimants}) == len(ids) and links_from.keys().isdisjoint(ids):
+    relays = index.relays
+    found = [claims[c] for c in ids]
+    who = [claimants(c) for c in found]
+    if (
+        len({bloc.get(a, a) for w in who for a in w}) == sum(map(len, who))
+        and links_from.keys().isdisjoint(ids)
+        and _no_shared_relay(relays, ids)
+    ):
         # The common case: every claim is its own origin.
         return tuple(
-            IndependentOrigin(
-                (c,), (a,), (), index.ties(a, parties), uncounted_reason((claims[c],))
-            )
-            for c, a in zip(ids, claimants, strict=True)
+            IndependentOrigin((c.id,), w, (), index.ties(c, parties), uncounted_reason((c,)))
+            for c, w in zip(found, who, strict=True)
         )
 
-    # Candidate merges, strongest reason first; a union-find keeps those that join.
     parent = {cid: cid for cid in ids}
 
     def find(x: str) -> str:
@@ -287,29 +404,63 @@ def partition(
             x = parent[x]
         return x
 
-    first_of_claimant: dict[str, str] = {}
-    first_of_bloc: dict[str, str] = {}
-    candidates: list[tuple[int, str, str]] = []  # (rank, earlier, later)
-    present = set(ids)
-    for cid, claimant in zip(ids, claimants, strict=True):
-        earlier = first_of_claimant.get(claimant)
-        if earlier is None:
-            first_of_claimant[claimant] = cid
-            head = first_of_bloc.setdefault(bloc[claimant], cid)
-            if head != cid:
-                candidates.append((2, head, cid))
-        else:
-            candidates.append((0, earlier, cid))
-        for link in links_from.get(cid, ()):
-            if link.kind is LinkKind.REPEATS and link.target in present:
-                candidates.append((1, link.target, cid))
-    candidates.sort(key=lambda c: c[0])
     joined: list[tuple[str, Merge]] = []
-    for rank, a, b in candidates:
-        ra, rb = find(a), find(b)
+
+    def join(merge: Merge) -> None:
+        ra, rb = find(merge.first), find(merge.second)
         if ra != rb:
             parent[rb] = ra
-            joined.append((a, _merge(index, claims[a], claims[b], rank)))
+            joined.append((merge.first, merge))
+
+    # Candidate merges, strongest reason first.
+    present = set(ids)
+    first_of_claimant: dict[str, str] = {}
+    first_of_relay: dict[tuple[str, str | None], str] = {}
+    same: list[tuple[str, str, str]] = []
+    repeats: list[tuple[str, str]] = []
+    reactions: list[tuple[str, str]] = []
+    relayed: list[tuple[str, str, str]] = []
+    for cid, w in zip(ids, who, strict=True):
+        for actor in w:
+            earlier = first_of_claimant.setdefault(actor, cid)
+            if earlier != cid:
+                same.append((earlier, cid, actor))
+        for link in links_from.get(cid, ()):
+            if link.target in present:
+                if link.kind is LinkKind.REPEATS:
+                    repeats.append((link.target, cid))
+                elif link.kind in REACTIONS:
+                    reactions.append((link.target, cid))
+        for relay in relays.get(cid, ()):
+            earlier = first_of_relay.setdefault(relay, cid)
+            if earlier != cid:
+                relayed.append((earlier, cid, relay[0]))
+    for a, b, actor in same:
+        join(Merge(a, b, MergeReason.SHARED_ORIGIN, f"both originate with {actor}"))
+    for a, b in repeats:
+        join(Merge(a, b, MergeReason.REPEATS, f"{b} repeats {a}"))
+    for a, b in reactions:
+        join(Merge(a, b, MergeReason.REACTION, f"{b} reacts to {a}"))
+    for a, b, actor in relayed:
+        join(Merge(a, b, MergeReason.RELAY, f"both came through {actor}"))
+    # Ties: between claims of one bloc and different claimants, pair by
+    # pair (ties do not chain), one claim for each claimant and time.
+    spans = index.spans
+    by_bloc: dict[str, dict[tuple[str, object], str]] = {}
+    for cid, w in zip(ids, who, strict=True):
+        for actor in w:
+            key = (actor, spans.get(cid) if bloc.get(actor, actor) in index.timed else None)
+            by_bloc.setdefault(bloc.get(actor, actor), {}).setdefault(key, cid)
+    for members in by_bloc.values():
+        if len(members) < 2:
+            continue
+        listed = list(members.items())
+        for j, ((actor_b, _), b) in enumerate(listed):
+            for (actor_a, _), a in listed[:j]:
+                if actor_a != actor_b and find(a) != find(b):
+                    tie = index.tie(actor_b, actor_a, (spans.get(a), spans.get(b)))
+                    if tie is not None:
+                        join(Merge(a, b, tie.reason, tie.note))
     merges: dict[str, list[Merge]] = defaultdict(list)
     for a, merge in joined:
         merges[find(a)].append(merge)
@@ -319,27 +470,29 @@ def partition(
         components.setdefault(find(cid), []).append(cid)
     origins = []
     order = {cid: i for i, cid in enumerate(ids)}
-    for root, members in components.items():
-        actors = tuple(dict.fromkeys(claims[c].claimant for c in members))
+    for root, members_ in components.items():
+        actors = tuple(dict.fromkeys(a for c in members_ for a in claimants(claims[c])))
         ms = sorted(merges.get(root, ()), key=lambda m: (order[m.second], order[m.first]))
         by_party: dict[str, Tie] = {}
-        for a in actors:
-            for t in index.ties(a, parties):
+        for c in members_:
+            for t in index.ties(claims[c], parties):
                 by_party.setdefault(t.other, t)
         ties = tuple(by_party.values())
-        uncounted = uncounted_reason(claims[c] for c in members)
-        origins.append(IndependentOrigin(tuple(members), actors, tuple(ms), ties, uncounted))
+        uncounted = uncounted_reason(claims[c] for c in members_)
+        origins.append(IndependentOrigin(tuple(members_), actors, tuple(ms), ties, uncounted))
     return tuple(origins)
 
 
-def _merge(index: Index, a: Claim, b: Claim, rank: int) -> Merge:
-    if rank == 0:
-        return Merge(a.id, b.id, MergeReason.SHARED_ORIGIN, f"both originate with {a.claimant}")
-    if rank == 1:
-        return Merge(a.id, b.id, MergeReason.REPEATS, f"{b.id} repeats {a.id}")
-    tie = index.tie(b.claimant, a.claimant)
-    assert tie is not None  # rank 2 merges claimants of one bloc
-    return Merge(a.id, b.id, tie.reason, tie.note)
+def _no_shared_relay(
+    relays: Mapping[str, tuple[tuple[str, str | None], ...]], ids: Sequence[str]
+) -> bool:
+    seen: set[tuple[str, str | None]] = set()
+    for cid in ids:
+        for relay in relays.get(cid, ()):
+            if relay in seen:
+                return False
+            seen.add(relay)
+    return True
 
 
 def suggest_credibility(dossier: Dossier, claim_id: str) -> CredibilitySuggestion:
@@ -375,5 +528,7 @@ def suggest_credibility(dossier: Dossier, claim_id: str) -> CredibilitySuggestio
         reason += f"; not counted, tied to a party named in the claim: {names(aside)}"
     for o in judged:
         reason += f"; not counted, {o.uncounted}: {names((o.actors,))}"
+    for p in found.partial:
+        reason += f"; not counted, does not state it: {p.claim} ({p.reason})"
     uncounted = tuple(o.actors for o in judged)
     return CredibilitySuggestion(claim_id, credibility, counted, aside, reason, uncounted=uncounted)

@@ -1,9 +1,15 @@
 """Ties between actors: why one is not independent of another.
 
-Two actors are tied when one is part of the other (two ministries of one
-government) or affiliated with it (an outlet "considered close to" a group),
-directly or through others. Ties decide which relays are independent of a
-claim's origin and which claims count as one origin.
+Two actors are tied when they are parts of one whole (two ministries of one
+government, any depth of ``part_of``), or when an affiliation of interest
+names them or wholes they are part of (an outlet "considered close to" a
+group, and the group's parts). Ties stop where the text stops: an outlet
+close to a group and the group backed by a state does not tie the outlet to
+the state, nor the group to another the state backs. An affiliation
+``rival_of``, or `former`, ties nothing; one with a ``since`` or ``until``
+ties two claims' claimants only when neither claim's time is known to fall
+outside it. Ties decide which claims count as one origin, and which
+origins are tied to a party named in what they confirm.
 """
 
 from __future__ import annotations
@@ -26,6 +32,11 @@ class MergeReason(enum.Enum):
     """The claimants belong to the same whole (two ministries of one government)."""
     AFFILIATED = "affiliated"
     """The claimants are tied by affiliation ("considered close to")."""
+    RELAY = "relay"
+    """Both claims came through the same relay (a hop of the same reporter
+    and source): two outlets carrying one wire story."""
+    REACTION = "reaction"
+    """One claim derives from, endorses or reacts to the other."""
 
 
 @attrs.frozen

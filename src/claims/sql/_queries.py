@@ -18,7 +18,7 @@ from typing import Any
 from ..analysis import SILENCING_LINKS, UNCOUNTED_CREDIBILITY, single_predicates
 from ..analysis.corroboration import credibility_reason
 from ..confidence import Credibility
-from ..vocabulary import Vocabulary
+from ..vocabulary import DEFAULT, Vocabulary
 from ._engines import Engine
 
 OBJECT = (
@@ -178,30 +178,53 @@ class Run:
             if not changed:
                 return
 
-    def blocs(self) -> None:
-        """``blocs`` (actor, bloc): actors tied by ``part_of`` or affiliation, any depth."""
+    def ties(self) -> None:
+        """``roots`` (actor, root) and ``tie_pairs`` (a, b, since, until): who is tied.
+
+        Parts of one whole share its ``part_of`` root. An affiliation of
+        interest (not ``rival_of``, not former) ties the actors under its
+        holder (through ``part_of``, the holder included) to those under
+        the other actor, both ways, between ``since`` and ``until`` (nulls
+        when not known): as `claims.analysis.ties` says, ties do not chain.
+        """
         self.create(
-            "actor_edges",
+            "ancestors",
             """
-            SELECT 0 AS k, a, b FROM (
-                SELECT id AS a, part_of AS b FROM {actors} WHERE part_of IS NOT NULL
+            WITH RECURSIVE up(actor, above, depth) AS (
+                SELECT id, id, 0 FROM {actors}
                 UNION ALL
-                SELECT a.id AS a, f.actor AS b FROM {actors} a, UNNEST(a.affiliations) AS u(f)
-            ) t
-            UNION ALL
-            SELECT 0 AS k, b AS a, a AS b FROM (
-                SELECT id AS a, part_of AS b FROM {actors} WHERE part_of IS NOT NULL
-                UNION ALL
-                SELECT a.id AS a, f.actor AS b FROM {actors} a, UNNEST(a.affiliations) AS u(f)
-            ) t
+                SELECT u.actor, a.part_of, u.depth + 1
+                FROM up u JOIN {actors} a ON a.id = u.above
+                WHERE a.part_of IS NOT NULL AND u.depth < 100000
+            )
+            SELECT DISTINCT actor, above FROM up
+            """,
+            lasting=True,
+        )
+        self.create(
+            "roots",
+            """
+            SELECT u.actor, MIN(u.above) AS root FROM {ancestors} u
+                JOIN {actors} a ON a.id = u.above
+            WHERE a.part_of IS NULL OR a.part_of NOT IN (SELECT id FROM {actors})
+            GROUP BY u.actor
             """,
         )
-        self.components("actor_blocs", "actor_edges")
         self.create(
-            "blocs",
+            "tie_pairs",
             """
-            SELECT a.id AS actor, COALESCE(b.label, a.id) AS bloc
-            FROM {actors} a LEFT JOIN {actor_blocs} b ON b.node = a.id
+            WITH held AS (
+                SELECT a.id AS holder, f.actor AS other, f.since_utc AS since, f.until_utc AS until
+                FROM {actors} a, UNNEST(a.affiliations) AS u(f)
+                WHERE f.nature <> 'rival_of' AND NOT f.former
+            )
+            SELECT x.actor AS a, y.actor AS b, h.since, h.until
+            FROM held h JOIN {ancestors} x ON x.above = h.holder
+                JOIN {ancestors} y ON y.above = h.other
+            UNION
+            SELECT y.actor AS a, x.actor AS b, h.since, h.until
+            FROM held h JOIN {ancestors} x ON x.above = h.holder
+                JOIN {ancestors} y ON y.above = h.other
             """,
         )
 
@@ -331,14 +354,45 @@ def corroboration_origins(
     it counts), as `claims.analysis.IndependentOrigin.uncounted`.
     """
     run.said(include_inactive)
-    run.blocs()
+    run.ties()
     live = "TRUE" if include_inactive else "b.status = 'active'"
+    # Canonical names of the predicates and units whose vocabulary name differs.
+    vocabulary = DEFAULT
+    canon = []
+    for column in ("predicate", "object_unit"):
+        names = run.arrow(
+            f"SELECT DISTINCT {column} AS n FROM {{claims}} WHERE {column} IS NOT NULL"
+        )
+        for name in names.column("n").to_pylist():
+            known = vocabulary.predicate(name) if column == "predicate" else vocabulary.unit(name)
+            if known is not None and known.id != name:
+                canon.append(f"('{column}', {strings([name])}, {strings([known.id])})")
+    rows = ", ".join(canon) or "('', '', '')"
+    run.create("canon", f"SELECT * FROM (VALUES {rows}) AS t(kind, name, id)")
+    said_canon = """
+        SELECT s.*, COALESCE(cp.id, s.predicate) AS cpred, COALESCE(cu.id, s.object_unit) AS cunit
+        FROM {said} s
+            LEFT JOIN {canon} cp ON cp.kind = 'predicate' AND cp.name = s.predicate
+            LEFT JOIN {canon} cu ON cu.kind = 'object_unit' AND cu.name = s.object_unit
+    """
+    stated = " AND ".join(
+        f"x.{k} IS NOT DISTINCT FROM y.{k}"
+        for k in ["stance", "subject_type", "subject", "cpred", *OBJECT.split(", ")]
+        if k != "object_unit"
+    )
     run.create(
         "backers",
         f"""
+        WITH sc AS ({said_canon})
         SELECT DISTINCT k.target, b.id, b.position AS pos, b.claimant
         FROM {{links}} k JOIN {{claims}} b ON b.id = k.claim
-        WHERE k.kind IN ('supports', 'repeats') AND {live}
+        WHERE ({live}) AND (
+            k.kind = 'repeats'
+            OR k.kind = 'supports' AND EXISTS (
+                SELECT 1 FROM sc x JOIN sc y ON {stated} AND x.cunit IS NOT DISTINCT FROM y.cunit
+                WHERE x.id = k.claim AND y.id = k.target
+            )
+        )
         """,
     )
     # Whose answer is not simply its group's: inactive or backed by a link.
@@ -354,7 +408,7 @@ def corroboration_origins(
     run.create(
         "members",
         """
-        SELECT m.k, m.pos, m.id, COALESCE(b.bloc, m.claimant) AS bloc FROM (
+        SELECT m.k, m.pos, m.id, m.claimant, COALESCE(r.root, m.claimant) AS root FROM (
             SELECT grp AS k, pos, id, claimant FROM {cases}
             WHERE grouped AND live
                 AND grp IN (SELECT grp FROM {cases} WHERE grouped AND NOT special)
@@ -369,26 +423,83 @@ def corroboration_origins(
             SELECT -s.pos - 1 AS k, b.pos, b.id, b.claimant
             FROM {cases} s JOIN {backers} b ON b.target = s.id
             WHERE s.special
-        ) m LEFT JOIN {blocs} b ON b.actor = m.claimant
+        ) m LEFT JOIN {roots} r ON r.actor = m.claimant
         """,
+        lasting=True,
+    )
+    # A claim's time: when made, else its first quoted source's publication.
+    run.create(
+        "spans",
+        """
+        SELECT c.id, COALESCE(c.made_start_utc, p.s) AS s, COALESCE(c.made_end_utc, p.e) AS e
+        FROM {claims} c LEFT JOIN (
+            SELECT q.claim, MIN_BY(src.published_start_utc, q.position) AS s,
+                MIN_BY(src.published_end_utc, q.position) AS e
+            FROM {quotes} q JOIN {sources} src ON src.id = q.source
+            WHERE src.published_start_utc IS NOT NULL
+            GROUP BY q.claim
+        ) p ON p.claim = c.id
+        """,
+    )
+    # Relays: each hop's (reporter, source), but the outermost hop when its
+    # reporter published its own source or a source the claim is quoted from.
+    run.create(
+        "relays",
+        """
+        WITH read AS (
+            SELECT h.claim, src.publisher FROM {hops} h JOIN {sources} src ON src.id = h.source
+            WHERE h.position = 0 AND src.publisher IS NOT NULL
+            UNION
+            SELECT q.claim, src.publisher FROM {quotes} q JOIN {sources} src ON src.id = q.source
+            WHERE src.publisher IS NOT NULL
+        )
+        SELECT DISTINCT h.claim, h.reporter, h.source FROM {hops} h
+            LEFT JOIN read r ON h.position = 0 AND r.claim = h.claim AND r.publisher = h.reporter
+        WHERE h.position > 0 OR r.claim IS NULL
+        """,
+    )
+    # Edges between claims of one group (both ways), each to the first
+    # claim sharing a reason with it, or pair by pair for ties in time.
+    firsts = " UNION ALL ".join(
+        f"""
+        SELECT k, pos AS a, MIN(pos) OVER (PARTITION BY k, {key}) AS b FROM {source}
+        """
+        for key, source in (
+            ("claimant", "{members}"),
+            ("root", "{members}"),
+            (
+                "reporter, source",
+                "(SELECT m.k, m.pos, r.reporter, r.source FROM {members} m "
+                "JOIN {relays} r ON r.claim = m.id)",
+            ),
+        )
     )
     run.create(
-        "repeat_edges",
-        """
-        SELECT x.k, x.bloc AS a, y.bloc AS b
-        FROM {links} r
-            JOIN {members} x ON x.id = r.claim
-            JOIN {members} y ON y.k = x.k AND y.id = r.target
-        WHERE r.kind = 'repeats' AND x.bloc <> y.bloc
-        UNION ALL
-        SELECT x.k, y.bloc AS a, x.bloc AS b
-        FROM {links} r
-            JOIN {members} x ON x.id = r.claim
-            JOIN {members} y ON y.k = x.k AND y.id = r.target
-        WHERE r.kind = 'repeats' AND x.bloc <> y.bloc
+        "origin_edges",
+        f"""
+        WITH one AS (
+            {firsts}
+            UNION ALL
+            SELECT x.k, x.pos AS a, y.pos AS b
+            FROM {{links}} r
+                JOIN {{members}} x ON x.id = r.claim
+                JOIN {{members}} y ON y.k = x.k AND y.id = r.target
+            WHERE r.kind IN ('repeats', 'derives_from', 'endorses', 'reacts_to')
+            UNION ALL
+            SELECT x.k, x.pos AS a, y.pos AS b
+            FROM {{members}} x JOIN {{tie_pairs}} t ON t.a = x.claimant
+                JOIN {{members}} y ON y.k = x.k AND y.claimant = t.b
+                LEFT JOIN {{spans}} sx ON sx.id = x.id
+                LEFT JOIN {{spans}} sy ON sy.id = y.id
+            WHERE NOT COALESCE(sx.e <= t.since, FALSE) AND NOT COALESCE(sx.s >= t.until, FALSE)
+                AND NOT COALESCE(sy.e <= t.since, FALSE) AND NOT COALESCE(sy.s >= t.until, FALSE)
+        )
+        SELECT k, a, b FROM one WHERE a <> b
+        UNION
+        SELECT k, b AS a, a AS b FROM one WHERE a <> b
         """,
     )
-    run.components("merged", "repeat_edges")
+    run.components("merged", "origin_edges")
     # An origin is not counted when each of its claims has a credibility of
     # `uncounted`; its reason names the credibilities found, in order.
     ranked = sorted(uncounted, key=lambda c: c.value)
@@ -407,9 +518,9 @@ def corroboration_origins(
             SELECT m.k, MIN(m.pos) AS first, {ordered("m.id", "m.pos")} AS claims,
                 BOOL_AND(COALESCE(cr.credibility IN ({digits}), FALSE)) AS dropped
                 {", " + found if found else ""}
-            FROM {{members}} m LEFT JOIN {{merged}} g ON g.k = m.k AND g.node = m.bloc
+            FROM {{members}} m LEFT JOIN {{merged}} g ON g.k = m.k AND g.node = m.pos
                 JOIN {{claims}} cr ON cr.id = m.id
-            GROUP BY m.k, COALESCE(g.label, m.bloc)
+            GROUP BY m.k, COALESCE(g.label, m.pos)
         ),
         reasons AS (
             SELECT k, first, claims, dropped,
