@@ -297,3 +297,23 @@ def test_a_tie_with_a_nature_and_times_goes_through_stix_and_back() -> None:
     found = stix.from_stix_bundle(stix.to_stix_bundle(d, scale=None))
     assert found.dossier == d
     assert found.lost == ()
+
+
+def test_a_joint_statement_shares_an_origin_with_each_of_its_claimants() -> None:
+    strike = claims.EventRef("strike")
+    said = claims.Proposition(strike, "killed", claims.Quantity(3, unit="people"))
+    d = claims.Dossier(
+        [
+            claims.Event("strike", "The strike"),
+            claims.Actor("us", "U.S. officials"),
+            claims.Actor("af", "Afghan officials"),
+            claims.Actor("ngo", "A monitor"),
+            claims.Claim("joint", "us", said, also=["af"]),
+            claims.Claim("afghan", "af", said),
+            claims.Claim("monitor", "ngo", said),
+        ]
+    )
+    found = claims.analysis.corroboration(d, "joint")
+    assert [o.claims for o in found.origins] == [("joint", "afghan"), ("monitor",)]
+    assert found.origins[0].actors == ("us", "af")
+    assert found.count == 2

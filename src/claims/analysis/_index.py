@@ -337,7 +337,8 @@ class Index:
         found: dict[str, Span] = {}
         for cid, claim in self.claims.items():
             when = claim.made
-            if when is None:
+            if when is None or not when.resolved:  # known only by its words: the source's
+                when = None
                 for q in claim.quotes:
                     source = sources.get(q.source)
                     if source is not None and source.published is not None:
@@ -436,8 +437,12 @@ class Index:
 
 
 def claimants(claim: Claim) -> tuple[str, ...]:
-    """The actors whose claim `claim` is: every read of a claimant goes through here."""
-    return (claim.claimant,)
+    """The actors whose claim `claim` is (every claimant of a joint statement).
+
+    Every read of a claimant in the analysis goes through here: a joint claim
+    shares an origin with any claim by any of its claimants.
+    """
+    return claim.claimants
 
 
 def of_interest(aff: Affiliation) -> bool:
@@ -447,8 +452,8 @@ def of_interest(aff: Affiliation) -> bool:
 
 def in_force(aff: Affiliation, spans: Iterable[Span | None]) -> bool:
     """Whether no time of `spans` is known to fall outside the tie's ``since`` and ``until``."""
-    since = None if aff.since is None else aff.since.start
-    until = None if aff.until is None else aff.until.end
+    since = None if aff.since is None or not aff.since.resolved else aff.since.start
+    until = None if aff.until is None or not aff.until.resolved else aff.until.end
     for span in spans:
         if span is None:
             continue
