@@ -70,17 +70,21 @@ def disputed_dossiers(draw: st.DrawFn) -> Dossier:
     ]
     whens = [None, None, When.day(2024, 1, 4), When.day(2024, 1, 5), draw(cst.whens_in_words())]
     stances = st.sampled_from([Stance.ASSERTS] * 4 + [Stance.DENIES, Stance.NO_COMMENT])
-    # Most claims give one of two figures, so positions often hold several claims.
+    # Most claims give one of two figures, so positions often hold several
+    # claims; texts go mostly to the predicates with one value, in words.
     values = st.sampled_from(objects[:2] * 4) | st.sampled_from(objects)
+    texts = st.sampled_from(objects[6:9]) | st.sampled_from(objects)
     predicates = st.sampled_from(
         ["killed", "deaths", "Dead", "responsible_for", "perpetrated", "location", "place", "cause"]
     )
     new_claims = []
     for c in base.claims.values():
+        predicate = draw(predicates)
+        in_words = predicate in ("location", "place", "cause")
         prop = Proposition(
             draw(st.sampled_from(subjects[:2])),
-            draw(predicates),
-            draw(values),
+            predicate,
+            draw(texts if in_words else values),
             when=draw(st.sampled_from(whens)),
             where=draw(st.sampled_from([None, None, None, "Baghdad", "Basra"])),
         )
@@ -309,3 +313,76 @@ def test_no_conflict_no_dispute() -> None:
     d = Dossier([Event("strike", "The strike"), Actor("agency", "The agency")])
     d.extend(relays(3, 4))
     assert disputes(d) == ()
+
+
+def test_four_hundred_against_four_hundred_in_other_words_is_still_one_dispute() -> None:
+    # The same figures, said as "killed ... people" by some and "deaths ... dead" by others.
+    d = Dossier([Event("strike", "The strike"), Actor("agency", "The agency")])
+    for i, record in enumerate([*relays(400, 4), *relays(400, 9, first=400)]):
+        if isinstance(record, Claim) and i % 4 == 3:
+            said = Proposition(
+                EventRef("strike"), "deaths", attrs.evolve(record.proposition.object, unit="dead")
+            )
+            record = attrs.evolve(record, proposition=said)
+        d.add(record)
+    [dispute] = disputes(d)
+    assert [p.object for p in dispute.positions] == [
+        Quantity(4, unit="people"),
+        Quantity(9, unit="people"),
+    ]
+    assert [p.predicate for p in dispute.positions] == ["killed", "killed"]
+    four, nine = dispute.positions
+    assert four.claims == tuple(f"c{i}" for i in range(400))
+    assert nine.claims == tuple(f"c{i}" for i in range(400, 800))
+    [reason] = dispute.reasons
+    assert (reason.pairs, reason.reason) == (160_000, ContradictionReason.DISJOINT_QUANTITIES)
+    assert dispute.definite
+
+
+def two_causes(*links: Link) -> Dossier:
+    d = Dossier([Event("strike", "The strike"), Actor("a", "A"), Actor("b", "B")])
+    d.extend(
+        [
+            Claim("x", "a", Proposition(EventRef("strike"), "cause", Text("a drone"))),
+            Claim("y", "b", Proposition(EventRef("strike"), "caused by", Text("a US drone"))),
+            *links,
+        ]
+    )
+    return d
+
+
+def test_two_free_texts_on_a_cause_are_a_dispute_that_is_not_definite() -> None:
+    [dispute] = disputes(two_causes())
+    assert [p.object for p in dispute.positions] == [Text("a drone"), Text("a US drone")]
+    [reason] = dispute.reasons
+    assert (reason.reason, reason.pairs) == (ContradictionReason.DIFFERENT_TEXTS, 1)
+    assert not reason.definite
+    assert not dispute.definite
+
+
+def test_an_equivalent_link_silences_the_possible_dispute() -> None:
+    assert disputes(two_causes(Link(LinkKind.EQUIVALENT, "y", "x"))) == ()
+    assert disputes(two_causes(Link(LinkKind.SUPPORTS, "x", "y"))) == ()
+
+
+def test_a_contradicts_link_makes_a_possible_dispute_definite() -> None:
+    [dispute] = disputes(two_causes(Link(LinkKind.CONTRADICTS, "y", "x")))
+    [reason] = dispute.reasons
+    assert (reason.reason, reason.linked, reason.pairs) == (
+        ContradictionReason.DIFFERENT_TEXTS,
+        True,
+        1,
+    )
+    assert dispute.definite
+
+
+def test_silencing_is_per_pair_of_claims() -> None:
+    # x and y are linked as equivalent, z (saying what y says) is not linked to x.
+    d = two_causes(Link(LinkKind.EQUIVALENT, "y", "x"))
+    d.add(Actor("c", "C"))
+    d.add(Claim("z", "c", Proposition(EventRef("strike"), "cause", Text("a US drone"))))
+    [dispute] = disputes(d)
+    assert [p.claims for p in dispute.positions] == [("x",), ("z",)]
+    [reason] = dispute.reasons
+    assert reason.pairs == 1
+    assert [(c.first, c.second) for c in contradictions(d)] == [("x", "z")]
