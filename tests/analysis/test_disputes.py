@@ -74,17 +74,26 @@ def disputed_dossiers(draw: st.DrawFn) -> Dossier:
     # claims; texts go mostly to the predicates with one value, in words.
     values = st.sampled_from(objects[:2] * 4) | st.sampled_from(objects)
     texts = st.sampled_from(objects[6:9]) | st.sampled_from(objects)
+    in_words = ("location", "place", "cause")
     predicates = st.sampled_from(
-        ["killed", "deaths", "Dead", "responsible_for", "perpetrated", "location", "place", "cause"]
+        [
+            "killed",
+            "deaths",
+            "Dead",
+            "responsible_for",
+            "perpetrated",
+            *in_words,
+            "location",
+            "place",
+        ]
     )
     new_claims = []
     for c in base.claims.values():
         predicate = draw(predicates)
-        in_words = predicate in ("location", "place", "cause")
         prop = Proposition(
             draw(st.sampled_from(subjects[:2])),
             predicate,
-            draw(texts if in_words else values),
+            draw(texts if predicate in in_words else values),
             when=draw(st.sampled_from(whens)),
             where=draw(st.sampled_from([None, None, None, "Baghdad", "Basra"])),
         )
@@ -97,7 +106,10 @@ def disputed_dossiers(draw: st.DrawFn) -> Dossier:
         for a, b in draw(st.lists(pairs, max_size=2)):
             links.setdefault((LinkKind.CONTRADICTS, a, b), Link(LinkKind.CONTRADICTS, a, b))
         silencing = st.sampled_from([LinkKind.EQUIVALENT, LinkKind.SUPPORTS])
-        for a, b in draw(st.lists(pairs, max_size=4)):
+        worded = [c.id for c in new_claims if c.proposition.predicate in in_words]
+        if len(worded) > 1:
+            pairs = st.lists(st.sampled_from(worded), min_size=2, max_size=2, unique=True)
+        for a, b in draw(st.lists(pairs, max_size=3)):
             kind = draw(silencing)
             links.setdefault((kind, a, b), Link(kind, a, b))
     return Dossier([*others, *new_claims, *links.values()])
