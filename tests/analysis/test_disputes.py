@@ -36,8 +36,6 @@ from claims.analysis import (
 )
 from claims.analysis.disputes import is_definite
 
-KILLED = "killed"
-
 
 @st.composite
 def disputed_dossiers(draw: st.DrawFn) -> Dossier:
@@ -45,35 +43,57 @@ def disputed_dossiers(draw: st.DrawFn) -> Dossier:
 
     Starts from `claims.strategies.dossiers` and rewrites each claim's
     proposition from a small pool (figures, actors, texts on a predicate
-    with one value, none and unknown), with an optional time and place.
+    with one value, none and unknown), with an optional time (some only in
+    words) and place. Predicates and units are named by several of their
+    names in the default vocabulary (``killed``, ``deaths``, ``Dead``;
+    ``people``, ``persons``, ``dead``), texts on a single-valued predicate
+    make possible contradictions, and ``equivalent`` and ``supports`` links
+    between claims may silence them.
     """
     base = draw(cst.dossiers(max_claims=12, max_links=8))
     actors = list(base.actors)
     subjects = [EventRef(e) for e in base.events] + [ActorRef(a) for a in actors[:2]]
     if not subjects:
         return base
+    people = st.sampled_from(["people", "persons", "dead"])
     objects: list[Value] = [
-        Quantity(4, unit=KILLED),
-        Quantity(9, unit=KILLED),
-        Quantity(lower=7, unit=KILLED),
-        Quantity(lower=2, approximate=True, unit=KILLED),
+        Quantity(4, unit=draw(people)),
+        Quantity(9, unit=draw(people)),
+        Quantity(lower=7, unit=draw(people)),
+        Quantity(lower=2, approximate=True, unit=draw(people)),
         Unknown("not immediately clear"),
         NoValue(),
         Text("Baghdad"),
         Text("Basra"),
+        Text("a drone"),
         *(ActorRef(a) for a in actors[:2]),
     ]
-    whens = [None, None, When.day(2024, 1, 4), When.day(2024, 1, 5)]
+    whens = [None, None, When.day(2024, 1, 4), When.day(2024, 1, 5), draw(cst.whens_in_words())]
     stances = st.sampled_from([Stance.ASSERTS] * 4 + [Stance.DENIES, Stance.NO_COMMENT])
-    # Most claims give one of two figures, so positions often hold several claims.
+    # Most claims give one of two figures, so positions often hold several
+    # claims; texts go mostly to the predicates with one value, in words.
     values = st.sampled_from(objects[:2] * 4) | st.sampled_from(objects)
-    predicates = st.sampled_from(["casualties"] * 3 + ["responsible_for", "location"])
+    texts = st.sampled_from(objects[6:9]) | st.sampled_from(objects)
+    in_words = ("location", "place", "cause")
+    predicates = st.sampled_from(
+        [
+            "killed",
+            "deaths",
+            "Dead",
+            "responsible_for",
+            "perpetrated",
+            *in_words,
+            "location",
+            "place",
+        ]
+    )
     new_claims = []
     for c in base.claims.values():
+        predicate = draw(predicates)
         prop = Proposition(
             draw(st.sampled_from(subjects[:2])),
-            draw(predicates),
-            draw(values),
+            predicate,
+            draw(texts if predicate in in_words else values),
             when=draw(st.sampled_from(whens)),
             where=draw(st.sampled_from([None, None, None, "Baghdad", "Basra"])),
         )
@@ -85,6 +105,13 @@ def disputed_dossiers(draw: st.DrawFn) -> Dossier:
         pairs = st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True)
         for a, b in draw(st.lists(pairs, max_size=2)):
             links.setdefault((LinkKind.CONTRADICTS, a, b), Link(LinkKind.CONTRADICTS, a, b))
+        silencing = st.sampled_from([LinkKind.EQUIVALENT, LinkKind.SUPPORTS])
+        worded = [c.id for c in new_claims if c.proposition.predicate in in_words]
+        if len(worded) > 1:
+            pairs = st.lists(st.sampled_from(worded), min_size=2, max_size=2, unique=True)
+        for a, b in draw(st.lists(pairs, max_size=3)):
+            kind = draw(silencing)
+            links.setdefault((kind, a, b), Link(kind, a, b))
     return Dossier([*others, *new_claims, *links.values()])
 
 
@@ -101,6 +128,7 @@ def test_every_pair_lies_between_two_positions_of_one_dispute(
                 where[cid] = (d, p)
     pairs: defaultdict[tuple[int, int, int], list[ContradictionReason]] = defaultdict(list)
     linked: defaultdict[tuple[int, int, int], bool] = defaultdict(bool)
+    definite: defaultdict[tuple[int, int, int], bool] = defaultdict(bool)
     for c in contradictions(dossier, include_inactive=include_inactive):
         (da, pa), (db, pb) = where[c.first], where[c.second]
         assert da == db
@@ -108,12 +136,16 @@ def test_every_pair_lies_between_two_positions_of_one_dispute(
         key = (da, *sorted((pa, pb)))
         pairs[key].append(c.reason)
         linked[key] |= c.linked
+        definite[key] |= c.definite
     reasons = {(d, r.first, r.second): r for d, x in enumerate(found) for r in x.reasons}
     assert reasons.keys() == pairs.keys()
     for key, r in reasons.items():
         assert r.pairs == len(pairs[key])
         assert r.reason in pairs[key]
         assert r.linked == linked[key]
+        assert r.definite == definite[key]
+    for d, x in enumerate(found):
+        assert x.definite == any(definite[(d, r.first, r.second)] for r in x.reasons)
     # Every claim of a position takes part in a pair.
     involved = {
         cid
@@ -137,7 +169,9 @@ def test_the_positions_of_a_dispute_are_joined_by_conflicts(dossier: Dossier) ->
                     grew = True
         assert joined == set(range(len(dispute.positions)))
         assert all(r.pairs >= 1 for r in dispute.reasons)
-        assert dispute.definite == any(is_definite(r.reason) for r in dispute.reasons)
+        assert dispute.definite == any(r.definite for r in dispute.reasons)
+        for r in dispute.reasons:
+            assert r.definite == (r.linked or is_definite(r.reason))
 
 
 @given(disputed_dossiers())
@@ -145,12 +179,17 @@ def test_a_position_says_one_thing_and_partitions_its_claims_into_origins(
     dossier: Dossier,
 ) -> None:
     order = list(dossier.claims)
+    vocabulary = dossier.vocabulary
     for dispute in disputes(dossier):
         for position in dispute.positions:
             for cid in position.claims:
                 claim = dossier.claim(cid)
                 p = claim.proposition
-                said = (p.subject, p.predicate, p.object, claim.stance)
+                obj = p.object
+                if isinstance(obj, Quantity) and obj.unit is not None:
+                    obj = attrs.evolve(obj, unit=vocabulary.canonical_unit(obj.unit))
+                predicate = vocabulary.canonical_predicate(p.predicate)
+                said = (p.subject, predicate, obj, claim.stance)
                 assert said == (
                     position.subject,
                     position.predicate,
@@ -206,16 +245,25 @@ def test_four_hundred_outlets_against_four_hundred_are_one_dispute_of_two_positi
     assert dispute.definite
 
 
-def test_a_position_lists_only_the_claims_set_where_the_others_are() -> None:
+def test_a_position_lists_only_the_claims_set_when_the_others_are() -> None:
     d = Dossier([Event("strike", "The strike"), Actor("a", "A"), Actor("b", "B")])
-    said = [("x", "a", 4, "Baghdad"), ("y", "a", 4, "Basra"), ("z", "b", 9, "Baghdad")]
+    jan4, jan5 = When.day(2024, 1, 4), When.day(2024, 1, 5)
+    said = [
+        ("x", "a", 4, jan4, "Baghdad"),
+        ("y", "a", 4, jan5, "Baghdad"),
+        ("w", "a", 4, jan4, "Basra"),  # a place in words sets nothing apart
+        ("z", "b", 9, jan4, "Baghdad"),
+    ]
     d.extend(
-        Claim(cid, who, Proposition(EventRef("strike"), "killed", Quantity(n), where=place))
-        for cid, who, n, place in said
+        Claim(
+            cid, who, Proposition(EventRef("strike"), "killed", Quantity(n), when=when, where=where)
+        )
+        for cid, who, n, when, where in said
     )
     [dispute] = disputes(d)
-    assert [p.claims for p in dispute.positions] == [("x",), ("z",)]
+    assert [p.claims for p in dispute.positions] == [("x", "w"), ("z",)]
     assert [len(p.origins) for p in dispute.positions] == [1, 1]
+    assert dispute.pairs == 2
 
 
 def test_a_claim_set_apart_by_supersession_leaves_its_position() -> None:
@@ -263,7 +311,8 @@ def test_a_contradicts_link_joins_the_positions_of_its_claims() -> None:
         ]
     )
     [dispute] = disputes(d)
-    assert [p.predicate for p in dispute.positions] == ["cause", "target"]
+    # Positions name predicates by their canonical names ("target" is an alias).
+    assert [p.predicate for p in dispute.positions] == ["cause", "targeted"]
     [reason] = dispute.reasons
     assert (reason.reason, reason.detail, reason.linked) == (
         ContradictionReason.LINKED,
@@ -276,3 +325,76 @@ def test_no_conflict_no_dispute() -> None:
     d = Dossier([Event("strike", "The strike"), Actor("agency", "The agency")])
     d.extend(relays(3, 4))
     assert disputes(d) == ()
+
+
+def test_four_hundred_against_four_hundred_in_other_words_is_still_one_dispute() -> None:
+    # The same figures, said as "killed ... people" by some and "deaths ... dead" by others.
+    d = Dossier([Event("strike", "The strike"), Actor("agency", "The agency")])
+    for i, record in enumerate([*relays(400, 4), *relays(400, 9, first=400)]):
+        if isinstance(record, Claim) and i % 4 == 3:
+            said = Proposition(
+                EventRef("strike"), "deaths", attrs.evolve(record.proposition.object, unit="dead")
+            )
+            record = attrs.evolve(record, proposition=said)
+        d.add(record)
+    [dispute] = disputes(d)
+    assert [p.object for p in dispute.positions] == [
+        Quantity(4, unit="people"),
+        Quantity(9, unit="people"),
+    ]
+    assert [p.predicate for p in dispute.positions] == ["killed", "killed"]
+    four, nine = dispute.positions
+    assert four.claims == tuple(f"c{i}" for i in range(400))
+    assert nine.claims == tuple(f"c{i}" for i in range(400, 800))
+    [reason] = dispute.reasons
+    assert (reason.pairs, reason.reason) == (160_000, ContradictionReason.DISJOINT_QUANTITIES)
+    assert dispute.definite
+
+
+def two_causes(*links: Link) -> Dossier:
+    d = Dossier([Event("strike", "The strike"), Actor("a", "A"), Actor("b", "B")])
+    d.extend(
+        [
+            Claim("x", "a", Proposition(EventRef("strike"), "cause", Text("a drone"))),
+            Claim("y", "b", Proposition(EventRef("strike"), "caused by", Text("a US drone"))),
+            *links,
+        ]
+    )
+    return d
+
+
+def test_two_free_texts_on_a_cause_are_a_dispute_that_is_not_definite() -> None:
+    [dispute] = disputes(two_causes())
+    assert [p.object for p in dispute.positions] == [Text("a drone"), Text("a US drone")]
+    [reason] = dispute.reasons
+    assert (reason.reason, reason.pairs) == (ContradictionReason.DIFFERENT_TEXTS, 1)
+    assert not reason.definite
+    assert not dispute.definite
+
+
+def test_an_equivalent_link_silences_the_possible_dispute() -> None:
+    assert disputes(two_causes(Link(LinkKind.EQUIVALENT, "y", "x"))) == ()
+    assert disputes(two_causes(Link(LinkKind.SUPPORTS, "x", "y"))) == ()
+
+
+def test_a_contradicts_link_makes_a_possible_dispute_definite() -> None:
+    [dispute] = disputes(two_causes(Link(LinkKind.CONTRADICTS, "y", "x")))
+    [reason] = dispute.reasons
+    assert (reason.reason, reason.linked, reason.pairs) == (
+        ContradictionReason.DIFFERENT_TEXTS,
+        True,
+        1,
+    )
+    assert dispute.definite
+
+
+def test_silencing_is_per_pair_of_claims() -> None:
+    # x and y are linked as equivalent, z (saying what y says) is not linked to x.
+    d = two_causes(Link(LinkKind.EQUIVALENT, "y", "x"))
+    d.add(Actor("c", "C"))
+    d.add(Claim("z", "c", Proposition(EventRef("strike"), "cause", Text("a US drone"))))
+    [dispute] = disputes(d)
+    assert [p.claims for p in dispute.positions] == [("x",), ("z",)]
+    [reason] = dispute.reasons
+    assert reason.pairs == 1
+    assert [(c.first, c.second) for c in contradictions(d)] == [("x", "z")]

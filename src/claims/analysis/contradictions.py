@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -17,17 +17,17 @@ from .._gc import no_gc
 from .._model import (
     LinkKind,
     NoValue,
-    Proposition,
     Quantity,
     Status,
     Subject,
     Text,
     Unknown,
     Value,
+    When,
 )
 from ..dossier import Dossier
 from ..vocabulary import Vocabulary
-from ._index import Index, Key, groups_of, index_of
+from ._index import Compared, Index, Key, groups_of, index_of
 
 __all__ = [
     "APPROXIMATE_TOLERANCE",
@@ -170,19 +170,26 @@ def _before(a: _Interval, b: _Interval) -> bool:
     return hi < lo or (hi == lo and (hi_open or lo_open))
 
 
-def _compatible_settings(a: Proposition, b: Proposition) -> bool:
-    """Whether two propositions may be about the same time.
+def compatible_times(a: When | None, b: When | None) -> bool:
+    """Whether two propositions set at `a` and `b` may be about the same time.
 
-    Their places (``where``) never set them apart: a place in words may be
-    named two ways, and a difference there must not hide a contradiction. A
-    time known only by its words may be any time, so it sets nothing apart.
+    The one rule of setting for `contradictions` and
+    `claims.analysis.disputes`: claims set at times that do not overlap never
+    conflict. A time known only by its words may be any time, so it sets
+    nothing apart; places (``where``) never set claims apart either (a place
+    in words may be named two ways, and a difference there must not hide a
+    contradiction).
+
+    Args:
+        a: The time of one proposition (``None`` when it gives none).
+        b: The time of the other.
     """
     return (
-        a.when is None
-        or b.when is None
-        or not a.when.resolved  # a time known only by its words may be any
-        or not b.when.resolved
-        or not (a.when.end <= b.when.start or b.when.end <= a.when.start)
+        a is None
+        or b is None
+        or not a.resolved  # a time known only by its words may be any
+        or not b.resolved
+        or not (a.end <= b.start or b.end <= a.start)
     )
 
 
@@ -212,7 +219,7 @@ class _Pairs:
             return
         if reason in POSSIBLE_REASONS and (i, j) in self.close:
             return
-        if _compatible_settings(self.claims[a].proposition, self.claims[b].proposition):
+        if compatible_times(self.claims[a].proposition.when, self.claims[b].proposition.when):
             self.found[(i, j)] = Contradiction(a, b, reason, detail)
 
 
@@ -291,8 +298,19 @@ def single_predicates(
     return frozenset(one_value), frozenset(one_subject)
 
 
-def _close(dossier: Dossier, order: Mapping[str, int]) -> set[tuple[int, int]]:
-    """The pairs of claims (by position, lower first) a silencing link joins."""
+def silenced_pairs(dossier: Dossier, order: Mapping[str, int]) -> set[tuple[int, int]]:
+    """The pairs of claims a silencing link joins (see `SILENCING_LINKS`).
+
+    A possible contradiction between the two claims of such a pair is not
+    reported, here nor in `claims.analysis.disputes`.
+
+    Args:
+        dossier: The dossier.
+        order: Each claim's position in dossier order.
+
+    Returns:
+        The pairs, by the positions of their claims, lower first.
+    """
     close = set()
     for link in dossier.links:
         if link.kind in SILENCING_LINKS:
@@ -317,29 +335,18 @@ def _contradictions(
     tolerance: float,
 ) -> tuple[Contradiction, ...]:
     groups = index.compared
-    keys, members = groups.keys, groups.members
+    members = groups.members
     inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
-    pairs = _Pairs(index, _close(dossier, index.order))
+    pairs = _Pairs(index, silenced_pairs(dossier, index.order))
     marked = {groups.group_of[s] for s in groups_of(index, inactive)}
 
     def live(g: int) -> Sequence[str]:
         ids = members[g]
         return [c for c in ids if c not in inactive] if g in marked else ids
 
-    for same_sp in groups.by_sp.values():
-        if len(same_sp) > 1:
-            _compare_group(keys, live, same_sp, functional, tolerance, pairs)
-    by_po: dict[tuple[str, Value], list[int]] = {}
-    for predicate in inverse_functional:
-        for g in groups.by_predicate.get(predicate, ()):
-            if not keys[g][3] and not isinstance(keys[g][2], (Unknown, NoValue)):
-                by_po.setdefault((predicate, keys[g][2]), []).append(g)
-    for same_po in by_po.values():
-        for i, ga in enumerate(same_po):
-            for gb in same_po[i + 1 :]:
-                sa, sb = keys[ga][0], keys[gb][0]
-                detail = f"{keys[ga][1]}: {_term(sa)} vs {_term(sb)}"
-                _cross(live(ga), live(gb), _differ(sa, sb), detail, pairs)
+    conflicts = group_conflicts(groups, functional, inverse_functional, tolerance)
+    for ga, gb, reason, detail in conflicts:
+        _cross(live(ga), live(gb), reason, detail, pairs)
 
     order = index.order
     found = pairs.found
@@ -362,14 +369,56 @@ def _contradictions(
     return tuple([found[k] for k in sorted(found)])
 
 
+GroupConflict = tuple[int, int, ContradictionReason, str]
+"""Two groups of `Compared` whose claims conflict: their numbers, why, and the why in words."""
+
+
+def group_conflicts(
+    compared: Compared,
+    functional: Collection[str],
+    inverse_functional: Collection[str],
+    tolerance: float,
+) -> Iterator[GroupConflict]:
+    """Each pair of groups of claims saying one thing whose claims conflict, once.
+
+    The rules of `contradictions` on groups, for it (which crosses the two
+    groups' claims into pairs) and for `claims.analysis.disputes` (which
+    does not). Whether two claims of such groups conflict also depends on
+    their times (`compatible_times`), on their being inactive, and, for a
+    possible reason, on a silencing link between them (`silenced_pairs`).
+    ``contradicts`` links are not among these.
+
+    Args:
+        compared: The groups, as compared through the vocabulary.
+        functional: The canonical names of the single-valued predicates.
+        inverse_functional: The canonical names of the single-subject predicates.
+        tolerance: How far an approximate quantity stretches, as a fraction.
+
+    Yields:
+        The conflicts, each pair of groups at most once.
+    """
+    keys = compared.keys
+    for same_sp in compared.by_sp.values():
+        if len(same_sp) > 1:
+            yield from _compare_group(keys, same_sp, functional, tolerance)
+    by_po: dict[tuple[str, Value], list[int]] = {}
+    for predicate in inverse_functional:
+        for g in compared.by_predicate.get(predicate, ()):
+            if not keys[g][3] and not isinstance(keys[g][2], (Unknown, NoValue)):
+                by_po.setdefault((predicate, keys[g][2]), []).append(g)
+    for same_po in by_po.values():
+        for i, ga in enumerate(same_po):
+            for gb in same_po[i + 1 :]:
+                sa, sb = keys[ga][0], keys[gb][0]
+                yield ga, gb, _differ(sa, sb), f"{keys[ga][1]}: {_term(sa)} vs {_term(sb)}"
+
+
 def _compare_group(
     keys: list[Key],
-    live: Callable[[int], Sequence[str]],
     groups: list[int],
     functional: Collection[str],
     tolerance: float,
-    pairs: _Pairs,
-) -> None:
+) -> Iterator[GroupConflict]:
     """Find the conflicts among groups sharing a subject and predicate."""
     predicate = keys[groups[0]][1]
     asserted = [(keys[g][2], g) for g in groups if not keys[g][3]]
@@ -382,14 +431,13 @@ def _compare_group(
             ga = lookup.get(obj)
             if ga is not None:
                 detail = f"asserted and denied: {predicate} {_term(obj)}"
-                _cross(live(ga), live(gd), ContradictionReason.OPPOSITE_STANCES, detail, pairs)
+                yield ga, gd, ContradictionReason.OPPOSITE_STANCES, detail
     known = [(o, g) for o, g in asserted if not isinstance(o, (Unknown, NoValue))]
     # An explicit none against a value.
     for obj, g in asserted:
         if isinstance(obj, NoValue):
             for other, gk in known:
-                detail = f"{predicate}: none vs {_term(other)}"
-                _cross(live(g), live(gk), ContradictionReason.NO_VALUE, detail, pairs)
+                yield g, gk, ContradictionReason.NO_VALUE, f"{predicate}: none vs {_term(other)}"
     # Quantities of the same unit whose intervals do not overlap.
     by_unit: dict[str | None, list[tuple[_Interval, Quantity, int]]] = {}
     for obj, g in known:
@@ -397,22 +445,18 @@ def _compare_group(
             by_unit.setdefault(obj.unit, []).append((_interval(obj, tolerance), obj, g))
     for spans in by_unit.values():
         if len(spans) > 1:
-            _disjoint(spans, predicate, live, pairs)
+            yield from _disjoint(spans, predicate)
     # Different known values of a single-valued predicate.
     if predicate in functional:
         plain = [(o, g) for o, g in known if not isinstance(o, Quantity)]
         for i, (oa, ga) in enumerate(plain):
             for ob, gb in plain[i + 1 :]:
-                detail = f"{predicate}: {_term(oa)} vs {_term(ob)}"
-                _cross(live(ga), live(gb), _differ(oa, ob), detail, pairs)
+                yield ga, gb, _differ(oa, ob), f"{predicate}: {_term(oa)} vs {_term(ob)}"
 
 
 def _disjoint(
-    spans: list[tuple[_Interval, Quantity, int]],
-    predicate: str,
-    live: Callable[[int], Sequence[str]],
-    pairs: _Pairs,
-) -> None:
+    spans: list[tuple[_Interval, Quantity, int]], predicate: str
+) -> Iterator[GroupConflict]:
     """Pairs of quantities whose intervals do not overlap, without comparing all pairs."""
     spans = sorted(spans, key=lambda s: -float("inf") if s[0][0] is None else s[0][0])
     lows = [-float("inf") if s[0][0] is None else s[0][0] for s in spans]
@@ -423,8 +467,7 @@ def _disjoint(
         for b in spans[bisect_left(lows, hi) :]:
             if _before(a[0], b[0]):
                 detail = f"{predicate}: {_term(a[1])} vs {_term(b[1])} do not overlap"
-                reason = ContradictionReason.DISJOINT_QUANTITIES
-                _cross(live(a[2]), live(b[2]), reason, detail, pairs)
+                yield a[2], b[2], ContradictionReason.DISJOINT_QUANTITIES, detail
 
 
 def _cross(
@@ -436,7 +479,7 @@ def _cross(
                 pairs.add(x, y, reason, detail)
 
 
-def _term(value: Value) -> str:
+def _term(value: Value | Subject) -> str:
     if isinstance(value, Quantity):
         if value.lower is None and value.upper is None:
             text = f"{value.value:g}"

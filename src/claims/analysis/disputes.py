@@ -28,22 +28,24 @@ positions of exactly one dispute.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import attrs
 
 from .._display import Displayed
 from .._gc import no_gc
-from .._model import LinkKind, NoValue, Quantity, Stance, Status, Subject, Unknown, When
+from .._model import LinkKind, Quantity, Stance, Status, Subject, When
 from .._model import Value as Value
 from ..dossier import Dossier
 from ._index import ASSERTS, DENIES, Index, Key, index_of, named
 from .contradictions import (
     APPROXIMATE_TOLERANCE,
-    FUNCTIONAL_PREDICATES,
-    INVERSE_FUNCTIONAL_PREDICATES,
+    POSSIBLE_REASONS,
     ContradictionReason,
+    compatible_times,
+    group_conflicts,
+    silenced_pairs,
+    single_predicates,
 )
 from .corroboration import IndependentOrigin, partition
 
@@ -53,25 +55,30 @@ __all__ = ["Disagreement", "Dispute", "Position", "disputes", "is_definite"]
 def is_definite(reason: ContradictionReason) -> bool:
     """Whether a conflict of this `reason` is definite (claims that cannot both hold).
 
-    Every reason is definite for now; a *possible* kind (two free texts on a
-    single-valued predicate) will answer ``False`` here, and every dispute
-    and disagreement follows from this one function.
+    Every reason but those of `claims.analysis.contradictions.POSSIBLE_REASONS`
+    (two values on a single-valued predicate, one of them in words) is.
 
     >>> is_definite(ContradictionReason.OPPOSITE_STANCES)
     True
+    >>> is_definite(ContradictionReason.DIFFERENT_TEXTS)
+    False
     """
-    del reason
-    return True
+    return reason not in POSSIBLE_REASONS
 
 
 @attrs.frozen
 class Position(Displayed):
     """What a set of claims says, the claims that say it and their origins.
 
+    Claims are taken as `claims.analysis.contradictions` compares them,
+    through the dossier's vocabulary: ``killed`` 9 ``people`` and
+    ``deaths`` 9 ``dead`` are one position.
+
     Attributes:
         subject: What the claims are about.
-        predicate: Which relation.
-        object: The value they give.
+        predicate: Which relation: the canonical name of the claims'
+            predicate in the dossier's vocabulary (as written when it has none).
+        object: The value they give (a quantity with its unit's canonical name).
         stance: Whether they assert or deny it (or any other stance, for a
             claim linked as contradicting another).
         claims: The ids of the claims saying it that take part in the
@@ -118,8 +125,12 @@ class Disagreement(Displayed):
 
     @property
     def definite(self) -> bool:
-        """Whether the claims cannot both hold (see `is_definite`)."""
-        return is_definite(self.reason)
+        """Whether the claims cannot both hold, not only may not (see `is_definite`).
+
+        As for `claims.analysis.contradictions.Contradiction.definite`, a
+        ``contradicts`` link between two of their claims makes it definite.
+        """
+        return self.linked or is_definite(self.reason)
 
 
 @attrs.frozen
@@ -142,7 +153,7 @@ class Dispute(Displayed):
 
     @property
     def definite(self) -> bool:
-        """Whether any two of its positions cannot both hold (see `is_definite`)."""
+        """Whether any two of its positions cannot both hold (see `Disagreement.definite`)."""
         return any(r.definite for r in self.reasons)
 
     @property
@@ -151,35 +162,50 @@ class Dispute(Displayed):
         return sum(r.pairs for r in self.reasons)
 
 
-def disputes(dossier: Dossier, *, include_inactive: bool = False) -> tuple[Dispute, ...]:
+def disputes(
+    dossier: Dossier,
+    *,
+    include_inactive: bool = False,
+    functional: Collection[str] = (),
+    inverse_functional: Collection[str] = (),
+    tolerance: float = APPROXIMATE_TOLERANCE,
+) -> tuple[Dispute, ...]:
     """The contradictions of `dossier` grouped by position.
 
     Each pair of groups of claims saying one thing is tested once, by the
-    rules of `claims.analysis.contradictions` (with its default predicates
-    and tolerance); claims whose propositions are set at times or places
-    that do not overlap never conflict, and ``contradicts`` links join the
-    positions of their claims.
+    rules of `claims.analysis.contradictions` (the same functions, with the
+    same arguments): claims are compared through the dossier's vocabulary,
+    claims set at times that do not overlap never conflict, a possible
+    contradiction between two claims linked as ``equivalent`` or
+    ``supports`` is silenced, and ``contradicts`` links join the positions
+    of their claims.
 
     Args:
         dossier: The dossier.
         include_inactive: Also compare superseded and retracted claims.
+        functional: Predicates held single-valued besides those the
+            vocabulary says are.
+        inverse_functional: Predicates held single-subject besides those
+            the vocabulary says are.
+        tolerance: How far an approximate quantity stretches, as a fraction.
 
     Returns:
         The disputes, in dossier order of their first claim.
     """
     index = index_of(dossier)
+    one_value, one_subject = single_predicates(index.vocabulary, functional, inverse_functional)
 
     def build() -> tuple[Dispute, ...]:
         with no_gc():
-            return _Builder(dossier, index, include_inactive).disputes()
+            builder = _Builder(dossier, index, include_inactive)
+            return builder.disputes(one_value, one_subject, tolerance)
 
-    return index.answer(("disputes", include_inactive), build)
+    return index.answer(("disputes", include_inactive, one_value, one_subject, tolerance), build)
 
 
 _Node = int
 """A position: a group of `Groups` by its number, or a claim of another stance
 linked as contradicting, numbered after the groups."""
-_Setting = tuple[When | None, str | None]
 _Other = tuple[Subject, str, Value, Stance]
 
 
@@ -200,42 +226,76 @@ class _Builder:
         self.dossier = dossier
         self.index = index
         self.inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
-        self.keys: list[Key] = index.groups.keys
-        self.members = index.groups.members
+        self.keys: list[Key] = index.compared.keys
+        self.members = index.compared.members
         self.edges: dict[tuple[_Node, _Node], _Edge] = {}
         self.taking_part: dict[_Node, set[str]] = {}
-        self._settings: dict[int, dict[_Setting, list[str]]] = {}
+        self._times: dict[int, dict[When | None, list[str]]] = {}
+        self.close = silenced_pairs(dossier, index.order)
+        self.partners: dict[int, set[int]] = {}
+        for i, j in self.close:
+            self.partners.setdefault(i, set()).add(j)
+            self.partners.setdefault(j, set()).add(i)
         self.others: dict[_Other, int] = {}
         self.other_keys: list[_Other] = []
 
     # -- the groups' conflicts, by the rules of `contradictions` --------------
 
-    def settings(self, g: int) -> dict[_Setting, list[str]]:
-        """The live claims of group `g`, by the time and place of their proposition."""
-        found = self._settings.get(g)
+    def times(self, g: int) -> dict[When | None, list[str]]:
+        """The live claims of group `g`, by the time of their proposition."""
+        found = self._times.get(g)
         if found is None:
             found = {}
             claims, inactive = self.index.claims, self.inactive
             for cid in self.members[g]:
                 if cid not in inactive:
-                    p = claims[cid].proposition
-                    found.setdefault((p.when, p.where), []).append(cid)
-            self._settings[g] = found
+                    found.setdefault(claims[cid].proposition.when, []).append(cid)
+            self._times[g] = found
         return found
 
     def conflict(self, ga: int, gb: int, reason: ContradictionReason, detail: str) -> None:
         """Groups `ga` and `gb` say things that cannot both hold: count their pairs."""
-        a, b = self.settings(ga), self.settings(gb)
+        a, b = self.times(ga), self.times(gb)
+        possible = reason in POSSIBLE_REASONS and bool(self.partners)
         edge: _Edge | None = None
-        for sa, xs in a.items():
-            for sb, ys in b.items():
-                if not _compatible(sa, sb):
+        for wa, xs in a.items():
+            for wb, ys in b.items():
+                if not compatible_times(wa, wb):
+                    continue
+                if possible:
+                    xs, ys, pairs = self.unsilenced(xs, ys)
+                else:
+                    pairs = len(xs) * len(ys)
+                if not pairs:
                     continue
                 if edge is None:
                     edge = self.edge(ga, gb, reason, detail)
-                edge.pairs += len(xs) * len(ys)
+                edge.pairs += pairs
                 self.taking_part.setdefault(ga, set()).update(xs)
                 self.taking_part.setdefault(gb, set()).update(ys)
+
+    def unsilenced(self, xs: Sequence[str], ys: Sequence[str]) -> tuple[list[str], list[str], int]:
+        """The claims of `xs` and `ys` in a pair no silencing link joins, and how many pairs."""
+        order, partners = self.index.order, self.partners
+        silenced = 0
+
+        def keep(these: Sequence[str], those: Sequence[str]) -> tuple[list[str], int]:
+            kept, count, at = [], 0, None
+            for x in these:
+                near = partners.get(order[x])
+                n = 0
+                if near:
+                    if at is None:
+                        at = {order[y] for y in those}
+                    n = len(near & at)
+                    count += n
+                if n < len(those):
+                    kept.append(x)
+            return kept, count
+
+        kept_x, silenced = keep(xs, ys)
+        kept_y, _ = keep(ys, xs)
+        return kept_x, kept_y, len(xs) * len(ys) - silenced
 
     def edge(self, a: _Node, b: _Node, reason: ContradictionReason, detail: str) -> _Edge:
         key = (a, b) if a <= b else (b, a)
@@ -244,71 +304,11 @@ class _Builder:
             found = self.edges[key] = _Edge(reason, detail)
         return found
 
-    def compare(self, same_sp: list[int]) -> None:
-        """The conflicts among groups sharing a subject and predicate."""
-        keys, tolerance = self.keys, APPROXIMATE_TOLERANCE
-        predicate = keys[same_sp[0]][1]
-        asserted = [(keys[g][2], g) for g in same_sp if not keys[g][3]]
-        lookup = dict(asserted)
-        for gd in same_sp:
-            if keys[gd][3]:
-                obj = keys[gd][2]
-                ga = lookup.get(obj)
-                if ga is not None:
-                    detail = f"asserted and denied: {predicate} {_term(obj)}"
-                    self.conflict(ga, gd, ContradictionReason.OPPOSITE_STANCES, detail)
-        known = [(o, g) for o, g in asserted if not isinstance(o, (Unknown, NoValue))]
-        for obj, g in asserted:
-            if isinstance(obj, NoValue):
-                for other, gk in known:
-                    detail = f"{predicate}: none vs {_term(other)}"
-                    self.conflict(g, gk, ContradictionReason.NO_VALUE, detail)
-        by_unit: dict[str | None, list[tuple[_Interval, Quantity, int]]] = {}
-        for obj, g in known:
-            if isinstance(obj, Quantity):
-                by_unit.setdefault(obj.unit, []).append((_interval(obj, tolerance), obj, g))
-        for spans in by_unit.values():
-            if len(spans) > 1:
-                self.disjoint(spans, predicate)
-        if predicate in FUNCTIONAL_PREDICATES:
-            plain = [(o, g) for o, g in known if not isinstance(o, Quantity)]
-            for i, (oa, ga) in enumerate(plain):
-                for ob, gb in plain[i + 1 :]:
-                    detail = f"{predicate}: {_term(oa)} vs {_term(ob)}"
-                    self.conflict(ga, gb, ContradictionReason.DIFFERENT_VALUES, detail)
-
-    def disjoint(self, spans: list[tuple[_Interval, Quantity, int]], predicate: str) -> None:
-        """Groups of quantities whose intervals do not overlap, without comparing all pairs."""
-        spans = sorted(spans, key=lambda s: -float("inf") if s[0][0] is None else s[0][0])
-        lows = [-float("inf") if s[0][0] is None else s[0][0] for s in spans]
-        for a in spans:
-            hi = a[0][2]
-            if hi is None:
-                continue
-            for b in spans[bisect_left(lows, hi) :]:
-                if _before(a[0], b[0]):
-                    detail = f"{predicate}: {_term(a[1])} vs {_term(b[1])} do not overlap"
-                    self.conflict(a[2], b[2], ContradictionReason.DISJOINT_QUANTITIES, detail)
-
-    def inverse(self) -> None:
-        """Different subjects said responsible for the same object."""
-        keys, groups = self.keys, self.index.groups
-        by_po: dict[tuple[str, Value], list[int]] = {}
-        for predicate in INVERSE_FUNCTIONAL_PREDICATES:
-            for g in groups.by_predicate.get(predicate, ()):
-                if not keys[g][3] and not isinstance(keys[g][2], (Unknown, NoValue)):
-                    by_po.setdefault((predicate, keys[g][2]), []).append(g)
-        for same_po in by_po.values():
-            for i, ga in enumerate(same_po):
-                for gb in same_po[i + 1 :]:
-                    detail = f"{keys[ga][1]}: {_term(keys[ga][0])} vs {_term(keys[gb][0])}"
-                    self.conflict(ga, gb, ContradictionReason.DIFFERENT_VALUES, detail)
-
     def links(self) -> None:
         """Explicit ``contradicts`` links join the positions of their claims."""
         claims, order, inactive = self.index.claims, self.index.order, self.inactive
         statements = self.index.statements
-        group_of = {id(ids): g for g, ids in enumerate(self.members)}
+        group_of = self.index.compared.group_of
         seen: set[tuple[str, str]] = set()
 
         def node(cid: str) -> _Node:
@@ -316,7 +316,11 @@ class _Builder:
             p = claim.proposition
             if claim.stance is ASSERTS or claim.stance is DENIES:
                 return group_of[id(statements[p.subject, p.predicate][p.object, claim.stance])]
-            key = (p.subject, p.predicate, p.object, claim.stance)
+            obj, vocabulary = p.object, self.index.vocabulary
+            if isinstance(obj, Quantity) and obj.unit is not None:
+                obj = attrs.evolve(obj, unit=vocabulary.canonical_unit(obj.unit))
+            predicate = vocabulary.canonical_predicate(p.predicate)
+            key = (p.subject, predicate, obj, claim.stance)
             found = self.others.get(key)
             if found is None:
                 found = self.others[key] = len(self.keys) + len(self.other_keys)
@@ -337,9 +341,7 @@ class _Builder:
             na, nb = node(a), node(b)
             key = (na, nb) if na <= nb else (nb, na)
             edge = self.edges.get(key)
-            pa, pb = claims[a].proposition, claims[b].proposition
-            compatible = _compatible((pa.when, pa.where), (pb.when, pb.where))
-            if edge is not None and edge.reason is not ContradictionReason.LINKED and compatible:
+            if edge is not None and self.counted(edge, a, b):
                 edge.linked = True  # the pair is one of the content pairs
                 continue
             if edge is None:
@@ -350,12 +352,25 @@ class _Builder:
             self.taking_part.setdefault(na, set()).add(a)
             self.taking_part.setdefault(nb, set()).add(b)
 
+    def counted(self, edge: _Edge, a: str, b: str) -> bool:
+        """Whether claims `a` and `b`, of the positions `edge` joins, are a content pair of it."""
+        if edge.reason is ContradictionReason.LINKED:
+            return False
+        pa, pb = self.index.claims[a].proposition, self.index.claims[b].proposition
+        if not compatible_times(pa.when, pb.when):
+            return False
+        i, j = sorted((self.index.order[a], self.index.order[b]))
+        return edge.reason not in POSSIBLE_REASONS or (i, j) not in self.close
+
     # -- the answer -----------------------------------------------------------
 
-    def disputes(self) -> tuple[Dispute, ...]:
-        for same_sp in self.index.groups.by_sp:
-            self.compare(same_sp)
-        self.inverse()
+    def disputes(
+        self, one_value: Collection[str], one_subject: Collection[str], tolerance: float
+    ) -> tuple[Dispute, ...]:
+        for ga, gb, reason, detail in group_conflicts(
+            self.index.compared, one_value, one_subject, tolerance
+        ):
+            self.conflict(ga, gb, reason, detail)
         self.links()
         order = self.index.order
         parent: dict[_Node, _Node] = {n: n for n in self.taking_part}
@@ -400,56 +415,3 @@ class _Builder:
             subject, predicate, obj, stance = self.other_keys[node - len(self.keys)]
         origins = partition(index.claims, index, ids, named(subject, obj), index.links_from)
         return Position(subject, predicate, obj, stance, tuple(ids), origins)
-
-
-# -- the comparisons of `claims.analysis.contradictions`, on groups -----------
-
-_Interval = tuple[float | None, bool, float | None, bool]
-
-
-def _interval(q: Quantity, tolerance: float) -> _Interval:
-    if q.lower is None and q.upper is None:
-        assert q.value is not None
-        lo: float | None = q.value
-        hi: float | None = q.value
-        lo_open = hi_open = False
-    else:
-        lo, hi, lo_open, hi_open = q.lower, q.upper, q.lower_open, q.upper_open
-    if q.approximate:
-        if lo is not None:
-            lo, lo_open = lo - max(1.0, tolerance * abs(lo)), False
-        if hi is not None:
-            hi, hi_open = hi + max(1.0, tolerance * abs(hi)), False
-    return lo, lo_open, hi, hi_open
-
-
-def _before(a: _Interval, b: _Interval) -> bool:
-    hi, hi_open = a[2], a[3]
-    lo, lo_open = b[0], b[1]
-    if hi is None or lo is None:
-        return False
-    return hi < lo or (hi == lo and (hi_open or lo_open))
-
-
-def _compatible(a: _Setting, b: _Setting) -> bool:
-    """Whether two (when, where) settings may be the same time and place."""
-    wa, wb = a[0], b[0]
-    if wa is not None and wb is not None and (wa.end <= wb.start or wb.end <= wa.start):
-        return False
-    return a[1] is None or b[1] is None or a[1] == b[1]
-
-
-def _term(value: Value | Subject) -> str:
-    if isinstance(value, Quantity):
-        if value.lower is None and value.upper is None:
-            text = f"{value.value:g}"
-        else:
-            lo = "" if value.lower is None else f"{'(' if value.lower_open else '['}{value.lower:g}"
-            hi = "" if value.upper is None else f"{value.upper:g}{')' if value.upper_open else ']'}"
-            text = f"{lo or '(-inf'}..{hi or 'inf)'}"
-        return ("~" if value.approximate else "") + text
-    if isinstance(value, Unknown):
-        return "unknown"
-    if isinstance(value, NoValue):
-        return "none"
-    return value.id if hasattr(value, "id") else repr(value.value)
