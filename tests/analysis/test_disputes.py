@@ -398,3 +398,29 @@ def test_silencing_is_per_pair_of_claims() -> None:
     [reason] = dispute.reasons
     assert reason.pairs == 1
     assert [(c.first, c.second) for c in contradictions(d)] == [("x", "z")]
+
+
+@given(
+    st.lists(st.sampled_from(["a drone", "a US drone", "a rocket"]), min_size=2, max_size=6),
+    st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5), st.booleans()), max_size=6),
+)
+def test_silencing_links_remove_the_same_pairs_from_disputes_and_contradictions(
+    causes: list[str], joined: list[tuple[int, int, bool]]
+) -> None:
+    d = Dossier([Event("strike", "The strike"), Actor("a", "A")])
+    said = [Text(cause) for cause in causes]
+    d.extend(
+        Claim(f"c{i}", "a", Proposition(EventRef("strike"), "cause", text))
+        for i, text in enumerate(said)
+    )
+    links = {
+        (f"c{i}", f"c{j}"): LinkKind.EQUIVALENT if equivalent else LinkKind.SUPPORTS
+        for i, j, equivalent in joined
+        if i != j and max(i, j) < len(said)
+    }
+    d.extend(Link(kind, a, b) for (a, b), kind in links.items())
+    found = contradictions(d)
+    assert sum(x.pairs for x in disputes(d)) == len(found)
+    involved = {cid for c in found for cid in (c.first, c.second)}
+    assert {cid for x in disputes(d) for p in x.positions for cid in p.claims} == involved
+    assert all(not x.definite for x in disputes(d))
