@@ -196,7 +196,7 @@ def extension_schema() -> dict[str, Any]:
     every call.
 
     >>> sorted(extension_schema()["$defs"]["note"]["properties"])[:4]
-    ['assessment', 'chain', 'extension_type', 'id']
+    ['also', 'assessment', 'chain', 'extension_type']
     """
     model = json_schema()
     defs: dict[str, Any] = copy.deepcopy(model["$defs"])

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from ..vocabulary import DEFAULT, Vocabulary
-from . import _queries
+from . import _origins, _queries
 from ._engines import engine as _engine
 
 APPROXIMATE_TOLERANCE = 0.25
@@ -113,7 +113,7 @@ def corroborations(
     """
     pa = _pa()
     with _engine(tables, engine, session) as e:
-        found = _queries.corroboration_origins(_queries.Run(e), include_inactive=include_inactive)
+        found = _origins.corroboration_origins(_queries.Run(e), include_inactive=include_inactive)
     schema = _schema(
         ("claim", pa.string()),
         ("count", pa.int64()),

@@ -1,0 +1,223 @@
+"""Corroboration as SQL: every claim's independent origins, with their reasons.
+
+The claims of a group (those saying one thing, and those linked to it as
+backing) are joined by edges (same claimant, same ``part_of`` root, a
+shared relay, repeat and reaction links, ties in force), and the connected
+components are labelled by min-label propagation, one statement per step,
+as `claims.analysis.corroboration.partition` partitions them in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from ..analysis import UNCOUNTED_CREDIBILITY
+from ..analysis.corroboration import credibility_reason
+from ..confidence import Credibility
+from ..vocabulary import DEFAULT
+from ._queries import OBJECT, Run, ordered, strings
+
+__all__ = ["corroboration_origins"]
+
+
+def corroboration_origins(
+    run: Run, *, include_inactive: bool, uncounted: Collection[Credibility] = UNCOUNTED_CREDIBILITY
+) -> Any:
+    """Every claim's independent origins: (claim, count, origins, uncounted).
+
+    ``count`` leaves out the origins whose every claim has a credibility of
+    `uncounted`; ``uncounted`` is each origin's reason for that (null when
+    it counts), as `claims.analysis.IndependentOrigin.uncounted`.
+    """
+    run.said(include_inactive)
+    run.ties()
+    live = "TRUE" if include_inactive else "b.status = 'active'"
+    # Canonical names of the predicates and units whose vocabulary name differs.
+    vocabulary = DEFAULT
+    canon = []
+    for column in ("predicate", "object_unit"):
+        names = run.arrow(
+            f"SELECT DISTINCT {column} AS n FROM {{claims}} WHERE {column} IS NOT NULL"
+        )
+        for name in names.column("n").to_pylist():
+            known = vocabulary.predicate(name) if column == "predicate" else vocabulary.unit(name)
+            if known is not None and known.id != name:
+                canon.append(f"('{column}', {strings([name])}, {strings([known.id])})")
+    rows = ", ".join(canon) or "('', '', '')"
+    run.create("canon", f"SELECT * FROM (VALUES {rows}) AS t(kind, name, id)")
+    said_canon = """
+        SELECT s.*, COALESCE(cp.id, s.predicate) AS cpred, COALESCE(cu.id, s.object_unit) AS cunit
+        FROM {said} s
+            LEFT JOIN {canon} cp ON cp.kind = 'predicate' AND cp.name = s.predicate
+            LEFT JOIN {canon} cu ON cu.kind = 'object_unit' AND cu.name = s.object_unit
+    """
+    stated = " AND ".join(
+        f"x.{k} IS NOT DISTINCT FROM y.{k}"
+        for k in ["stance", "subject_type", "subject", "cpred", *OBJECT.split(", ")]
+        if k != "object_unit"
+    )
+    run.create(
+        "backers",
+        f"""
+        WITH sc AS ({said_canon})
+        SELECT DISTINCT k.target, b.id, b.position AS pos, b.claimant
+        FROM {{links}} k JOIN {{claims}} b ON b.id = k.claim
+        WHERE ({live}) AND (
+            k.kind = 'repeats'
+            OR k.kind = 'supports' AND EXISTS (
+                SELECT 1 FROM sc x JOIN sc y ON {stated} AND x.cunit IS NOT DISTINCT FROM y.cunit
+                WHERE x.id = k.claim AND y.id = k.target
+            )
+        )
+        """,
+    )
+    # Whose answer is not simply its group's: inactive or backed by a link.
+    run.create(
+        "cases",
+        """
+        SELECT pos, id, claimant, stance IN ('asserts', 'denies') AS grouped,
+            CASE WHEN stance IN ('asserts', 'denies') THEN grp END AS grp,
+            NOT live OR id IN (SELECT target FROM {backers}) AS special, live
+        FROM {said}
+        """,
+    )
+    run.create(
+        "members",
+        """
+        SELECT m.k, m.pos, m.id, m.claimant, COALESCE(r.root, m.claimant) AS root FROM (
+            SELECT grp AS k, pos, id, claimant FROM {cases}
+            WHERE grouped AND live
+                AND grp IN (SELECT grp FROM {cases} WHERE grouped AND NOT special)
+            UNION
+            SELECT -pos - 1 AS k, pos, id, claimant FROM {cases}
+            WHERE special OR NOT grouped
+            UNION
+            SELECT -s.pos - 1 AS k, m.pos, m.id, m.claimant
+            FROM {cases} s JOIN {cases} m ON m.grp = s.grp
+            WHERE s.grouped AND s.special AND m.live
+            UNION
+            SELECT -s.pos - 1 AS k, b.pos, b.id, b.claimant
+            FROM {cases} s JOIN {backers} b ON b.target = s.id
+            WHERE s.special
+        ) m LEFT JOIN {roots} r ON r.actor = m.claimant
+        """,
+        lasting=True,
+    )
+    # A claim's time: when made, else its first quoted source's publication.
+    run.create(
+        "spans",
+        """
+        SELECT c.id, COALESCE(c.made_start_utc, p.s) AS s, COALESCE(c.made_end_utc, p.e) AS e
+        FROM {claims} c LEFT JOIN (
+            SELECT q.claim, MIN_BY(src.published_start_utc, q.position) AS s,
+                MIN_BY(src.published_end_utc, q.position) AS e
+            FROM {quotes} q JOIN {sources} src ON src.id = q.source
+            WHERE src.published_start_utc IS NOT NULL
+            GROUP BY q.claim
+        ) p ON p.claim = c.id
+        """,
+    )
+    # Relays: each hop's (reporter, source), but the outermost hop when its
+    # reporter published its own source or a source the claim is quoted from.
+    run.create(
+        "relays",
+        """
+        WITH read AS (
+            SELECT h.claim, src.publisher FROM {hops} h JOIN {sources} src ON src.id = h.source
+            WHERE h.position = 0 AND src.publisher IS NOT NULL
+            UNION
+            SELECT q.claim, src.publisher FROM {quotes} q JOIN {sources} src ON src.id = q.source
+            WHERE src.publisher IS NOT NULL
+        )
+        SELECT DISTINCT h.claim, h.reporter, h.source FROM {hops} h
+            LEFT JOIN read r ON h.position = 0 AND r.claim = h.claim AND r.publisher = h.reporter
+        WHERE h.position > 0 OR r.claim IS NULL
+        """,
+    )
+    # Edges between claims of one group (both ways), each to the first
+    # claim sharing a reason with it, or pair by pair for ties in time.
+    firsts = " UNION ALL ".join(
+        f"""
+        SELECT k, pos AS a, MIN(pos) OVER (PARTITION BY k, {key}) AS b FROM {source}
+        """
+        for key, source in (
+            ("claimant", "{members}"),
+            ("root", "{members}"),
+            (
+                "reporter, source",
+                "(SELECT m.k, m.pos, r.reporter, r.source FROM {members} m "
+                "JOIN {relays} r ON r.claim = m.id)",
+            ),
+        )
+    )
+    run.create(
+        "origin_edges",
+        f"""
+        WITH one AS (
+            {firsts}
+            UNION ALL
+            SELECT x.k, x.pos AS a, y.pos AS b
+            FROM {{links}} r
+                JOIN {{members}} x ON x.id = r.claim
+                JOIN {{members}} y ON y.k = x.k AND y.id = r.target
+            WHERE r.kind IN ('repeats', 'derives_from', 'endorses', 'reacts_to')
+            UNION ALL
+            SELECT x.k, x.pos AS a, y.pos AS b
+            FROM {{members}} x JOIN {{tie_pairs}} t ON t.a = x.claimant
+                JOIN {{members}} y ON y.k = x.k AND y.claimant = t.b
+                LEFT JOIN {{spans}} sx ON sx.id = x.id
+                LEFT JOIN {{spans}} sy ON sy.id = y.id
+            WHERE NOT COALESCE(sx.e <= t.since, FALSE) AND NOT COALESCE(sx.s >= t.until, FALSE)
+                AND NOT COALESCE(sy.e <= t.since, FALSE) AND NOT COALESCE(sy.s >= t.until, FALSE)
+        )
+        SELECT k, a, b FROM one WHERE a <> b
+        UNION
+        SELECT k, b AS a, a AS b FROM one WHERE a <> b
+        """,
+    )
+    run.components("merged", "origin_edges")
+    # An origin is not counted when each of its claims has a credibility of
+    # `uncounted`; its reason names the credibilities found, in order.
+    ranked = sorted(uncounted, key=lambda c: c.value)
+    digits = ", ".join(str(c.value) for c in ranked) or "NULL"
+    found = ", ".join(f"BOOL_OR(cr.credibility = {c.value}) AS u{c.value}" for c in ranked)
+    reasons = " ".join(
+        "WHEN "
+        + " AND ".join(f"{'' if c in subset else 'NOT '}u{c.value}" for c in ranked)
+        + " THEN "
+        + strings([credibility_reason(subset)])
+        for subset in _subsets(ranked)
+    )
+    return run.arrow(
+        f"""
+        WITH origins AS (
+            SELECT m.k, MIN(m.pos) AS first, {ordered("m.id", "m.pos")} AS claims,
+                BOOL_AND(COALESCE(cr.credibility IN ({digits}), FALSE)) AS dropped
+                {", " + found if found else ""}
+            FROM {{members}} m LEFT JOIN {{merged}} g ON g.k = m.k AND g.node = m.pos
+                JOIN {{claims}} cr ON cr.id = m.id
+            GROUP BY m.k, COALESCE(g.label, m.pos)
+        ),
+        reasons AS (
+            SELECT k, first, claims, dropped,
+                CASE WHEN dropped THEN CASE {reasons or "WHEN FALSE THEN NULL"} END END AS reason
+            FROM origins
+        ),
+        answers AS (
+            SELECT k, SUM(CASE WHEN dropped THEN 0 ELSE 1 END) AS count,
+                {ordered("claims", "first")} AS origins,
+                {ordered("reason", "first")} AS uncounted
+            FROM reasons GROUP BY k
+        )
+        SELECT c.id AS claim, a.count, a.origins, a.uncounted
+        FROM {{cases}} c JOIN answers a
+            ON a.k = CASE WHEN c.special OR NOT c.grouped THEN -c.pos - 1 ELSE c.grp END
+        ORDER BY c.pos
+        """
+    )
+
+
+def _subsets(items: list[Credibility]) -> list[list[Credibility]]:
+    """Every non-empty subset of `items`, each in the order of `items`."""
+    return [[c for i, c in enumerate(items) if mask >> i & 1] for mask in range(1, 1 << len(items))]
