@@ -105,6 +105,18 @@ class Engine:
         """The one value `query` returns."""
         raise NotImplementedError
 
+    def lookup(self, query: str) -> Any:
+        """The result of `query` as a `pyarrow.Table`, never written to `output`.
+
+        For what a question reads on the way to its answer (the names its
+        claims use), which is not the answer.
+        """
+        output, self.output = self.output, None
+        try:
+            return self.arrow(query)
+        finally:
+            self.output = output
+
     def close(self) -> None:
         """Drop what was made for the question."""
 

@@ -37,7 +37,7 @@ def corroboration_origins(
     vocabulary = DEFAULT
     canon = []
     for column in ("predicate", "object_unit"):
-        names = run.arrow(
+        names = run.lookup(
             f"SELECT DISTINCT {column} AS n FROM {{claims}} WHERE {column} IS NOT NULL"
         )
         for name in names.column("n").to_pylist():

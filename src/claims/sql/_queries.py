@@ -61,8 +61,12 @@ class Run:
         self.names[name] = self.engine.create(name, self.sql(template), lasting=lasting)
 
     def arrow(self, template: str) -> Any:
-        """The result of `template` as Arrow."""
+        """The result of `template` as Arrow: the answer (see `Engine.arrow`)."""
         return self.engine.arrow(self.sql(template))
+
+    def lookup(self, template: str) -> Any:
+        """The result of `template` as Arrow, on the way to the answer (`Engine.lookup`)."""
+        return self.engine.lookup(self.sql(template))
 
     def scalar(self, template: str) -> Any:
         """The one value `template` returns."""
@@ -82,7 +86,7 @@ class Run:
             ("names_predicate", "predicate", vocabulary.canonical_predicate),
             ("names_unit", "object_unit", vocabulary.canonical_unit),
         ):
-            used = self.arrow(
+            used = self.lookup(
                 f"SELECT DISTINCT {column} AS name FROM {{claims}} WHERE {column} IS NOT NULL"
             )
             pairs = [(n, canonical(n)) for n in used.column("name").to_pylist()]

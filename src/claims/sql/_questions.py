@@ -232,7 +232,7 @@ def silences(
         run = _queries.Run(e)
         if accusations is None:
             known = vocabulary if vocabulary is not None else DEFAULT
-            predicates = run.arrow("SELECT DISTINCT predicate FROM {claims}")
+            predicates = run.lookup("SELECT DISTINCT predicate FROM {claims}")
             accusations = {
                 p for p in predicates.column("predicate").to_pylist() if known.is_accusation(p)
             }
