@@ -285,7 +285,7 @@ def check_batch(dossiers: list[claims.Dossier], **engine: Any) -> None:
     found = csql.contradictions(tables, **engine, vocabulary=vocabulary)
     assert unbatched(found, n) == [expected_contradictions(d) for d in dossiers]
     found = unbatched(csql.corroborations(tables, **engine), n)
-    found = csql.silences(tables, **engine, accusations=marked(analysis.ACCUSATION_PREDICATES, n))
+    found = csql.silences(tables, **engine, vocabulary=vocabulary)
     assert unbatched(found, n) == [expected_silences(d) for d in dossiers]
     found = csql.uncertainties(tables, **engine, vocabulary=vocabulary)
     assert unbatched(found, n) == [expected_uncertainties(d) for d in dossiers]
