@@ -86,7 +86,7 @@ def test_two_batches_are_checked_exactly_as_the_dossier_checks_them(
 
 
 @settings(max_examples=examples(50))
-@given(cs.dossiers())
+@given(cs.dossiers(max_also=2))
 def test_the_store_answers_as_the_dossier_does(
     tmp_path_factory: Any, template: Path, d: claims.Dossier
 ) -> None:

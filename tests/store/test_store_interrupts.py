@@ -21,7 +21,7 @@ from claims import store
 
 STORE_PACKAGE = str(Path(store.__file__).parent)
 CREATING = frozenset({"_create"})
-WRITING = frozenset({"extend", "__enter__", "__exit__"})
+WRITING = frozenset({"extend", "_write", "write_batches", "_one", "__enter__", "__exit__"})
 
 
 class Interrupt:

@@ -12,18 +12,14 @@ import os
 import sqlite3
 import weakref
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
-import attrs
-
 from .._convert import SCHEMA_VERSION
-from .._gc import no_gc
-from .._integrity import ENDS, KINDS, check, label, status_of
+from .._integrity import KINDS
 from .._model import (
-    ACTIVE,
     Actor,
     ActorRef,
     Claim,
@@ -34,48 +30,27 @@ from .._model import (
     Review,
     Source,
     Status,
-    StatusKind,
     Subject,
 )
 from .._progress import Progress
 from ..dossier import Dossier, Record
-from ..exceptions import ClaimsError, IntegrityError, Problem, StoreError, UnknownIdError
+from ..exceptions import ClaimsError, StoreError, UnknownIdError
 from ..json import dump as dump_json
 from ..json import load as load_json
 from ..vocabulary import Vocabulary
-from ._context import for_batch
-from ._rows import INSERT, TABLES, decode, decode_many, subject_key, to_row
+from ._history import Change, Ends, changes, read_ends, status_at
+from ._rows import TABLES, decode, decode_many, subject_key
 from ._schema import HEADER, prepare, without_reviews
 from ._schema import check as check_store
 from ._sqlite import Snapshot, SqliteErrors
 from ._update import Revision, Updated, write_batches
 from ._update import revisions as stored_revisions
-from ._update import update as update_records
 from ._vocabulary import read as read_vocabulary
 from ._vocabulary import write as write_vocabulary
 
 __all__ = ["Change", "Progress", "Revision", "Store", "Updated", "is_store", "open"]
 
 T = TypeVar("T")
-
-_ENDS = tuple(sorted(kind.value for kind in ENDS))  # for "kind IN (?, ?)"
-
-
-@attrs.frozen
-class Change:
-    """One step in a claim's history, as the store learnt it.
-
-    Attributes:
-        at: When the store recorded the change (UTC).
-        status: The claim's status from then on.
-        by: The claim that superseded or retracted it, if any.
-        note: Why: the note of the superseding or retracting link.
-    """
-
-    at: datetime
-    status: StatusKind
-    by: str | None = None
-    note: str | None = None
 
 
 def is_store(path: str | os.PathLike[str]) -> bool:
@@ -251,52 +226,27 @@ class Store:
         if self.read_only:
             raise StoreError(self.path, "is open read-only; open it without read_only to add")
         batch = list(records)
-        bad = [
-            Problem(label(r), f"cannot add a {type(r).__name__} to a store")
-            for r in batch
-            if type(r) not in TABLES
-        ]
-        if bad:
-            raise IntegrityError(bad)
+        self._write([(batch, note)], replace=False, progress=progress, finish=None)
+        return len(batch)
+
+    def _write(
+        self,
+        batches: list[tuple[list[Record], str | None]],
+        *,
+        replace: bool,
+        progress: Progress | None,
+        finish: Callable[[sqlite3.Connection], object] | None,
+    ) -> list[Updated]:
+        """Write `batches` in one transaction (`write_batches`), reads inside it allowed."""
         db = self._db
         with self._errors("cannot write"):
+            if db.in_transaction and not self._writing:
+                db.execute("ROLLBACK")  # a read left open by an interrupted call
+            self._writing = True
             try:
-                if db.in_transaction and not self._writing:
-                    db.execute("ROLLBACK")  # a read left open by an interrupted call
-                db.execute("BEGIN IMMEDIATE")
-                self._writing = True
-                found = check(for_batch(db, batch), batch)
-                if found:
-                    raise IntegrityError(
-                        [Problem(label(batch[i]) + sub, msg) for i, sub, msg in found]
-                    )
-                at = datetime.now(UTC).isoformat()
-                cur = db.execute(
-                    "INSERT INTO batches (at, note, records) VALUES (?, ?, ?)",
-                    (at, note, len(batch)),
-                )
-                batch_id = cur.lastrowid
-                done = 0
-                for start in range(0, len(batch), 10_000):
-                    chunk = batch[start : start + 10_000]
-                    rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in TABLES.values()}
-                    with no_gc():
-                        for record in chunk:
-                            rows[TABLES[type(record)]].append(to_row(record, batch_id))
-                    for table, table_rows in rows.items():
-                        if table_rows:
-                            db.executemany(INSERT[table], table_rows)
-                    done += len(chunk)
-                    if progress is not None:
-                        progress(done, len(batch))
-                db.execute("COMMIT")
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
+                return write_batches(db, batches, replace=replace, progress=progress, finish=finish)
             finally:
                 self._writing = False
-        return len(batch)
 
     def import_file(self, path: str | os.PathLike[str], *, progress: Progress | None = None) -> int:
         """Add every record of a JSON document, as one batch.
@@ -333,14 +283,9 @@ class Store:
         """
         if self.read_only:
             raise StoreError(self.path, "is open read-only; open it without read_only to write")
-        with self._errors("cannot write"):
-            write_batches(
-                self._db,
-                [],
-                replace=False,
-                progress=None,
-                finish=lambda db: write_vocabulary(db, vocabulary),
-            )
+        self._write(
+            [], replace=False, progress=None, finish=lambda db: write_vocabulary(db, vocabulary)
+        )
 
     def update(
         self,
@@ -359,8 +304,7 @@ class Store:
         Returns:
             How many records were added, updated and unchanged.
         """
-        with self._errors("cannot write"):
-            return update_records(self._db, records, note=note, progress=progress)
+        return self._write([(list(records), note)], replace=True, progress=progress, finish=None)[0]
 
     def extend_batches(
         self,
@@ -394,8 +338,7 @@ class Store:
         """
         listed = [(list(records), note) for records, note in batches]
         finish = None if vocabulary is None else lambda db: write_vocabulary(db, vocabulary)
-        with self._errors("cannot write"):
-            return write_batches(self._db, listed, replace=update, progress=progress, finish=finish)
+        return self._write(listed, replace=update, progress=progress, finish=finish)
 
     def revisions(self, kind: str, id: str) -> tuple[Revision, ...]:
         """The versions of a record that `update` replaced, oldest first.
@@ -521,12 +464,17 @@ class Store:
             UnknownIdError: There is no such actor.
         """
         self._exists("actors", "actor", actor_id)
-        if not include_parts:
-            return self._claims("claimant = ?", (actor_id,))
+        ids = "(SELECT ?)"
+        if include_parts:
+            ids = (
+                "(WITH RECURSIVE p(id) AS (SELECT ? UNION "
+                "SELECT a.id FROM actors a JOIN p ON a.part_of = p.id) SELECT id FROM p)"
+            )
+        # A joint statement's further claimants are only in its JSON (`also`).
         return self._claims(
-            "claimant IN (WITH RECURSIVE p(id) AS (SELECT ? UNION "
-            "SELECT a.id FROM actors a JOIN p ON a.part_of = p.id) SELECT id FROM p)",
-            (actor_id,),
+            f"claimant IN {ids} OR (json_extract(claims.json, '$.also') IS NOT NULL AND EXISTS "
+            f"(SELECT 1 FROM json_each(claims.json, '$.also') WHERE value IN {ids}))",
+            (actor_id, actor_id),
         )
 
     def claims_about(self, subject: Subject | str) -> tuple[Claim, ...]:
@@ -574,12 +522,7 @@ class Store:
         Raises:
             UnknownIdError: There is no such claim (or there was none then).
         """
-        arrived, ends = self._ends(claim_id)
-        if as_of is None:
-            return status_of(link for _, link in ends)
-        if arrived > as_of:
-            raise UnknownIdError("claim", claim_id)
-        return status_of(link for at, link in ends if at <= as_of)
+        return status_at(self._ends(claim_id), as_of)
 
     def history(self, claim_id: str) -> tuple[Change, ...]:
         """Every change of `claim_id`'s status, oldest first, with when and why.
@@ -591,37 +534,11 @@ class Store:
         Raises:
             UnknownIdError: There is no such claim.
         """
-        arrived, ends = self._ends(claim_id)
-        changes = [Change(arrived, StatusKind.ACTIVE)]
-        status = ACTIVE
-        for i, (at, link) in enumerate(ends):
-            now = status_of(link for _, link in ends[: i + 1])
-            if now != status:
-                status = now
-                changes.append(Change(at, now.kind, by=now.by, note=link.note))
-        return tuple(changes)
+        return changes(self._ends(claim_id))
 
-    def _ends(self, claim_id: str) -> tuple[datetime, list[tuple[datetime, Link]]]:
-        """When `claim_id` arrived, and each superseding or retracting link with when.
-
-        Raises:
-            UnknownIdError: There is no such claim.
-        """
+    def _ends(self, claim_id: str) -> Ends:
         with self._errors("cannot read"), self._snapshot():
-            arrived = self._db.execute(
-                "SELECT b.at FROM claims c JOIN batches b ON b.id = c.batch WHERE c.id = ?",
-                (claim_id,),
-            ).fetchone()
-            if arrived is None:
-                raise UnknownIdError("claim", claim_id)
-            rows = self._db.execute(
-                "SELECT b.at, l.json FROM links l JOIN batches b ON b.id = l.batch "
-                "WHERE l.target = ? AND l.kind IN (?, ?) ORDER BY l.seq",
-                (claim_id, *_ENDS),
-            ).fetchall()
-        links = decode_many([j for _, j in rows], Link, version=self._version)
-        times = [datetime.fromisoformat(at) for at, _ in rows]
-        return datetime.fromisoformat(arrived[0]), list(zip(times, links, strict=True))
+            return read_ends(self._db, claim_id, version=self._version)
 
     # ------------------------------------------------------------------
     # Whole contents

@@ -1,7 +1,8 @@
 """Updating a store: records whose content changed replace the stored ones.
 
-`update` sorts a batch into records that are new (added), the same as the
-stored record of their id (unchanged) and different from it (updated). The
+`write_batches` (with `replace`, for `Store.update`) sorts a batch into
+records that are new (added), the same as the stored record of their id
+(unchanged) and different from it (updated). The
 new and the updated ones are checked together, by `claims._integrity.check`,
 against the store with the updated records' old versions hidden
 (`Without`), so a replacement is checked as if it arrived anew; a claim whose
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -40,7 +41,6 @@ __all__ = [
     "Without",
     "key_of",
     "revisions",
-    "update",
     "write_batches",
 ]
 
@@ -220,29 +220,6 @@ Batch = tuple[Sequence[Record], str | None]
 """A batch of records and its note."""
 
 
-def update(
-    db: sqlite3.Connection,
-    records: Iterable[Record],
-    *,
-    note: str | None,
-    progress: Progress | None,
-) -> Updated:
-    """Add the new records of a batch and replace the changed ones, in one transaction.
-
-    Args:
-        db: The store's connection, outside any transaction.
-        records: The batch.
-        note: Why or whence the batch.
-        progress: Called as ``progress(done, total)`` while records are written.
-
-    Raises:
-        IntegrityError: The batch would break referential integrity; the
-            store is left as it was.
-        sqlite3.Error: SQLite failed; the store is left as it was.
-    """
-    return write_batches(db, [(list(records), note)], replace=True, progress=progress)[0]
-
-
 def write_batches(
     db: sqlite3.Connection,
     batches: Sequence[Batch],
@@ -257,7 +234,7 @@ def write_batches(
         db: The store's connection, outside any transaction.
         batches: The batches, each with its note (kept in the history).
         replace: Replace stored records whose content changed and skip
-            identical ones (as `update`); when false, every record must be
+            identical ones (as `Store.update`); when false, every record must be
             new (as `Store.extend`).
         progress: Called as ``progress(done, total)`` over all the batches.
         finish: Called with `db` once the batches are written, inside the
