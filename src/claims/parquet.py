@@ -47,9 +47,8 @@ any; a time left unresolved has only its precision and words.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -74,9 +73,10 @@ from ._model import (
     Unknown,
     When,
 )
+from ._parquet_schemas import SCHEMAS, pyarrow_module, schemas
 from ._progress import Progress
 from .dossier import Dossier, Record
-from .exceptions import ClaimsError, LoadError, Problem, StorageError
+from .exceptions import LoadError, Problem, StorageError
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -90,189 +90,8 @@ VOCABULARY_FILE = "vocabulary.json"
 _ROWS_PER_GROUP = 50_000
 
 
-def _pa() -> Any:
-    try:
-        pyarrow = importlib.import_module("pyarrow")
-        importlib.import_module("pyarrow.parquet")
-    except ImportError:
-        raise ClaimsError(
-            "the Parquet export needs pyarrow: pip install 'claims[parquet]'"
-        ) from None
-    return pyarrow
-
-
-def _when_fields(name: str) -> list[tuple[str, Any]]:
-    """The columns of a `When` called `name`: as written, its offset, and in UTC."""
-    pa = _pa()
-    local, utc = pa.timestamp("us"), pa.timestamp("us", tz="UTC")
-    return [
-        (f"{name}_start", local),
-        (f"{name}_end", local),
-        (f"{name}_offset", pa.int32()),
-        (f"{name}_precision", pa.string()),
-        (f"{name}_start_utc", utc),
-        (f"{name}_end_utc", utc),
-        (f"{name}_words", pa.string()),
-        (f"{name}_part", pa.string()),
-    ]
-
-
 def _identifiers(identifiers: tuple[Identifier, ...]) -> list[dict[str, str]]:
     return [{"scheme": i.scheme, "value": i.value} for i in identifiers]
-
-
-def _schemas() -> dict[str, Any]:
-    pa = _pa()
-    ts = pa.timestamp("us", tz="UTC")
-    s, i64, f64, b = pa.string(), pa.int64(), pa.float64(), pa.bool_()
-    identifiers = pa.list_(pa.struct([("scheme", s), ("value", s)]))
-    return {
-        "claims": pa.schema(
-            [
-                ("id", s),
-                ("position", i64),
-                ("claimant", s),
-                ("stance", s),
-                ("status", s),
-                ("status_by", s),
-                ("subject_type", s),
-                ("subject", s),
-                ("predicate", s),
-                ("object_type", s),
-                ("object_id", s),
-                ("object_text", s),
-                ("object_value", f64),
-                ("object_lower", f64),
-                ("object_upper", f64),
-                ("object_lower_open", b),
-                ("object_upper_open", b),
-                ("object_unit", s),
-                ("object_approximate", b),
-                *_when_fields("when"),
-                ("place", s),
-                ("qualifiers", pa.list_(pa.struct([("name", s), ("value", s)]))),
-                *_when_fields("made"),
-                ("reliability", s),
-                ("credibility", pa.int8()),
-                ("likelihood", s),
-                ("confidence", s),
-                ("probability", f64),
-                ("rationale", s),
-                ("assessor", s),
-                ("assessed_at", ts),
-                ("note", s),
-                ("quotes", i64),
-                ("hops", i64),
-                ("json", s),
-                ("also", pa.list_(s)),
-                ("topic", s),
-                ("reason", s),
-                ("stated", b),
-            ]
-        ),
-        "actors": pa.schema(
-            [
-                ("id", s),
-                ("name", s),
-                ("kind", s),
-                ("part_of", s),
-                ("aliases", pa.list_(s)),
-                (
-                    "affiliations",
-                    pa.list_(
-                        pa.struct(
-                            [
-                                ("actor", s),
-                                ("note", s),
-                                ("nature", s),
-                                ("former", pa.bool_()),
-                                ("since_utc", ts),
-                                ("until_utc", ts),
-                            ]
-                        )
-                    ),
-                ),
-                ("identifiers", identifiers),
-            ]
-        ),
-        "sources": pa.schema(
-            [
-                ("id", s),
-                ("title", s),
-                ("publisher", s),
-                ("url", s),
-                *_when_fields("published"),
-                ("retrieved", ts),
-                ("sha256", s),
-                ("identifiers", identifiers),
-            ]
-        ),
-        "events": pa.schema(
-            [
-                ("id", s),
-                ("description", s),
-                *_when_fields("when"),
-                ("place", s),
-            ]
-        ),
-        "hops": pa.schema(
-            [
-                ("claim", s),
-                ("position", i64),
-                ("reporter", s),
-                ("cue", s),
-                ("source", s),
-                ("quote_exact", s),
-                ("quote_start", i64),
-                ("quote_end", i64),
-            ]
-        ),
-        "quotes": pa.schema(
-            [
-                ("claim", s),
-                ("position", i64),
-                ("source", s),
-                ("exact", s),
-                ("char_start", i64),
-                ("char_end", i64),
-                ("prefix", s),
-                ("suffix", s),
-            ]
-        ),
-        "links": pa.schema([("kind", s), ("claim", s), ("target", s), ("note", s)]),
-        "reviews": pa.schema(
-            [
-                ("id", s),
-                ("claim", s),
-                ("reviewer", s),
-                ("verdict", s),
-                ("rating", f64),
-                ("best", f64),
-                ("worst", f64),
-                ("url", s),
-                *_when_fields("published"),
-                ("first_appearance", s),
-                ("appearances", pa.list_(s)),
-            ]
-        ),
-    }
-
-
-class _Lazy:
-    """`SCHEMAS`, built on first use so importing this module does not need pyarrow."""
-
-    def __getitem__(self, table: str) -> Any:
-        return _schemas()[table]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(_schemas())
-
-    def keys(self) -> Iterable[str]:
-        return _schemas().keys()
-
-
-SCHEMAS = _Lazy()
-"""The Arrow schema of each table, by table name (``SCHEMAS["claims"]``)."""
 
 
 # --------------------------------------------------------------------------
@@ -280,7 +99,7 @@ SCHEMAS = _Lazy()
 
 
 def _when(name: str, w: When | None) -> dict[str, Any]:
-    """The columns of `w` (see `_when_fields`); an end past year 9999 is left empty.
+    """The columns of `w` (see `when_fields`); an end past year 9999 is left empty.
 
     A time in words keeps them (``{name}_words``) and its part of the day; an
     unresolved one has its precision and words only.
@@ -390,8 +209,8 @@ class _Tables:
     """One Parquet writer per table, fed row by row, flushed in row groups."""
 
     def __init__(self, directory: Path) -> None:
-        self._pq = _pa().parquet
-        self._schemas = _schemas()
+        self._pq = pyarrow_module().parquet
+        self._schemas = schemas()
         self.directory = directory
         self.tmp: dict[str, Path] = {}
         self._writers: dict[str, Any] = {}
@@ -416,7 +235,7 @@ class _Tables:
     def _flush(self, table: str) -> None:
         rows = self._rows[table]
         if rows:
-            pa = _pa()
+            pa = pyarrow_module()
             batch = pa.Table.from_pylist(rows, schema=self._schemas[table])
             self._writers[table].write_table(batch)
             rows.clear()
@@ -445,7 +264,7 @@ class _Rows:
     """Rows of every table, kept in memory (for `tables`)."""
 
     def __init__(self) -> None:
-        self.rows: dict[str, list[dict[str, Any]]] = {t: [] for t in _schemas()}
+        self.rows: dict[str, list[dict[str, Any]]] = {t: [] for t in schemas()}
         self.claims = 0
 
     def add(self, table: str, row: dict[str, Any]) -> None:
@@ -461,13 +280,13 @@ def tables(source: Dossier) -> dict[str, Any]:
     Raises:
         ClaimsError: pyarrow is not installed.
     """
-    pa = _pa()
+    pa = pyarrow_module()
     rows = _Rows()
     statuses = _statuses(source.links)
     for record in source.records():
         _write(rows, record, statuses)
-    schemas = _schemas()
-    return {t: pa.Table.from_pylist(r, schema=schemas[t]) for t, r in rows.rows.items()}
+    arrow = schemas()
+    return {t: pa.Table.from_pylist(r, schema=arrow[t]) for t, r in rows.rows.items()}
 
 
 def export(
