@@ -13,29 +13,31 @@ registered with Hypothesis, so ``st.from_type(claims.Claim)`` works.
 
 from __future__ import annotations
 
+from ._strategies.basics import (
+    aware_datetimes,
+    ids,
+    quantities,
+    texts,
+    timezones,
+    whens,
+    whens_in_words,
+)
 from ._strategies.dossiers import dossiers
 from ._strategies.records import (
     actors,
     assessments,
-    aware_datetimes,
     claims,
     events,
     hops,
     identifiers,
-    ids,
     links,
     propositions,
-    quantities,
     quotes,
     reviews,
     sources,
     subjects,
-    texts,
-    timezones,
     urls,
     values,
-    whens,
-    whens_in_words,
 )
 from ._strategies.vocabularies import vocabularies
 

@@ -22,34 +22,36 @@ from .._model import (
     Value,
 )
 from ..dossier import Dossier
-from .records import (
-    ACTOR_KINDS,
-    ALIASES,
+from .basics import (
     BOOLEANS,
-    CUES,
     DATETIMES,
-    IDENTIFIER_LISTS,
     IDS,
-    LINK_KINDS,
-    MAYBE_ASSESSMENT,
     MAYBE_TEXT,
     MAYBE_TIME,
     MAYBE_WHEN,
+    TEXT,
+    index,
+    maybe,
+    pick,
+)
+from .records import (
+    ACTOR_KINDS,
+    ALIASES,
+    CUES,
+    IDENTIFIER_LISTS,
+    LINK_KINDS,
+    MAYBE_ASSESSMENT,
     OTHER_VALUES,
     PREDICATES,
     QUALIFIERS,
     SHA256S,
     SHORT_CUES,
     STANCES,
-    TEXT,
     URLS,
     draw_affiliation,
     draw_quote,
     draw_review,
-    index,
-    maybe,
     maybe_pick,
-    pick,
 )
 
 __all__ = ["dossiers"]
