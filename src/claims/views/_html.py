@@ -17,6 +17,7 @@ from ._findings import (
     Findings,
     claimant_order,
     findings,
+    partly_words,
     position_words,
     subject_key,
     title,
@@ -208,6 +209,10 @@ def _corroboration(dossier: Dossier, tokens: _Tokens, found: Findings, limit: in
             if origin.uncounted is not None:
                 ties += f'<br><span class="muted">not counted: {esc(origin.uncounted)}</span>'
             origins.append(f"<li>origin <strong>{names}</strong>: {refs}{why}{ties}</li>")
+        for partly in v.partly:
+            who = _refs(dossier, tokens, [partly.claim])
+            words = partly_words(partly, who, esc(partly.reason))
+            origins.append(f'<li class="partly muted">{words}</li>')
         suggestion = ""
         suggested = analysis.suggest_credibility(dossier, v.claims[0])
         if suggested.credibility is not None:
@@ -215,7 +220,8 @@ def _corroboration(dossier: Dossier, tokens: _Tokens, found: Findings, limit: in
                 f'<p class="via">suggested credibility 1 (confirmed): {esc(suggested.reason)}</p>'
             )
         out.append(
-            f'<li class="verdict"{tokens.data(dossier, v.claims)}>{head}'
+            f'<li class="verdict"{tokens.data(dossier, [*v.claims, *(p.claim for p in v.partly)])}>'
+            f"{head}"
             f"<ul>{''.join(origins)}</ul>{suggestion}</li>"
         )
     if found.verdicts:
