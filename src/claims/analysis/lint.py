@@ -22,9 +22,13 @@ the fix. The checks, by code:
   ``quote-missing`` (error), ``quote-moved`` and ``source-changed``
   (warning): quotes checked against the source texts given;
 - ``silence-without-accusation`` (warning): a reported silence that answers
-  no claim;
+  no claim (on a topic alone: no accusation against any of its claimants);
 - ``probability-band`` (error): an assessment whose probability lies outside
   the ICD 203 band of its own likelihood word.
+
+Names and values are read in the propositions the analyst wrote only: a
+silence on a topic alone (`Claim.stated` false) stands for
+`claims.topic_proposition`, whose predicate is not linted.
 
 >>> from claims import Actor, Assessment, Claim, Dossier, Event, EventRef, Proposition, Quantity
 >>> from claims.confidence import Likelihood
@@ -150,10 +154,20 @@ def _quoted(names: Iterable[str]) -> str:
     return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
+def _stated(dossier: Dossier) -> Iterator[Claim]:
+    """The claims whose proposition the analyst wrote (`Claim.stated`).
+
+    A silence on a topic alone stands for `claims.topic_proposition`, whose
+    predicate is no name of the analyst's: its predicate and value are not
+    linted.
+    """
+    return (c for c in dossier.claims.values() if c.stated)
+
+
 def _uses(dossier: Dossier, what: str) -> dict[str, list[str]]:
     """Each predicate (or unit) as written, with the ids of the claims using it."""
     uses: dict[str, list[str]] = {}
-    for claim in dossier.claims.values():
+    for claim in _stated(dossier):
         prop = claim.proposition
         if what == "predicates":
             uses.setdefault(prop.predicate, []).append(claim.id)
@@ -254,7 +268,7 @@ def _value_name(value: Value) -> str:
 
 def _values(dossier: Dossier, vocabulary: Vocabulary) -> Iterator[Finding]:
     """Values that do not fit their predicate: free text, a wrong kind, a wrong unit."""
-    for claim in dossier.claims.values():
+    for claim in _stated(dossier):
         prop = claim.proposition
         predicate = vocabulary.predicate(prop.predicate)
         value = prop.object
@@ -386,19 +400,27 @@ def _quotes(dossier: Dossier, texts: Mapping[str, str]) -> Iterator[Finding]:
 
 
 def _silences(dossier: Dossier, vocabulary: Vocabulary) -> Iterator[Finding]:
-    predicates = {c.proposition.predicate for c in dossier.claims.values()}
+    predicates = {c.proposition.predicate for c in _stated(dossier)}
     accusations = {p for p in predicates if vocabulary.is_accusation(p)}
     for silence in silences(dossier, accusations=accusations):
-        if silence.kind is SilenceKind.REPORTED and not silence.accusations:
-            stance = "a silence" if silence.stance is None else silence.stance.value
-            yield Finding(
-                Severity.WARNING,
-                "silence-without-accusation",
-                (silence.claim,) if silence.claim is not None else (),
-                f"{silence.actor!r}'s silence ({stance.replace('_', ' ')}) answers no claim: "
-                f"it responds to none, and no one else claims what it is silent on",
-                "link it to the claim it answers (responds_to), or record that claim",
-            )
+        if silence.kind is not SilenceKind.REPORTED or silence.accusations:
+            continue
+        stance = "a silence" if silence.stance is None else silence.stance.value
+        stance = stance.replace("_", " ")
+        claim = None if silence.claim is None else dossier.claim(silence.claim)
+        who = _quoted(claim.claimants if claim is not None else (silence.actor,))
+        what = "no one else claims what it is silent on"
+        if claim is not None and claim.topic is not None:
+            stance += f" on {claim.topic!r}"
+            if not claim.stated:  # a topic alone: it would answer accusations against them
+                what = f"no one else accuses {who}"
+        yield Finding(
+            Severity.WARNING,
+            "silence-without-accusation",
+            (silence.claim,) if silence.claim is not None else (),
+            f"{who}'s silence ({stance}) answers no claim: it responds to none, and {what}",
+            "link it to the claim it answers (responds_to), or record that claim",
+        )
 
 
 def _bands(dossier: Dossier) -> Iterator[Finding]:
