@@ -14,6 +14,7 @@ from claims import (
     Event,
     EventRef,
     Proposition,
+    Quantity,
     Quote,
     Source,
     Stance,
@@ -134,3 +135,43 @@ def test_no_name_or_value_finding_is_about_a_topic_alone(d: Dossier) -> None:
             "no-unit",
         }:
             assert unstated.isdisjoint(finding.records), finding
+
+
+# --------------------------------------------------------------------------
+# A joint statement written as one claim per claimant
+
+JOINT = "U.S. and Afghan officials said three people were killed."
+
+
+def _officials(*more: Claim) -> Dossier:
+    d = Dossier(
+        [
+            Actor("us", "U.S. officials"),
+            Actor("af", "Afghan officials"),
+            Actor("monitor", "A monitor", kind=ActorKind.NON_GOVERNMENTAL_ORGANISATION),
+            Source("wire", "Strike kills three"),
+            Event("strike", "the strike"),
+        ]
+    )
+    d.extend(more)
+    return d
+
+
+def _said(cid: str, claimant: str, **kw: object) -> Claim:
+    toll = Proposition(EventRef("strike"), "killed", Quantity(3, unit="people"))
+    quote = Quote.find(JOINT, "U.S. and Afghan officials said", source="wire")
+    return Claim(cid, claimant, toll, quotes=[quote], **kw)  # type: ignore[arg-type]
+
+
+def test_one_quote_two_claimants_two_claims_is_named_as_a_joint_statement() -> None:
+    d = _officials(_said("us-says", "us"), _said("af-says", "af"))
+    (finding,) = lint(d)
+    assert finding.code == "joint-statement"
+    assert finding.records == ("us-says", "af-says")
+    assert finding.suggestion == (
+        "if it is one statement, record one claim by 'us' with also=('af',) (Claim.also)"
+    )
+    # Written as one claim of both, nothing is left to say.
+    assert lint(_officials(_said("joint", "us", also=("af",)))) == ()
+    # One claimant's two claims on one quote are not a joint statement.
+    assert lint(_officials(_said("a", "us"), _said("b", "us"))) == ()

@@ -24,6 +24,9 @@ the fix. The checks, by code:
   (warning): quotes checked against the source texts given;
 - ``silence-without-accusation`` (warning): a reported silence that answers
   no claim (on a topic alone: no accusation against any of its claimants);
+- ``joint-statement`` (warning): claims of different claimants resting on
+  one quote and saying one thing ("U.S. and Afghan officials said"), each
+  counted as an independent origin; one claim with `Claim.also` is one;
 - ``probability-band`` (error): an assessment whose probability lies outside
   the ICD 203 band of its own likelihood word.
 
@@ -143,6 +146,7 @@ def lint(
         *_actors(dossier),
         *_quotes(dossier, texts or {}),
         *_silences(dossier, vocabulary),
+        *_joint(dossier),
         *_bands(dossier),
     ]
     found.sort(key=lambda f: _RANK[f.severity])
@@ -440,6 +444,30 @@ def _silences(dossier: Dossier, vocabulary: Vocabulary) -> Iterator[Finding]:
             (silence.claim,) if silence.claim is not None else (),
             f"{who}'s silence ({stance}) answers no claim: it responds to none, and {what}",
             "link it to the claim it answers (responds_to), or record that claim",
+        )
+
+
+def _joint(dossier: Dossier) -> Iterator[Finding]:
+    """Claims of different claimants resting on one quote and saying one thing."""
+    groups: dict[tuple[object, ...], list[Claim]] = {}
+    for claim in _stated(dossier):
+        for q in dict.fromkeys((q.source, q.start, q.end) for q in claim.quotes):
+            groups.setdefault((*q, claim.proposition, claim.stance), []).append(claim)
+    seen: set[tuple[str, ...]] = set()
+    for said in groups.values():
+        ids = tuple(c.id for c in said)
+        who = list(dict.fromkeys(a for c in said for a in c.claimants))
+        if len(said) < 2 or len(who) < 2 or ids in seen:
+            continue
+        seen.add(ids)
+        yield Finding(
+            Severity.WARNING,
+            "joint-statement",
+            ids,
+            f"the claims {_quoted(ids)} of {_quoted(who)} rest on one quote and say one "
+            f"thing: each is counted as an independent origin of it",
+            f"if it is one statement, record one claim by {who[0]!r} with "
+            f"also={tuple(who[1:])!r} (Claim.also)",
         )
 
 
