@@ -5,7 +5,9 @@ the dossier imports nothing from them. Its read API (the lookups, the
 indexes, `Dossier.version`, `Dossier.positions`, `Dossier.statements`) is
 what they read.
 
-The integrity rules it keeps are also here, to be shared with anything else
+Its records and indexes are kept by `claims._dossier_index` (one place
+that inserts and removes them); the names are indexed as `name_key` makes
+them. The integrity rules it keeps are also here, to be shared with anything else
 holding records: `references` (the ids a record refers to), `KINDS` and
 `label` (what kind of record, and how errors name it), `status_of` (a
 retraction outweighs a supersession) and the `Records` protocol the batch
@@ -16,14 +18,13 @@ from __future__ import annotations
 
 import functools
 import inspect
-import unicodedata
 import warnings
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from ._display import Displayed
+from ._dossier_index import Record, Tables, name_key
 from ._integrity import KINDS, Records, check, label, references, status_of
 from ._model import (
     Actor,
@@ -32,7 +33,6 @@ from ._model import (
     Event,
     EventRef,
     Link,
-    LinkKind,
     Review,
     Source,
     Stance,
@@ -56,9 +56,6 @@ __all__ = [
     "references",
     "status_of",
 ]
-
-Record = Actor | Source | Event | Claim | Link | Review
-"""Anything a dossier holds."""
 
 Statements = Mapping[tuple[Subject, str], Mapping[tuple[Value, Stance], Sequence[str]]]
 """Claim ids by what they say: (subject, predicate) -> (object, stance) -> ids."""
@@ -98,23 +95,24 @@ class Dossier(Displayed):
         self, records: Iterable[Record] = (), *, vocabulary: Vocabulary | None = None
     ) -> None:
         self._vocabulary = vocabulary
-        self._actors: dict[str, Actor] = {}
-        self._sources: dict[str, Source] = {}
-        self._events: dict[str, Event] = {}
-        self._claims: dict[str, Claim] = {}
-        self._positions: dict[str, int] = {}  # each claim's position in `_claims`
-        self._links: dict[tuple[LinkKind, str, str], Link] = {}
-        self._reviews: dict[str, Review] = {}
-        self._reviews_of: defaultdict[str, list[str]] = defaultdict(list)
-        self._parts: defaultdict[str, list[str]] = defaultdict(list)
-        self._by_name: defaultdict[str, list[str]] = defaultdict(list)  # name_key -> actor ids
-        self._by_claimant: defaultdict[str, list[str]] = defaultdict(list)
-        self._by_subject: defaultdict[Subject, list[str]] = defaultdict(list)
-        self._by_predicate: defaultdict[str, list[str]] = defaultdict(list)
-        # Claims by what they say: (subject, predicate) -> (object, stance) -> ids.
-        self._statements: dict[tuple[Subject, str], dict[tuple[Value, Stance], list[str]]] = {}
-        self._links_from: defaultdict[str, list[Link]] = defaultdict(list)
-        self._links_to: defaultdict[str, list[Link]] = defaultdict(list)
+        tables = self._tables = Tables()
+        # The same dictionaries, read here directly; only `Tables` changes them.
+        self._actors = tables.actors
+        self._sources = tables.sources
+        self._events = tables.events
+        self._claims = tables.claims
+        self._positions = tables.positions
+        self._links = tables.links
+        self._reviews = tables.reviews
+        self._reviews_of = tables.reviews_of
+        self._parts = tables.parts
+        self._by_name = tables.by_name
+        self._by_claimant = tables.by_claimant
+        self._by_subject = tables.by_subject
+        self._by_predicate = tables.by_predicate
+        self._statements = tables.statements
+        self._links_from = tables.links_from
+        self._links_to = tables.links_to
         self._version = 0
         self.extend(records)
 
@@ -444,7 +442,7 @@ class Dossier(Displayed):
             raise IntegrityError([Problem(label(batch[i]) + sub, msg) for i, sub, msg in found])
         try:
             for record in batch:
-                self._insert(record)
+                self._tables.insert(record)
             if batch:
                 self._version += 1
         except BaseException:
@@ -452,7 +450,7 @@ class Dossier(Displayed):
             raise
 
     def _undo(self, batch: Sequence[Record]) -> None:
-        """Take out what `_insert` put in of `batch`, however far it went.
+        """Take out what `Tables.insert` put in of `batch`, however far it went.
 
         Each step only removes what is there, so an undo cut short (a second
         Ctrl-C) is simply run again.
@@ -460,91 +458,10 @@ class Dossier(Displayed):
         for _ in range(_UNDO_ATTEMPTS):
             try:
                 for record in reversed(batch):
-                    self._remove(record)
+                    self._tables.remove(record)
             except BaseException:  # noqa: BLE001 - interrupted: undo the rest again
                 continue
             return
-
-    def _remove(self, record: Record) -> None:
-        if isinstance(record, Actor):
-            if self._actors.get(record.id) is record:
-                del self._actors[record.id]
-            if record.part_of is not None:
-                _pop_last(self._parts, record.part_of, record.id)
-            for name in dict.fromkeys(map(name_key, (record.id, record.name, *record.aliases))):
-                _pop_last(self._by_name, name, record.id)
-        elif isinstance(record, Source):
-            if self._sources.get(record.id) is record:
-                del self._sources[record.id]
-        elif isinstance(record, Event):
-            if self._events.get(record.id) is record:
-                del self._events[record.id]
-        elif isinstance(record, Review):
-            if self._reviews.get(record.id) is record:
-                del self._reviews[record.id]
-            _pop_last(self._reviews_of, record.claim, record.id)
-        elif isinstance(record, Claim):
-            if self._claims.get(record.id) is record:
-                del self._claims[record.id]
-            if record.id not in self._claims:
-                self._positions.pop(record.id, None)
-            prop = record.proposition
-            for claimant in reversed(record.claimants):
-                _pop_last(self._by_claimant, claimant, record.id)
-            _pop_last(self._by_subject, prop.subject, record.id)
-            _pop_last(self._by_predicate, prop.predicate, record.id)
-            said = self._statements.get((prop.subject, prop.predicate))
-            if said is not None:
-                _pop_last(said, (prop.object, record.stance), record.id)
-                if not said:
-                    del self._statements[prop.subject, prop.predicate]
-        else:
-            key = (record.kind, record.claim, record.target)
-            if self._links.get(key) is record:
-                del self._links[key]
-            _pop_last(self._links_from, record.claim, record)
-            _pop_last(self._links_to, record.target, record)
-
-    def _insert(self, record: Record) -> None:
-        if isinstance(record, Actor):
-            self._actors[record.id] = record
-            if record.part_of is not None:
-                self._parts[record.part_of].append(record.id)
-            for key in dict.fromkeys(map(name_key, (record.id, record.name, *record.aliases))):
-                self._by_name[key].append(record.id)
-        elif isinstance(record, Source):
-            self._sources[record.id] = record
-        elif isinstance(record, Event):
-            self._events[record.id] = record
-        elif isinstance(record, Review):
-            self._reviews[record.id] = record
-            self._reviews_of[record.claim].append(record.id)
-        elif isinstance(record, Claim):
-            self._positions[record.id] = len(self._claims)
-            self._claims[record.id] = record
-            for claimant in record.claimants:
-                self._by_claimant[claimant].append(record.id)
-            self._by_subject[record.proposition.subject].append(record.id)
-            self._by_predicate[record.proposition.predicate].append(record.id)
-            prop = record.proposition
-            said = self._statements.get((prop.subject, prop.predicate))
-            if said is None:
-                said = self._statements[prop.subject, prop.predicate] = {}
-            said.setdefault((prop.object, record.stance), []).append(record.id)
-        else:
-            self._links[(record.kind, record.claim, record.target)] = record
-            self._links_from[record.claim].append(record)
-            self._links_to[record.target].append(record)
-
-
-def name_key(name: str) -> str:
-    """`name` as names are compared: NFKC-normalised, case-folded, spaces collapsed.
-
-    >>> name_key("  Hashd   al-SHAABI ")
-    'hashd al-shaabi'
-    """
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
-    return " ".join(folded.split())
 
 
 TableView = Callable[[Dossier], dict[str, Any]]
@@ -577,15 +494,6 @@ def _table_view(kind: str) -> TableView:
 
 _UNDO_ATTEMPTS = 5
 """How often `Dossier._undo` starts again when it is itself interrupted."""
-
-
-def _pop_last(lists: MutableMapping[Any, list[Any]], key: Any, item: Any) -> None:
-    """Drop `item` from the end of ``lists[key]`` if it is there; drop an emptied list."""
-    found = lists.get(key)
-    if found and (found[-1] is item or found[-1] == item):
-        found.pop()
-    if found is not None and not found:
-        del lists[key]
 
 
 def _get(table: Mapping[str, T], kind: str, id: str) -> T:

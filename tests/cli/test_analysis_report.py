@@ -58,7 +58,7 @@ def test_the_findings_come_before_who_claimed_what(report: str) -> None:
     summary = " ".join(section(report, "SUMMARY").split())
     assert (
         "Findings: 1 known unknown, 4 silences or unanswered accusations, "
-        "2 corroboration verdicts; no contradictions, no changes" in summary
+        "3 corroboration verdicts; no contradictions, no changes" in summary
     )
 
 

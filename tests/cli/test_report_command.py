@@ -161,10 +161,18 @@ def test_json_has_the_same_sections_and_filters(capsys: pytest.CaptureFixture[st
         "iran-aligned-fighters",
     ]
     verdicts = data["sections"]["corroboration"]["items"]
+    # The target is supported in part (the footage says what was hit, not whom
+    # it targeted): a verdict of its own, showing that support.
     assert sorted(v["claims"] for v in verdicts) == [
+        ["aj-strike-targeted-pmf"],
         ["gov-blames-coalition", "pmo-coalition-responsible"],
         ["pmo-aggression", "mofa-aggression"],
     ]
+    [partly] = [p for v in verdicts for p in v["partial"]]
+    assert (partly["claim"], partly["supports"]) == ("nujaba-footage", "aj-strike-targeted-pmf")
+    assert partly["words"] == (
+        "also supported, in part, by Al-Nujaba TV: not counted (says hit, not targeted)"
+    )
     reuters = json.loads(
         run(capsys, "--format", "json", "--claimant", "Reuters", "--section", "claims")
     )

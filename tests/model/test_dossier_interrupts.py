@@ -1,6 +1,7 @@
 """`Dossier.extend` is all or nothing, whatever is raised inside it and wherever.
 
-A `KeyboardInterrupt` is injected at the Nth line the dossier's module runs
+A `KeyboardInterrupt` is injected at the Nth line the dossier's modules run
+(`claims.dossier`, and `claims._dossier_index`, which inserts and removes)
 during the call (`sys.settrace`), for generated dossiers and batches: the
 dossier, every lookup and every analysis answer, cached or not, must then be
 those of a copy made before the call.
@@ -8,6 +9,7 @@ those of a copy made before the call.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -25,18 +27,20 @@ from claims import strategies as cs
 from claims.analysis import contradictions, corroborations, current, silences
 from support import examples
 
-DOSSIER_MODULE = claims.dossier.__file__
+DOSSIER_MODULES = frozenset(
+    {claims.dossier.__file__, importlib.import_module("claims._dossier_index").__file__}
+)
 
 
 class LineCounter:
-    """A tracer counting the lines run in `claims.dossier`; raises at line `at` if given."""
+    """A tracer counting the lines run in the dossier's modules; raises at line `at` if given."""
 
     def __init__(self, at: int | None = None) -> None:
         self.at = at
         self.lines = 0
 
     def __call__(self, frame: FrameType, event: str, arg: Any) -> Any:
-        if frame.f_code.co_filename == DOSSIER_MODULE:
+        if frame.f_code.co_filename in DOSSIER_MODULES:
             return self.line
         return None
 
@@ -147,15 +151,16 @@ def test_any_exception_part_way_undoes_the_batch(
     batch = [Claim(f"c{i}", "a", prop) for i in range(5)]
     before = lookups(d)
     inserted: list[object] = []
-    insert = Dossier._insert  # the step that fails
+    tables = importlib.import_module("claims._dossier_index").Tables
+    insert = tables.insert  # the step that fails
 
-    def failing(self: Dossier, record: Any) -> None:
+    def failing(self: Any, record: Any) -> None:
         if len(inserted) == 3:
             raise error
         inserted.append(record)
         insert(self, record)
 
-    monkeypatch.setattr(Dossier, "_insert", failing)
+    monkeypatch.setattr(tables, "insert", failing)
     with pytest.raises(error):
         d.extend(batch)
     assert inserted == batch[:3]

@@ -81,8 +81,9 @@ def test_seed_page_leads_with_findings(seed_page: str) -> None:
     assert "US officials</strong> made no comment on US-led international coalition" in findings
     assert "US-led international coalition</strong>: accused, no answer recorded" in findings
     # The footage linked as supporting the target says what it hit, not whom it
-    # targeted (partial support): the two verdicts left are one origin each.
+    # targeted (partial support): it is shown as such, not counted.
     assert "1 independent origin among 2 claims" in findings
+    assert "also supported, in part, by <a " in findings
     assert "None: no two active claims are incompatible." in findings
 
 

@@ -17,14 +17,22 @@ the fix. The checks, by code:
   predicate, which two wordings of one fact make look contradictory;
   ``value-kind`` (warning): a value of a kind the predicate does not take;
   ``unit-dimension`` (warning): a unit of another dimension than the
-  predicate's;
+  predicate's; ``no-unit`` (warning): a quantity without a unit on a
+  predicate of a dimension, compared only with quantities without one;
 - ``no-quote`` (info): a claim without the words it rests on;
   ``quote-missing`` (error), ``quote-moved`` and ``source-changed``
   (warning): quotes checked against the source texts given;
 - ``silence-without-accusation`` (warning): a reported silence that answers
-  no claim;
+  no claim (on a topic alone: no accusation against any of its claimants);
+- ``joint-statement`` (warning): claims of different claimants resting on
+  one quote and saying one thing ("U.S. and Afghan officials said"), each
+  counted as an independent origin; one claim with `Claim.also` is one;
 - ``probability-band`` (error): an assessment whose probability lies outside
   the ICD 203 band of its own likelihood word.
+
+Names and values are read in the propositions the analyst wrote only: a
+silence on a topic alone (`Claim.stated` false) stands for
+`claims.topic_proposition`, whose predicate is not linted.
 
 >>> from claims import Actor, Assessment, Claim, Dossier, Event, EventRef, Proposition, Quantity
 >>> from claims.confidence import Likelihood
@@ -138,6 +146,7 @@ def lint(
         *_actors(dossier),
         *_quotes(dossier, texts or {}),
         *_silences(dossier, vocabulary),
+        *_joint(dossier),
         *_bands(dossier),
     ]
     found.sort(key=lambda f: _RANK[f.severity])
@@ -150,10 +159,20 @@ def _quoted(names: Iterable[str]) -> str:
     return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
+def _stated(dossier: Dossier) -> Iterator[Claim]:
+    """The claims whose proposition the analyst wrote (`Claim.stated`).
+
+    A silence on a topic alone stands for `claims.topic_proposition`, whose
+    predicate is no name of the analyst's: its predicate and value are not
+    linted.
+    """
+    return (c for c in dossier.claims.values() if c.stated)
+
+
 def _uses(dossier: Dossier, what: str) -> dict[str, list[str]]:
     """Each predicate (or unit) as written, with the ids of the claims using it."""
     uses: dict[str, list[str]] = {}
-    for claim in dossier.claims.values():
+    for claim in _stated(dossier):
         prop = claim.proposition
         if what == "predicates":
             uses.setdefault(prop.predicate, []).append(claim.id)
@@ -254,7 +273,7 @@ def _value_name(value: Value) -> str:
 
 def _values(dossier: Dossier, vocabulary: Vocabulary) -> Iterator[Finding]:
     """Values that do not fit their predicate: free text, a wrong kind, a wrong unit."""
-    for claim in dossier.claims.values():
+    for claim in _stated(dossier):
         prop = claim.proposition
         predicate = vocabulary.predicate(prop.predicate)
         value = prop.object
@@ -281,6 +300,25 @@ def _values(dossier: Dossier, vocabulary: Vocabulary) -> Iterator[Finding]:
             )
         elif isinstance(value, Quantity) and value.unit is not None:
             yield from _dimension(claim, value.unit, predicate.dimension, vocabulary)
+        elif isinstance(value, Quantity) and predicate.dimension is not None:
+            yield _no_unit(claim, predicate.dimension, vocabulary)
+
+
+def _no_unit(claim: Claim, dimension: str, vocabulary: Vocabulary) -> Finding:
+    """A quantity without a unit, compared only with quantities without one."""
+    key = name_key(dimension)
+    units = [u.id for u in vocabulary.units if name_key(u.dimension) == key][:1]
+    such = f" (such as {units[0]!r})" if units else ""
+    predicate = claim.proposition.predicate
+    return Finding(
+        Severity.WARNING,
+        "no-unit",
+        (claim.id,),
+        f"{predicate!r} is a {dimension}, but this quantity has no unit: it is compared "
+        f"only with quantities without a unit, so a figure of {predicate!r} given in a "
+        f"unit would not be reported as contradicting it",
+        f"give the quantity its unit{such}",
+    )
 
 
 def _dimension(
@@ -386,19 +424,51 @@ def _quotes(dossier: Dossier, texts: Mapping[str, str]) -> Iterator[Finding]:
 
 
 def _silences(dossier: Dossier, vocabulary: Vocabulary) -> Iterator[Finding]:
-    predicates = {c.proposition.predicate for c in dossier.claims.values()}
+    predicates = {c.proposition.predicate for c in _stated(dossier)}
     accusations = {p for p in predicates if vocabulary.is_accusation(p)}
     for silence in silences(dossier, accusations=accusations):
-        if silence.kind is SilenceKind.REPORTED and not silence.accusations:
-            stance = "a silence" if silence.stance is None else silence.stance.value
-            yield Finding(
-                Severity.WARNING,
-                "silence-without-accusation",
-                (silence.claim,) if silence.claim is not None else (),
-                f"{silence.actor!r}'s silence ({stance.replace('_', ' ')}) answers no claim: "
-                f"it responds to none, and no one else claims what it is silent on",
-                "link it to the claim it answers (responds_to), or record that claim",
-            )
+        if silence.kind is not SilenceKind.REPORTED or silence.accusations:
+            continue
+        stance = "a silence" if silence.stance is None else silence.stance.value
+        stance = stance.replace("_", " ")
+        claim = None if silence.claim is None else dossier.claim(silence.claim)
+        who = _quoted(claim.claimants if claim is not None else (silence.actor,))
+        what = "no one else claims what it is silent on"
+        if claim is not None and claim.topic is not None:
+            stance += f" on {claim.topic!r}"
+            if not claim.stated:  # a topic alone: it would answer accusations against them
+                what = f"no one else accuses {who}"
+        yield Finding(
+            Severity.WARNING,
+            "silence-without-accusation",
+            (silence.claim,) if silence.claim is not None else (),
+            f"{who}'s silence ({stance}) answers no claim: it responds to none, and {what}",
+            "link it to the claim it answers (responds_to), or record that claim",
+        )
+
+
+def _joint(dossier: Dossier) -> Iterator[Finding]:
+    """Claims of different claimants resting on one quote and saying one thing."""
+    groups: dict[tuple[object, ...], list[Claim]] = {}
+    for claim in _stated(dossier):
+        for q in dict.fromkeys((q.source, q.start, q.end) for q in claim.quotes):
+            groups.setdefault((*q, claim.proposition, claim.stance), []).append(claim)
+    seen: set[tuple[str, ...]] = set()
+    for said in groups.values():
+        ids = tuple(c.id for c in said)
+        who = list(dict.fromkeys(a for c in said for a in c.claimants))
+        if len(said) < 2 or len(who) < 2 or ids in seen:
+            continue
+        seen.add(ids)
+        yield Finding(
+            Severity.WARNING,
+            "joint-statement",
+            ids,
+            f"the claims {_quoted(ids)} of {_quoted(who)} rest on one quote and say one "
+            f"thing: each is counted as an independent origin of it",
+            f"if it is one statement, record one claim by {who[0]!r} with "
+            f"also={tuple(who[1:])!r} (Claim.also)",
+        )
 
 
 def _bands(dossier: Dossier) -> Iterator[Finding]:

@@ -4,7 +4,9 @@ Contradictions are grouped by position (`claims.analysis.disputes`): each
 dispute is shown once with the positions taken in it, however many claims
 hold each; corroboration verdicts
 list each set of backing claims once (every claim of a set has the same
-origins); silences, known unknowns and the current view follow.
+origins), with the claims that support one of them without stating it
+(`Partly`: "also supported, without the figure, by ..."); silences, known
+unknowns and the current view follow.
 """
 
 from __future__ import annotations
@@ -14,17 +16,19 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from .. import analysis
-from .._model import Actor, Proposition, Stance, Subject
+from .._model import Actor, Proposition, Quantity, Stance, Subject
 from ..dossier import Dossier
 from . import _sentence as say
 
 __all__ = [
     "REASON_WORDS",
     "Findings",
+    "Partly",
     "Verdict",
     "claimant_order",
     "dossier_order",
     "findings",
+    "partly_words",
     "position_words",
     "subject_key",
     "title",
@@ -74,6 +78,50 @@ def position_words(dossier: Dossier, dispute: analysis.Dispute, position: analys
 
 
 @attrs.frozen
+class Partly:
+    """A claim linked as supporting a verdict's claim without stating it: not counted.
+
+    Attributes:
+        claim: The supporting claim's id.
+        supports: The id of the claim it supports.
+        reason: What its proposition says instead (`claims.analysis.Partial`).
+        how: How far it supports it, in words: ``"without the figure"`` (the
+            claim gives a figure, the supporter none), ``"with another
+            figure"`` or ``"in part"``.
+    """
+
+    claim: str
+    supports: str
+    reason: str
+    how: str
+
+
+def _partly(dossier: Dossier, supports: str, partial: analysis.Partial) -> Partly:
+    given = dossier.claim(supports).proposition.object
+    said = dossier.claim(partial.claim).proposition.object
+    how = "in part"
+    if isinstance(given, Quantity):
+        how = "with another figure" if isinstance(said, Quantity) else "without the figure"
+    return Partly(partial.claim, supports, partial.reason, how)
+
+
+def partly_words(partly: Partly, who: str, reason: str | None = None) -> str:
+    """A partial supporter in words, after the origins of the claim it supports.
+
+    Args:
+        partly: The partial supporter.
+        who: Who it is, as the view shows claimants (escaped for it).
+        reason: Its reason, escaped for the view (default: as it is).
+
+    >>> found = Partly("m", "p", "says unknown, not 16", "without the figure")
+    >>> print(partly_words(found, "the ministry"))
+    also supported, without the figure, by the ministry: not counted (says unknown, not 16)
+    """
+    why = partly.reason if reason is None else reason
+    return f"also supported, {partly.how}, by {who}: not counted ({why})"
+
+
+@attrs.frozen
 class Verdict:
     """The corroboration of a set of claims that back each other.
 
@@ -81,10 +129,13 @@ class Verdict:
         claims: The backing claims, in dossier order.
         corroboration: The answer for one of them (the origins are the
             same for each).
+        partly: The claims linked as supporting one of them without
+            stating what it says, not counted, in dossier order.
     """
 
     claims: tuple[str, ...]
     corroboration: analysis.Corroboration
+    partly: tuple[Partly, ...] = ()
 
 
 @attrs.frozen
@@ -121,25 +172,31 @@ class Findings:
 
 
 def findings(dossier: Dossier) -> Findings:
-    """The findings of `dossier`, from the analysis functions."""
-    verdicts: list[Verdict] = []
-    seen: set[frozenset[str]] = set()
+    """The findings of `dossier`, from the analysis functions.
+
+    A claim backed by no other claim but supported in part by one (a
+    `Partly`) is a verdict of its own, so the partial support is shown.
+    """
+    first: dict[frozenset[str], analysis.Corroboration] = {}
+    partly: dict[frozenset[str], list[Partly]] = {}
     alone = 0
     order = dossier_order(dossier)
     for answer in analysis.corroborations(dossier).values():
-        if not answer.supporters:
+        if not answer.supporters and not answer.partial:
             alone += 1
             continue
         members = frozenset(c for o in answer.origins for c in o.claims)
-        if members in seen:
-            continue
-        seen.add(members)
-        verdicts.append(
-            Verdict(
-                claims=tuple(sorted(members, key=order)),
-                corroboration=answer,
-            )
+        first.setdefault(members, answer)
+        found = partly.setdefault(members, [])
+        found.extend(_partly(dossier, answer.claim, p) for p in answer.partial)
+    verdicts = [
+        Verdict(
+            claims=tuple(sorted(members, key=order)),
+            corroboration=answer,
+            partly=tuple(sorted(dict.fromkeys(partly[members]), key=lambda p: order(p.claim))),
         )
+        for members, answer in first.items()
+    ]
     verdicts.sort(key=lambda v: (-v.corroboration.count, -len(v.claims)))
     return Findings(
         disputes=analysis.disputes(dossier),
@@ -166,6 +223,7 @@ def claimant_order(dossier: Dossier, found: Findings, actors: Iterable[Actor]) -
             involved.add(silence.claim)
     for verdict in found.verdicts:
         involved.update(verdict.claims)
+        involved.update(p.claim for p in verdict.partly)
     for unknown in found.uncertainties:
         involved.update((unknown.claim, *unknown.known))
     subjects = {subject_key(dossier.claim(c).proposition.subject) for c in involved}

@@ -1,26 +1,26 @@
-"""The HTML briefing: one self-contained page, findings first."""
+"""The HTML briefing: one self-contained page, findings first.
+
+The findings sections are rendered by `claims.views._html_findings`, the
+claim links and generated names they share with the rest of the page by
+`claims.views._html_cite`; this module renders the claims, the sources with
+their quotes marked, and the page around them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
 
 from .. import analysis
 from .._model import Assessment, Claim, Quote, Source
 from ..dossier import Dossier
+from . import _html_cite as cite
+from . import _html_findings as sections
 from . import _sentence as say
 from ._assets import CSS, SCRIPT, csp
 from ._escape import attr as esc_attr
 from ._escape import text as esc
-from ._findings import (
-    REASON_WORDS,
-    Findings,
-    claimant_order,
-    findings,
-    position_words,
-    subject_key,
-    title,
-)
+from ._findings import Findings, claimant_order, findings
 from ._svg import actor_order, graph, timeline
 
 __all__ = ["SECTIONS", "html"]
@@ -38,237 +38,6 @@ SECTIONS = {
     "timeline": "Timeline",
 }
 """The briefing's sections, by the name the section filter uses."""
-
-
-class _Tokens:
-    """Short generated names for filters and anchors, so no id reaches an attribute."""
-
-    def __init__(self, dossier: Dossier) -> None:
-        self.actor = {a.id: f"a{i}" for i, a in enumerate(dossier.actors.values(), 1)}
-        self.claim = {c: f"c{i}" for i, c in enumerate(dossier.claims, 1)}
-        self.source = {s: f"s{i}" for i, s in enumerate(dossier.sources, 1)}
-        subjects: dict[tuple[str, str], str] = {}
-        self.subject_of: dict[str, str] = {}
-        self.subject_words: dict[str, str] = {}
-        for claim in dossier.claims.values():
-            key = subject_key(claim.proposition.subject)
-            token = subjects.setdefault(key, f"t{len(subjects) + 1}")
-            self.subject_of[claim.id] = token
-            self.subject_words.setdefault(token, say.term(dossier, claim.proposition.subject))
-
-    def claimants(self, dossier: Dossier, claim_ids: Iterable[str]) -> str:
-        return " ".join(sorted({self.actor.get(dossier.claim(c).claimant, "") for c in claim_ids}))
-
-    def subjects(self, claim_ids: Iterable[str]) -> str:
-        return " ".join(sorted({self.subject_of[c] for c in claim_ids}))
-
-    def data(self, dossier: Dossier, claim_ids: Iterable[str]) -> str:
-        ids = list(claim_ids)
-        return (
-            f' data-claimant="{self.claimants(dossier, ids)}" data-subject="{self.subjects(ids)}"'
-        )
-
-
-def _ref(dossier: Dossier, tokens: _Tokens, claim_id: str, *, full: bool = True) -> str:
-    """A link to a claim, named by its claimant and (if `full`) what it says."""
-    claim = dossier.claim(claim_id)
-    words = say.name(dossier, claim.claimant)
-    if full:
-        words += f": {say.proposition(dossier, claim.proposition)}"
-    elif claim.chain:
-        words += ", via " + " ← ".join(say.name(dossier, h.reporter) for h in claim.chain)
-    return f'<a href="#{tokens.claim[claim_id]}">{esc(words)}</a>'
-
-
-_CAP = 8
-"""The most claims named inside one finding (the rest are counted)."""
-
-
-def _refs(dossier: Dossier, tokens: _Tokens, claim_ids: Sequence[str]) -> str:
-    """Links to the claims, named by claimant and relays, the first `_CAP` of them."""
-    shown = ", ".join(_ref(dossier, tokens, c, full=False) for c in claim_ids[:_CAP])
-    more = len(claim_ids) - _CAP
-    return f"{shown} and {more:,} more" if more > 0 else shown
-
-
-def _words(value: str) -> str:
-    return value.replace("_", " ")
-
-
-def _more(n: int, limit: int) -> str:
-    return f'<li class="more muted">… and {n - limit:,} more</li>' if n > limit else ""
-
-
-# --------------------------------------------------------------------------
-# Findings
-
-
-def _contradictions(dossier: Dossier, tokens: _Tokens, found: Findings, limit: int) -> str:
-    if not found.disputes:
-        return '<p class="empty muted">None: no two active claims are incompatible.</p>'
-    out = []
-    for dispute in found.disputes[:limit]:
-        n = len(dispute.positions)
-        pairs = say.plural(dispute.pairs, "pair")
-        ids = [c for p in dispute.positions for c in p.claims]
-        out.append(
-            f'<div class="dispute"{tokens.data(dossier, ids)}>'
-            f"<h4>{esc(title(dossier, dispute))}: {n:,} positions "
-            f'<span class="muted">({pairs} of claims in conflict)</span></h4><ul class="items">'
-        )
-        for i, position in enumerate(dispute.positions[:limit], 1):
-            claims = say.plural(len(position.claims), "claim")
-            origins = say.plural(position.count, "independent origin")
-            says = esc(position_words(dossier, dispute, position))
-            out.append(
-                f'<li class="contra">{i}. <strong>{says}</strong>: {claims}, {origins}'
-                f'<p class="via">{_refs(dossier, tokens, position.claims)}</p></li>'
-            )
-        out.append(_more(n, limit) + '</ul><ul class="why">')
-        for r in dispute.reasons:
-            if r.second >= limit:
-                continue
-            also = (
-                " (also linked)"
-                if r.linked and r.reason is not analysis.ContradictionReason.LINKED
-                else ""
-            )
-            out.append(
-                f"<li>{r.first + 1} <strong>vs</strong> {r.second + 1}: "
-                f"{esc(REASON_WORDS[r.reason])}: {esc(r.detail)}{also}</li>"
-            )
-        out.append("</ul></div>")
-    if len(found.disputes) > limit:
-        more = say.plural(len(found.disputes) - limit, "more contradiction")
-        out.append(f'<p class="muted">… and {more}</p>')
-    return "".join(out)
-
-
-def _arcs(found: Findings) -> list[analysis.Contradiction]:
-    """One arc per pair of positions in conflict, between their first claims."""
-    arcs = []
-    for dispute in found.disputes:
-        for r in dispute.reasons:
-            a, b = dispute.positions[r.first].claims, dispute.positions[r.second].claims
-            first, second = (a[0], b[0]) if r.first != r.second else (a[0], a[-1])
-            arcs.append(analysis.Contradiction(first, second, r.reason, r.detail, r.linked))
-    return arcs
-
-
-def _silences(dossier: Dossier, tokens: _Tokens, found: Findings, limit: int) -> str:
-    if not found.silences:
-        return '<p class="empty muted">None.</p>'
-    out = ['<ul class="items">']
-    for s in found.silences[:limit]:
-        who = esc(say.name(dossier, s.actor))
-        what = esc(say.proposition(dossier, s.proposition))
-        related = [*s.accusations, *([s.claim] if s.claim else [])]
-        data = tokens.data(dossier, related) if related else ""
-        if s.kind is analysis.SilenceKind.REPORTED and s.stance is not None and s.claim:
-            head = f"<strong>{who}</strong> {esc(say.STANCE_WORDS[s.stance])} {what}"
-            detail = f'<p class="via">reported in {_ref(dossier, tokens, s.claim, full=False)}</p>'
-        else:
-            head = f"<strong>{who}</strong>: accused, no answer recorded: {what}"
-            detail = ""
-        accused = _refs(dossier, tokens, s.accusations)
-        if accused:
-            detail += f'<p class="via">accused by {accused}</p>'
-        out.append(f'<li class="silence"{data}>{head}{detail}</li>')
-    out.append(_more(len(found.silences), limit) + "</ul>")
-    return "".join(out)
-
-
-def _corroboration(dossier: Dossier, tokens: _Tokens, found: Findings, limit: int) -> str:
-    out = []
-    if found.verdicts:
-        out.append('<ul class="items">')
-    for v in found.verdicts[:limit]:
-        first = dossier.claim(v.claims[0])
-        n = v.corroboration.count
-        dropped = len(v.corroboration.uncounted)
-        head = (
-            f"<strong>{esc(say.proposition(dossier, first.proposition))}</strong>: "
-            f"{say.plural(n, 'independent origin')}"
-            + (f" counted, {dropped:,} not counted" if dropped else "")
-            + f" among {say.plural(len(v.claims), 'claim')}"
-        )
-        origins = []
-        for origin in v.corroboration.origins:
-            names = ", ".join(esc(say.name(dossier, a)) for a in origin.actors)
-            refs = _refs(dossier, tokens, origin.claims)
-            why = "".join(
-                f'<br><span class="muted">not independent ({_words(m.reason.value)}): '
-                f"{esc(m.note)}</span>"
-                for m in origin.merges
-            )
-            ties = "".join(
-                f'<br><span class="muted">tied to a party named in the claim: {esc(t.note)}</span>'
-                for t in origin.ties
-            )
-            if origin.uncounted is not None:
-                ties += f'<br><span class="muted">not counted: {esc(origin.uncounted)}</span>'
-            origins.append(f"<li>origin <strong>{names}</strong>: {refs}{why}{ties}</li>")
-        suggestion = ""
-        suggested = analysis.suggest_credibility(dossier, v.claims[0])
-        if suggested.credibility is not None:
-            suggestion = (
-                f'<p class="via">suggested credibility 1 (confirmed): {esc(suggested.reason)}</p>'
-            )
-        out.append(
-            f'<li class="verdict"{tokens.data(dossier, v.claims)}>{head}'
-            f"<ul>{''.join(origins)}</ul>{suggestion}</li>"
-        )
-    if found.verdicts:
-        out.append(_more(len(found.verdicts), limit) + "</ul>")
-    out.append(
-        f'<p class="muted">{say.plural(found.alone, "other claim")} '
-        "have no support beyond themselves.</p>"
-    )
-    return "".join(out)
-
-
-def _uncertainty(dossier: Dossier, tokens: _Tokens, found: Findings, limit: int) -> str:
-    if not found.uncertainties:
-        return '<p class="empty muted">None.</p>'
-    out = ['<ul class="items">']
-    for u in found.uncertainties[:limit]:
-        known = "".join(f"<li>{_ref(dossier, tokens, k)}</li>" for k in u.known[:_CAP])
-        if len(u.known) > _CAP:
-            known += f"<li>… and {len(u.known) - _CAP:,} more</li>"
-        beside = f'<p class="via">known values beside it:</p><ul>{known}</ul>' if known else ""
-        out.append(
-            f'<li class="silence"{tokens.data(dossier, (u.claim, *u.known))}>'
-            f"{_ref(dossier, tokens, u.claim)}{beside}</li>"
-        )
-    out.append(_more(len(found.uncertainties), limit) + "</ul>")
-    return "".join(out)
-
-
-def _changes(dossier: Dossier, tokens: _Tokens, found: Findings, limit: int) -> str:
-    view = found.current
-    if not view.replaced and not view.stale:
-        return '<p class="empty muted">Nothing superseded or retracted: every claim is current.</p>'
-    out = ['<ul class="items">']
-    for r in view.replaced[:limit]:
-        by = f" by {_ref(dossier, tokens, r.status.by)}" if r.status.by else ""
-        now = ""
-        if r.current is not None and r.current != r.status.by:
-            now = f'<p class="via">now: {_ref(dossier, tokens, r.current)}</p>'
-        out.append(
-            f'<li class="contra"{tokens.data(dossier, [r.claim])}>'
-            f'{_ref(dossier, tokens, r.claim)}<p class="status">{r.status.kind.value}{by}</p>'
-            f"{now}</li>"
-        )
-    for stale in view.stale[:limit]:
-        link = stale.link
-        out.append(
-            f'<li class="silence"{tokens.data(dossier, [link.claim, link.target])}>'
-            f"stale link: {_ref(dossier, tokens, link.claim)} "
-            f"<em>{link.kind.value.replace('_', ' ')}</em> {_ref(dossier, tokens, link.target)} "
-            f"({stale.status.kind.value})</li>"
-        )
-    out.append("</ul>")
-    return "".join(out)
 
 
 # --------------------------------------------------------------------------
@@ -295,7 +64,7 @@ def _assessment(a: Assessment) -> str:
     return text
 
 
-def _quote(tokens: _Tokens, quote: Quote, anchors: Mapping[tuple[str, int, int], str]) -> str:
+def _quote(tokens: cite.Tokens, quote: Quote, anchors: Mapping[tuple[str, int, int], str]) -> str:
     where = anchors.get((quote.source, quote.start, quote.end))
     link = f' <a href="#{where}">in the source</a>' if where else ""
     before = f'<span class="ctx">…{esc(quote.prefix[-60:])}</span>' if quote.prefix else ""
@@ -305,7 +74,7 @@ def _quote(tokens: _Tokens, quote: Quote, anchors: Mapping[tuple[str, int, int],
 
 def _claim_item(
     dossier: Dossier,
-    tokens: _Tokens,
+    tokens: cite.Tokens,
     claim: Claim,
     anchors: Mapping[tuple[str, int, int], str],
 ) -> str:
@@ -319,7 +88,7 @@ def _claim_item(
     status = dossier.status(claim.id)
     if status.by is not None:
         parts.append(
-            f'<p class="status">{status.kind.value} by {_ref(dossier, tokens, status.by)}</p>'
+            f'<p class="status">{status.kind.value} by {cite.ref(dossier, tokens, status.by)}</p>'
         )
     for hop in claim.chain:
         source = dossier.sources.get(hop.source) if hop.source else None
@@ -339,7 +108,7 @@ def _claim_item(
         note = f": {esc(link.note)}" if link.note else ""
         parts.append(
             f'<p class="via">{link.kind.value.replace("_", " ")} '
-            f"{_ref(dossier, tokens, link.target)}{note}</p>"
+            f"{cite.ref(dossier, tokens, link.target)}{note}</p>"
         )
     parts.append(f'<p class="meta">id <code>{esc(claim.id)}</code></p></li>')
     return "".join(parts)
@@ -347,7 +116,7 @@ def _claim_item(
 
 def _claims(
     dossier: Dossier,
-    tokens: _Tokens,
+    tokens: cite.Tokens,
     anchors: Mapping[tuple[str, int, int], str],
     found: Findings,
     limit: int,
@@ -380,7 +149,7 @@ def _claims(
         out.append(
             f'<section class="group"><h3>{esc(actor.name)} '
             f'<span class="muted">({about}; {say.plural(len(said), "claim")})</span></h3>{aliases}'
-            f'<ul class="items">{items}{_more(len(said), budget)}</ul></section>'
+            f'<ul class="items">{items}{cite.more(len(said), budget)}</ul></section>'
         )
         budget -= len(said)
     return "".join(out) or '<p class="empty muted">No claims.</p>'
@@ -403,7 +172,7 @@ def _quotes_by_source(dossier: Dossier) -> dict[str, list[tuple[Quote, str]]]:
 
 def _highlighted(
     dossier: Dossier,
-    tokens: _Tokens,
+    tokens: cite.Tokens,
     source: Source,
     text: str,
     quotes: list[tuple[Quote, str]],
@@ -441,7 +210,7 @@ def _highlighted(
 
 def _sources(
     dossier: Dossier,
-    tokens: _Tokens,
+    tokens: cite.Tokens,
     texts: Mapping[str, str],
     anchors: dict[tuple[str, int, int], str],
     limit: int,
@@ -521,24 +290,26 @@ def _section(name: str, body: str, level: int = 2) -> str:
 def _sections(
     dossier: Dossier, texts: Mapping[str, str], limit: int, graph_limit: int
 ) -> Iterator[str]:
-    tokens = _Tokens(dossier)
+    tokens = cite.Tokens(dossier)
     found = findings(dossier)
     anchors: dict[tuple[str, int, int], str] = {}
     sources = _sources(dossier, tokens, texts, anchors, limit)  # first: it names the anchors
     findings_html = "".join(
         _section(name, part(dossier, tokens, found, limit), 3)
         for name, part in (
-            ("contradictions", _contradictions),
-            ("silences", _silences),
-            ("corroboration", _corroboration),
-            ("uncertainty", _uncertainty),
-            ("changes", _changes),
+            ("contradictions", sections.contradictions),
+            ("silences", sections.silences),
+            ("corroboration", sections.corroboration),
+            ("uncertainty", sections.uncertainty),
+            ("changes", sections.changes),
         )
     )
     yield _section("findings", findings_html)
     yield _section("claims", _claims(dossier, tokens, anchors, found, limit))
     yield _section("sources", sources)
-    drawing = graph(dossier, tokens.actor, tokens.subject_of, _arcs(found), limit=graph_limit)
+    drawing = graph(
+        dossier, tokens.actor, tokens.subject_of, sections.arcs(found), limit=graph_limit
+    )
     note = (
         f'<p class="muted">Over {graph_limit:,} claims: actors only, with their ties and '
         "the busiest relays (claims counted in the tooltips).</p>"
@@ -556,7 +327,7 @@ def _sections(
     yield _filters(dossier, tokens)
 
 
-def _filters(dossier: Dossier, tokens: _Tokens) -> str:
+def _filters(dossier: Dossier, tokens: cite.Tokens) -> str:
     claimants = [
         (tokens.actor[a.id], a.name) for a in actor_order(dossier) if dossier.claims_by(a.id)
     ]

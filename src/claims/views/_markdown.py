@@ -8,7 +8,15 @@ from .. import analysis
 from ..dossier import Dossier
 from . import _sentence as say
 from ._escape import markdown as md
-from ._findings import REASON_WORDS, Findings, claimant_order, findings, position_words, title
+from ._findings import (
+    REASON_WORDS,
+    Findings,
+    claimant_order,
+    findings,
+    partly_words,
+    position_words,
+    title,
+)
 from ._svg import actor_order
 
 __all__ = ["markdown"]
@@ -103,6 +111,8 @@ def _findings(dossier: Dossier, found: Findings, limit: int) -> Iterator[str]:
             if origin.uncounted is not None:
                 ties += f"; not counted: {md(origin.uncounted)}"
             yield f"  - origin {names}: {say.plural(len(origin.claims), 'claim')}{why}{ties}"
+        for partly in v.partly:
+            yield f"  - {partly_words(partly, _who(dossier, partly.claim), md(partly.reason))}"
     yield from _more(len(found.verdicts), limit)
     yield f"- {say.plural(found.alone, 'other claim')} have no support beyond themselves"
     yield ""

@@ -20,18 +20,19 @@ from .._model import Actor, Assessment, Claim, Link, LinkKind, Quote, StatusKind
 from .._terminal import terminal_safe
 from ..dossier import Dossier
 from . import _sentence as say
-from ._findings import REASON_WORDS, position_words, title
+from ._findings import REASON_WORDS, partly_words, position_words, title
 from ._report_plan import (
     DEFAULT_LIMIT,
     REPORT_SECTIONS,
     Plan,
     ReportError,
+    allot,
     cut,
     plan,
     select,
 )
 
-__all__ = ["MIN_WIDTH", "allot", "assessment_words", "report", "wrap"]
+__all__ = ["MIN_WIDTH", "assessment_words", "report", "wrap"]
 
 MIN_WIDTH = 20
 """The narrowest width a report can be wrapped to."""
@@ -398,6 +399,10 @@ class _Text:
                     yield from self.wrap(f"not counted: {origin.uncounted}", "      ")
             if len(origins) > _NESTED:
                 yield from self.wrap(f"and {len(origins) - _NESTED:,} more origins", "    ")
+            for partly in v.partly[:_NESTED]:
+                yield from self.wrap(partly_words(partly, self.who(partly.claim)), "    ")
+            if len(v.partly) > _NESTED:
+                yield from self.wrap(f"and {len(v.partly) - _NESTED:,} more in part", "    ")
             suggestion = analysis.suggest_credibility(self.d, v.claims[0])
             if suggestion.credibility is not None:
                 yield from self.wrap(
@@ -513,31 +518,6 @@ class _Text:
             yield from self.wrap(
                 f"To see them all: {section}--limit 0; one claimant's: --claimant NAME", ""
             )
-
-
-def allot(sizes: list[int], limit: int) -> list[int]:
-    """How many of each group to show: `limit` items in all, shared out in turn (0: all).
-
-    Groups that come first get one more when the items do not share out evenly;
-    groups past the first `limit` get none.
-
-    >>> allot([27, 3, 2, 1], 8)
-    [3, 2, 2, 1]
-    """
-    if limit <= 0:
-        return list(sizes)
-    shares = [0] * len(sizes)
-    budget = limit
-    while budget > 0:
-        given = 0
-        for i, size in enumerate(sizes[:limit]):
-            if shares[i] < size and budget > 0:
-                shares[i] += 1
-                budget -= 1
-                given += 1
-        if not given:
-            break
-    return shares
 
 
 def report(

@@ -14,7 +14,7 @@ from .. import analysis
 from .._model import Claim, Quote
 from ..dossier import Dossier
 from . import _sentence as say
-from ._findings import REASON_WORDS, position_words, title
+from ._findings import REASON_WORDS, Verdict, partly_words, position_words, title
 from ._report import assessment_words
 from ._report_plan import DEFAULT_LIMIT, Plan, cut, plan, select
 
@@ -141,10 +141,7 @@ def _sections(dossier: Dossier, p: Plan, limit: int) -> Json:
         )
     if "corroboration" in p.sections:
         out["corroboration"] = _part(
-            [
-                _verdict(dossier, v.claims, v.corroboration)
-                for v in f.verdicts[: cut(f.verdicts, limit)]
-            ],
+            [_verdict(dossier, v) for v in f.verdicts[: cut(f.verdicts, limit)]],
             len(f.verdicts),
             alone=f.alone,
         )
@@ -251,13 +248,24 @@ def _origin(o: analysis.IndependentOrigin) -> Json:
     }
 
 
-def _verdict(dossier: Dossier, claims: Iterable[str], found: analysis.Corroboration) -> Json:
-    ids = list(claims)
+def _verdict(dossier: Dossier, verdict: Verdict) -> Json:
+    ids = list(verdict.claims)
+    found = verdict.corroboration
     return {
         "claims": ids,
         "proposition": say.proposition(dossier, dossier.claim(ids[0]).proposition),
         "independent_origins": found.count,
         "origins": [_origin(o) for o in found.origins],
+        "partial": [
+            {
+                "claim": p.claim,
+                "supports": p.supports,
+                "reason": p.reason,
+                "how": p.how,
+                "words": partly_words(p, say.name(dossier, dossier.claim(p.claim).claimant)),
+            }
+            for p in verdict.partly
+        ],
     }
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "Plan",
     "ReportError",
     "Selection",
+    "allot",
     "cut",
     "plan",
     "select",
@@ -244,7 +245,7 @@ def _involving(found: Findings, chosen: set[str]) -> Findings:
         return any(i in chosen for i in ids)
 
     disputes = tuple(d for d in found.disputes if any(touches(*p.claims) for p in d.positions))
-    verdicts = tuple(v for v in found.verdicts if touches(*v.claims))
+    verdicts = tuple(v for v in found.verdicts if touches(*v.claims, *(p.claim for p in v.partly)))
     backed = {c for v in verdicts for c in v.claims}
     view = found.current
     active = set(view.claims)
@@ -306,6 +307,31 @@ def cut(items: Sequence[object], limit: int) -> int:
     return len(items) if limit <= 0 else min(len(items), limit)
 
 
+def allot(sizes: list[int], limit: int) -> list[int]:
+    """How many of each group to show: `limit` items in all, shared out in turn (0: all).
+
+    Groups that come first get one more when the items do not share out evenly;
+    groups past the first `limit` get none.
+
+    >>> allot([27, 3, 2, 1], 8)
+    [3, 2, 2, 1]
+    """
+    if limit <= 0:
+        return list(sizes)
+    shares = [0] * len(sizes)
+    budget = limit
+    while budget > 0:
+        given = 0
+        for i, size in enumerate(sizes[:limit]):
+            if shares[i] < size and budget > 0:
+                shares[i] += 1
+                budget -= 1
+                given += 1
+        if not given:
+            break
+    return shares
+
+
 def _partners(found: Findings) -> set[str]:
     ids: set[str] = set()
     for dispute in found.disputes:
@@ -313,6 +339,7 @@ def _partners(found: Findings) -> set[str]:
             ids.update(position.claims)
     for verdict in found.verdicts:
         ids.update(verdict.claims)
+        ids.update(p.claim for p in verdict.partly)
     for silence in found.silences:
         ids.update(silence.accusations)
         if silence.claim is not None:
