@@ -25,7 +25,7 @@ def crowded(draw: st.DrawFn) -> claims.Dossier:
     actors, texts, unknowns, nones and bounded or approximate quantities,
     and a few times and places.
     """
-    d = draw(cs.dossiers(max_actors=5, max_claims=12, max_links=8))
+    d = draw(cs.dossiers(max_actors=5, max_claims=12, max_links=8, max_also=2))
     actor_ids = sorted(d.actors)
     refs = st.sampled_from(actor_ids).map(claims.ActorRef)
     texts = st.builds(claims.Text, st.sampled_from("ab"))

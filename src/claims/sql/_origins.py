@@ -85,30 +85,40 @@ def corroboration_origins(
     run.create(
         "members",
         """
-        SELECT m.k, m.pos, m.id, m.claimant, COALESCE(r.root, m.claimant) AS root FROM (
-            SELECT grp AS k, pos, id, claimant FROM {cases}
-            WHERE grouped AND live
-                AND grp IN (SELECT grp FROM {cases} WHERE grouped AND NOT special)
-            UNION
-            SELECT -pos - 1 AS k, pos, id, claimant FROM {cases}
-            WHERE special OR NOT grouped
-            UNION
-            SELECT -s.pos - 1 AS k, m.pos, m.id, m.claimant
-            FROM {cases} s JOIN {cases} m ON m.grp = s.grp
-            WHERE s.grouped AND s.special AND m.live
-            UNION
-            SELECT -s.pos - 1 AS k, b.pos, b.id, b.claimant
-            FROM {cases} s JOIN {backers} b ON b.target = s.id
-            WHERE s.special
-        ) m LEFT JOIN {roots} r ON r.actor = m.claimant
+        SELECT grp AS k, pos, id FROM {cases}
+        WHERE grouped AND live
+            AND grp IN (SELECT grp FROM {cases} WHERE grouped AND NOT special)
+        UNION
+        SELECT -pos - 1 AS k, pos, id FROM {cases}
+        WHERE special OR NOT grouped
+        UNION
+        SELECT -s.pos - 1 AS k, m.pos, m.id
+        FROM {cases} s JOIN {cases} m ON m.grp = s.grp
+        WHERE s.grouped AND s.special AND m.live
+        UNION
+        SELECT -s.pos - 1 AS k, b.pos, b.id
+        FROM {cases} s JOIN {backers} b ON b.target = s.id
+        WHERE s.special
         """,
         lasting=True,
+    )
+    # Each member once for each of its claimants (a joint statement is
+    # each claimant's), with the root of the whole the claimant is part of.
+    run.whose()
+    run.create(
+        "claimed",
+        """
+        SELECT m.k, m.pos, w.actor AS claimant, COALESCE(r.root, w.actor) AS root
+        FROM {members} m JOIN {whose} w ON w.id = m.id
+            LEFT JOIN {roots} r ON r.actor = w.actor
+        """,
     )
     # A claim's time: when made, else its first quoted source's publication.
     run.create(
         "spans",
         """
-        SELECT c.id, COALESCE(c.made_start_utc, p.s) AS s, COALESCE(c.made_end_utc, p.e) AS e
+        SELECT c.position AS pos, COALESCE(c.made_start_utc, p.s) AS s,
+            COALESCE(c.made_end_utc, p.e) AS e
         FROM {claims} c LEFT JOIN (
             SELECT q.claim, MIN_BY(src.published_start_utc, q.position) AS s,
                 MIN_BY(src.published_end_utc, q.position) AS e
@@ -142,8 +152,8 @@ def corroboration_origins(
         SELECT k, pos AS a, MIN(pos) OVER (PARTITION BY k, {key}) AS b FROM {source}
         """
         for key, source in (
-            ("claimant", "{members}"),
-            ("root", "{members}"),
+            ("claimant", "{claimed}"),
+            ("root", "{claimed}"),
             (
                 "reporter, source",
                 "(SELECT m.k, m.pos, r.reporter, r.source FROM {members} m "
@@ -164,10 +174,10 @@ def corroboration_origins(
             WHERE r.kind IN ('repeats', 'derives_from', 'endorses', 'reacts_to')
             UNION ALL
             SELECT x.k, x.pos AS a, y.pos AS b
-            FROM {{members}} x JOIN {{tie_pairs}} t ON t.a = x.claimant
-                JOIN {{members}} y ON y.k = x.k AND y.claimant = t.b
-                LEFT JOIN {{spans}} sx ON sx.id = x.id
-                LEFT JOIN {{spans}} sy ON sy.id = y.id
+            FROM {{claimed}} x JOIN {{tie_pairs}} t ON t.a = x.claimant
+                JOIN {{claimed}} y ON y.k = x.k AND y.claimant = t.b
+                LEFT JOIN {{spans}} sx ON sx.pos = x.pos
+                LEFT JOIN {{spans}} sy ON sy.pos = y.pos
             WHERE NOT COALESCE(sx.e <= t.since, FALSE) AND NOT COALESCE(sx.s >= t.until, FALSE)
                 AND NOT COALESCE(sy.e <= t.since, FALSE) AND NOT COALESCE(sy.s >= t.until, FALSE)
         )

@@ -144,6 +144,22 @@ class Run:
             """,
         )
 
+    def whose(self) -> None:
+        """``whose`` (id, actor): every claimant of each claim, `Claim.also`'s too.
+
+        A joint statement is the claim of each of its claimants, as
+        `claims.analysis` reads `Claim.claimants`.
+        """
+        self.create(
+            "whose",
+            """
+            SELECT id, claimant AS actor FROM {claims}
+            UNION ALL
+            SELECT c.id, a.actor FROM {claims} c, UNNEST(c.also) AS a(actor)
+            WHERE a.actor <> c.claimant
+            """,
+        )
+
     def components(self, name: str, edges: str) -> None:
         """Connected components: ``name`` (k, node, label), label the least node.
 
@@ -423,6 +439,19 @@ def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[st
         SELECT DISTINCT actor, whole FROM up
         """,
     )
+    # Each claim with the actors its claimants are (or are part of) among
+    # those accused: a claim is the accused's own when any claimant is.
+    run.whose()
+    run.create(
+        "belongs",
+        f"""
+        SELECT DISTINCT w.id, u.whole FROM {{whose}} w JOIN {{up}} u ON u.actor = w.actor
+        WHERE u.whole IN (
+            SELECT subject FROM {{claims}}
+            WHERE subject_type = 'actor' AND predicate IN ({strings(accusations)})
+        )
+        """,
+    )
     silent = f"({strings(SILENT)})"
     accusing = f"({strings(accusations)})"
     return run.arrow(
@@ -440,18 +469,18 @@ def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[st
             UNION
             SELECT s.id AS sid, c.pos, c.id
             FROM silences s JOIN {{said}} c ON c.so = s.so
-                LEFT JOIN {{up}} o ON o.actor = c.claimant AND o.whole = s.subject
+                LEFT JOIN {{belongs}} o ON o.id = c.id AND o.whole = s.subject
             WHERE s.subject_type = 'actor' AND s.predicate IN {accusing}
                 AND s.id NOT IN (SELECT id FROM topical)
-                AND c.stance = 'asserts' AND c.live AND o.actor IS NULL
+                AND c.stance = 'asserts' AND c.live AND o.id IS NULL
             UNION
             SELECT s.id AS sid, c.pos, c.id
             FROM topical s
-                JOIN {{up}} w ON w.actor = s.claimant
+                JOIN {{belongs}} w ON w.id = s.id
                 JOIN {{said}} c ON c.subject_type = 'actor' AND c.subject = w.whole
-                LEFT JOIN {{up}} o ON o.actor = c.claimant AND o.whole = c.subject
+                LEFT JOIN {{belongs}} o ON o.id = c.id AND o.whole = c.subject
             WHERE c.predicate IN {accusing} AND c.stance = 'asserts' AND c.live
-                AND o.actor IS NULL
+                AND o.id IS NULL
         ),
         reported AS (
             SELECT 0 AS part, s.pos AS first, s.claimant AS actor, 'reported' AS kind,
@@ -466,12 +495,12 @@ def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[st
         ),
         owned AS (
             SELECT DISTINCT c.so FROM accused c
-                JOIN {{up}} o ON o.actor = c.claimant AND o.whole = c.subject
+                JOIN {{belongs}} o ON o.id = c.id AND o.whole = c.subject
             UNION
             SELECT DISTINCT c.so FROM accused c
                 JOIN {{links}} k ON k.target = c.id AND k.kind = 'denies'
                 JOIN {{said}} d ON d.id = k.claim AND d.live
-                JOIN {{up}} o ON o.actor = d.claimant AND o.whole = c.subject
+                JOIN {{belongs}} o ON o.id = d.id AND o.whole = c.subject
         ),
         unanswered AS (
             SELECT 1 AS part, MIN(pos) AS first, subject AS actor, 'unanswered' AS kind,

@@ -205,8 +205,8 @@ def silences(
 ) -> Any:
     """Reported silences, then unanswered accusations, as `claims.analysis.silences`.
 
-    Joint claimants (`Claim.also`) are not read here: each claim is its
-    first claimant's.
+    A joint statement (`Claim.also`) is each of its claimants': it answers
+    for, and is owned by, any of them, as in `claims.analysis.silences`.
 
     Args:
         tables: As for `contradictions`.
