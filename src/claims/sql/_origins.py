@@ -15,61 +15,42 @@ from typing import Any
 from ..analysis import UNCOUNTED_CREDIBILITY
 from ..analysis.corroboration import credibility_reason
 from ..confidence import Credibility
-from ..vocabulary import DEFAULT
+from ..vocabulary import Vocabulary
 from ._queries import OBJECT, Run, ordered, strings
 
 __all__ = ["corroboration_origins"]
 
 
 def corroboration_origins(
-    run: Run, *, include_inactive: bool, uncounted: Collection[Credibility] = UNCOUNTED_CREDIBILITY
+    run: Run,
+    *,
+    include_inactive: bool,
+    vocabulary: Vocabulary,
+    uncounted: Collection[Credibility] = UNCOUNTED_CREDIBILITY,
 ) -> Any:
     """Every claim's independent origins: (claim, count, origins, uncounted).
 
-    ``count`` leaves out the origins whose every claim has a credibility of
-    `uncounted`; ``uncounted`` is each origin's reason for that (null when
-    it counts), as `claims.analysis.IndependentOrigin.uncounted`.
+    A ``supports`` link backs its target when the supporting claim states
+    what the target says, predicates and units compared as `vocabulary`
+    resolves them. ``count`` leaves out the origins whose every claim has a
+    credibility of `uncounted`; ``uncounted`` is each origin's reason for
+    that (null when it counts), as `claims.analysis.IndependentOrigin.uncounted`.
     """
     run.said(include_inactive)
     run.ties()
     live = "TRUE" if include_inactive else "b.status = 'active'"
-    # Canonical names of the predicates and units whose vocabulary name differs.
-    vocabulary = DEFAULT
-    canon = []
-    for column in ("predicate", "object_unit"):
-        names = run.lookup(
-            f"SELECT DISTINCT {column} AS n FROM {{claims}} WHERE {column} IS NOT NULL"
-        )
-        for name in names.column("n").to_pylist():
-            known = vocabulary.predicate(name) if column == "predicate" else vocabulary.unit(name)
-            if known is not None and known.id != name:
-                canon.append(f"('{column}', {strings([name])}, {strings([known.id])})")
-    rows = ", ".join(canon) or "('', '', '')"
-    run.create("canon", f"SELECT * FROM (VALUES {rows}) AS t(kind, name, id)")
-    said_canon = """
-        SELECT s.*, COALESCE(cp.id, s.predicate) AS cpred, COALESCE(cu.id, s.object_unit) AS cunit
-        FROM {said} s
-            LEFT JOIN {canon} cp ON cp.kind = 'predicate' AND cp.name = s.predicate
-            LEFT JOIN {canon} cu ON cu.kind = 'object_unit' AND cu.name = s.object_unit
-    """
+    compared = run.compared(vocabulary)
     stated = " AND ".join(
-        f"x.{k} IS NOT DISTINCT FROM y.{k}"
-        for k in ["stance", "subject_type", "subject", "cpred", *OBJECT.split(", ")]
-        if k != "object_unit"
+        f"b.{k} IS NOT DISTINCT FROM t.{k}"
+        for k in ["stance", "subject_type", "subject", "predicate", *OBJECT.split(", ")]
     )
     run.create(
         "backers",
         f"""
-        WITH sc AS ({said_canon})
-        SELECT DISTINCT k.target, b.id, b.position AS pos, b.claimant
-        FROM {{links}} k JOIN {{claims}} b ON b.id = k.claim
-        WHERE ({live}) AND (
-            k.kind = 'repeats'
-            OR k.kind = 'supports' AND EXISTS (
-                SELECT 1 FROM sc x JOIN sc y ON {stated} AND x.cunit IS NOT DISTINCT FROM y.cunit
-                WHERE x.id = k.claim AND y.id = k.target
-            )
-        )
+        SELECT DISTINCT k.target, b.id, b.position AS pos
+        FROM {{links}} k JOIN {compared} b ON b.id = k.claim
+            LEFT JOIN {compared} t ON t.id = k.target
+        WHERE ({live}) AND (k.kind = 'repeats' OR k.kind = 'supports' AND {stated})
         """,
     )
     # Whose answer is not simply its group's: inactive or backed by a link.

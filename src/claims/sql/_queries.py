@@ -72,16 +72,17 @@ class Run:
         """The one value `template` returns."""
         return self.engine.scalar(self.sql(template))
 
-    def compared(self, vocabulary: Vocabulary) -> str:
-        """The claims with predicates and units as `vocabulary` resolves them, as a subquery.
+    def canonical(self, vocabulary: Vocabulary) -> None:
+        """``names_predicate`` and ``names_unit`` (name, canonical): names as `vocabulary` has them.
 
-        The vocabulary comes as two small tables of the names the claims
-        use that resolve to another (``names_predicate`` and
-        ``names_unit``: name, canonical), made by `Vocabulary` itself (so
-        case, spacing and aliases resolve exactly as in
-        `claims.analysis`), joined to the claims where read (the claims are
-        not copied).
+        Two small tables of the names the claims use that resolve to
+        another, made by `Vocabulary` itself (so case, spacing and aliases
+        resolve exactly as in `claims.analysis`); every question comparing
+        through a vocabulary joins them where it reads the claims (the
+        claims are not copied). Made once a run.
         """
+        if "names_predicate" in self.names:
+            return
         for name, column, canonical in (
             ("names_predicate", "predicate", vocabulary.canonical_predicate),
             ("names_unit", "object_unit", vocabulary.canonical_unit),
@@ -93,6 +94,13 @@ class Run:
             rows = ["(CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR))"]
             rows += [f"({strings([n])}, {strings([c])})" for n, c in sorted(pairs) if n != c]
             self.create(name, f"SELECT * FROM (VALUES {', '.join(rows)}) AS t(name, canonical)")
+
+    def compared(self, vocabulary: Vocabulary) -> str:
+        """The claims with predicates and units as `vocabulary` resolves them, as a subquery.
+
+        See `canonical`.
+        """
+        self.canonical(vocabulary)
         return f"""(
             SELECT c.position, c.id, c.claimant, c.stance, c.status, c.status_by,
                 c.subject_type, c.subject, COALESCE(p.canonical, c.predicate) AS predicate,
@@ -113,7 +121,7 @@ class Run:
         A quantity's interval is ``lo``/``hi`` with their open ends,
         stretched when approximate (as in `claims.analysis`). With a
         `vocabulary`, predicates and units are taken as it resolves them
-        (see `compared`); without, as written.
+        (see `canonical`); without, as written.
         """
         claims = "{claims}" if vocabulary is None else self.compared(vocabulary)
         live = "TRUE" if include_inactive else "c.status = 'active'"
