@@ -101,6 +101,9 @@ def generate(n: int, directory: Path) -> None:
         claims_out.close()
         links_out.close()
         con.close()
+    for name in SCHEMAS:
+        if not (directory / f"{name}.parquet").is_file():
+            pq.write_table(SCHEMAS[name].empty_table(), directory / f"{name}.parquet")
 
 
 CHUNK = 2_000_000

@@ -25,7 +25,7 @@ def crowded(draw: st.DrawFn) -> claims.Dossier:
     actors, texts, unknowns, nones and bounded or approximate quantities,
     and a few times and places.
     """
-    d = draw(cs.dossiers(max_actors=5, max_claims=12, max_links=8))
+    d = draw(cs.dossiers(max_actors=5, max_claims=12, max_links=8, max_also=2))
     actor_ids = sorted(d.actors)
     refs = st.sampled_from(actor_ids).map(claims.ActorRef)
     texts = st.builds(claims.Text, st.sampled_from("ab"))
@@ -158,6 +158,11 @@ def rows(table: Any) -> list[tuple[Any, ...]]:
     return [tuple(r.values()) for r in table.to_pylist()]
 
 
+def by_row(found: list[tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
+    """Rows of corroborations, (claim, count, origins, uncounted), by claim."""
+    return {claim: tuple(rest) for claim, *rest in found}
+
+
 def by_claim(table: Any) -> dict[str, tuple[int, list[list[str]], list[str | None]]]:
     return {r["claim"]: (r["count"], r["origins"], r["uncounted"]) for r in table.to_pylist()}
 
@@ -284,7 +289,10 @@ def check_batch(dossiers: list[claims.Dossier], **engine: Any) -> None:
     vocabulary = marked_vocabulary(dossiers[0].vocabulary, n)
     found = csql.contradictions(tables, **engine, vocabulary=vocabulary)
     assert unbatched(found, n) == [expected_contradictions(d) for d in dossiers]
-    found = unbatched(csql.corroborations(tables, **engine), n)
+    found = csql.corroborations(tables, **engine, vocabulary=vocabulary)
+    assert [by_row(part) for part in unbatched(found, n)] == [
+        expected_corroborations(d) for d in dossiers
+    ]
     found = csql.silences(tables, **engine, vocabulary=vocabulary)
     assert unbatched(found, n) == [expected_silences(d) for d in dossiers]
     found = csql.uncertainties(tables, **engine, vocabulary=vocabulary)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..exceptions import ClaimsError
+from ..vocabulary import Vocabulary
 
 TABLES = ("claims", "actors", "sources", "events", "hops", "quotes", "links")
 """The tables `claims.parquet` writes."""
@@ -78,10 +79,13 @@ class Engine:
     Attributes:
         names: The name each table has in the engine's SQL, by table name.
         output: Where the answer goes instead of back as Arrow, if anywhere.
+        vocabulary: The vocabulary the export carries (its
+            ``vocabulary.json``), if any.
     """
 
     names: dict[str, str]
     output: Output | None = None
+    vocabulary: Vocabulary | None = None
 
     def create(self, name: str, query: str, *, lasting: bool = False) -> str:
         """Run `query` into a temporary table; return the table's name in SQL.
@@ -386,11 +390,29 @@ def sources(tables: Any) -> Iterator[dict[str, Any]]:
             f"{path}: not a Parquet export (no claims.parquet; write one with "
             "`claims export FILE DIR --format parquet`) and not a store"
         )
+    from ..parquet import SCHEMAS
+
+    # A table an export leaves out (one written by other tools) is empty.
     yield {
         name: str(path / f"{name}.parquet")
-        for name in TABLES
         if (path / f"{name}.parquet").is_file()
+        else SCHEMAS[name].empty_table()
+        for name in TABLES
     }
+
+
+def carried(found: Mapping[str, Any]) -> Vocabulary | None:
+    """The vocabulary of a local export (its ``vocabulary.json``; a store's own), if any.
+
+    Arrow tables and exports at a URL carry none that is read here: their
+    vocabulary is given to the question.
+    """
+    claims = found.get("claims")
+    if not isinstance(claims, str) or "://" in claims:
+        return None
+    from ..parquet import vocabulary
+
+    return vocabulary(Path(claims).parent)
 
 
 @contextlib.contextmanager
@@ -405,6 +427,7 @@ def engine(tables: Any, name: str, session: Any | None) -> Iterator[Engine]:
     with sources(tables) as found:
         made: Engine = DuckDB(found, session) if name == "duckdb" else Spark(found, session)
         made.output = _OUTPUT.get()
+        made.vocabulary = carried(found)
         try:
             yield made
         finally:

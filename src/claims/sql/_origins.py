@@ -15,61 +15,42 @@ from typing import Any
 from ..analysis import UNCOUNTED_CREDIBILITY
 from ..analysis.corroboration import credibility_reason
 from ..confidence import Credibility
-from ..vocabulary import DEFAULT
+from ..vocabulary import Vocabulary
 from ._queries import OBJECT, Run, ordered, strings
 
 __all__ = ["corroboration_origins"]
 
 
 def corroboration_origins(
-    run: Run, *, include_inactive: bool, uncounted: Collection[Credibility] = UNCOUNTED_CREDIBILITY
+    run: Run,
+    *,
+    include_inactive: bool,
+    vocabulary: Vocabulary,
+    uncounted: Collection[Credibility] = UNCOUNTED_CREDIBILITY,
 ) -> Any:
     """Every claim's independent origins: (claim, count, origins, uncounted).
 
-    ``count`` leaves out the origins whose every claim has a credibility of
-    `uncounted`; ``uncounted`` is each origin's reason for that (null when
-    it counts), as `claims.analysis.IndependentOrigin.uncounted`.
+    A ``supports`` link backs its target when the supporting claim states
+    what the target says, predicates and units compared as `vocabulary`
+    resolves them. ``count`` leaves out the origins whose every claim has a
+    credibility of `uncounted`; ``uncounted`` is each origin's reason for
+    that (null when it counts), as `claims.analysis.IndependentOrigin.uncounted`.
     """
     run.said(include_inactive)
     run.ties()
     live = "TRUE" if include_inactive else "b.status = 'active'"
-    # Canonical names of the predicates and units whose vocabulary name differs.
-    vocabulary = DEFAULT
-    canon = []
-    for column in ("predicate", "object_unit"):
-        names = run.lookup(
-            f"SELECT DISTINCT {column} AS n FROM {{claims}} WHERE {column} IS NOT NULL"
-        )
-        for name in names.column("n").to_pylist():
-            known = vocabulary.predicate(name) if column == "predicate" else vocabulary.unit(name)
-            if known is not None and known.id != name:
-                canon.append(f"('{column}', {strings([name])}, {strings([known.id])})")
-    rows = ", ".join(canon) or "('', '', '')"
-    run.create("canon", f"SELECT * FROM (VALUES {rows}) AS t(kind, name, id)")
-    said_canon = """
-        SELECT s.*, COALESCE(cp.id, s.predicate) AS cpred, COALESCE(cu.id, s.object_unit) AS cunit
-        FROM {said} s
-            LEFT JOIN {canon} cp ON cp.kind = 'predicate' AND cp.name = s.predicate
-            LEFT JOIN {canon} cu ON cu.kind = 'object_unit' AND cu.name = s.object_unit
-    """
+    compared = run.compared(vocabulary)
     stated = " AND ".join(
-        f"x.{k} IS NOT DISTINCT FROM y.{k}"
-        for k in ["stance", "subject_type", "subject", "cpred", *OBJECT.split(", ")]
-        if k != "object_unit"
+        f"b.{k} IS NOT DISTINCT FROM t.{k}"
+        for k in ["stance", "subject_type", "subject", "predicate", *OBJECT.split(", ")]
     )
     run.create(
         "backers",
         f"""
-        WITH sc AS ({said_canon})
-        SELECT DISTINCT k.target, b.id, b.position AS pos, b.claimant
-        FROM {{links}} k JOIN {{claims}} b ON b.id = k.claim
-        WHERE ({live}) AND (
-            k.kind = 'repeats'
-            OR k.kind = 'supports' AND EXISTS (
-                SELECT 1 FROM sc x JOIN sc y ON {stated} AND x.cunit IS NOT DISTINCT FROM y.cunit
-                WHERE x.id = k.claim AND y.id = k.target
-            )
-        )
+        SELECT DISTINCT k.target, b.id, b.position AS pos
+        FROM {{links}} k JOIN {compared} b ON b.id = k.claim
+            LEFT JOIN {compared} t ON t.id = k.target
+        WHERE ({live}) AND (k.kind = 'repeats' OR k.kind = 'supports' AND {stated})
         """,
     )
     # Whose answer is not simply its group's: inactive or backed by a link.
@@ -85,30 +66,40 @@ def corroboration_origins(
     run.create(
         "members",
         """
-        SELECT m.k, m.pos, m.id, m.claimant, COALESCE(r.root, m.claimant) AS root FROM (
-            SELECT grp AS k, pos, id, claimant FROM {cases}
-            WHERE grouped AND live
-                AND grp IN (SELECT grp FROM {cases} WHERE grouped AND NOT special)
-            UNION
-            SELECT -pos - 1 AS k, pos, id, claimant FROM {cases}
-            WHERE special OR NOT grouped
-            UNION
-            SELECT -s.pos - 1 AS k, m.pos, m.id, m.claimant
-            FROM {cases} s JOIN {cases} m ON m.grp = s.grp
-            WHERE s.grouped AND s.special AND m.live
-            UNION
-            SELECT -s.pos - 1 AS k, b.pos, b.id, b.claimant
-            FROM {cases} s JOIN {backers} b ON b.target = s.id
-            WHERE s.special
-        ) m LEFT JOIN {roots} r ON r.actor = m.claimant
+        SELECT grp AS k, pos, id FROM {cases}
+        WHERE grouped AND live
+            AND grp IN (SELECT grp FROM {cases} WHERE grouped AND NOT special)
+        UNION
+        SELECT -pos - 1 AS k, pos, id FROM {cases}
+        WHERE special OR NOT grouped
+        UNION
+        SELECT -s.pos - 1 AS k, m.pos, m.id
+        FROM {cases} s JOIN {cases} m ON m.grp = s.grp
+        WHERE s.grouped AND s.special AND m.live
+        UNION
+        SELECT -s.pos - 1 AS k, b.pos, b.id
+        FROM {cases} s JOIN {backers} b ON b.target = s.id
+        WHERE s.special
         """,
         lasting=True,
+    )
+    # Each member once for each of its claimants (a joint statement is
+    # each claimant's), with the root of the whole the claimant is part of.
+    run.whose()
+    run.create(
+        "claimed",
+        """
+        SELECT m.k, m.pos, w.actor AS claimant, COALESCE(r.root, w.actor) AS root
+        FROM {members} m JOIN {whose} w ON w.id = m.id
+            LEFT JOIN {roots} r ON r.actor = w.actor
+        """,
     )
     # A claim's time: when made, else its first quoted source's publication.
     run.create(
         "spans",
         """
-        SELECT c.id, COALESCE(c.made_start_utc, p.s) AS s, COALESCE(c.made_end_utc, p.e) AS e
+        SELECT c.position AS pos, COALESCE(c.made_start_utc, p.s) AS s,
+            COALESCE(c.made_end_utc, p.e) AS e
         FROM {claims} c LEFT JOIN (
             SELECT q.claim, MIN_BY(src.published_start_utc, q.position) AS s,
                 MIN_BY(src.published_end_utc, q.position) AS e
@@ -142,8 +133,8 @@ def corroboration_origins(
         SELECT k, pos AS a, MIN(pos) OVER (PARTITION BY k, {key}) AS b FROM {source}
         """
         for key, source in (
-            ("claimant", "{members}"),
-            ("root", "{members}"),
+            ("claimant", "{claimed}"),
+            ("root", "{claimed}"),
             (
                 "reporter, source",
                 "(SELECT m.k, m.pos, r.reporter, r.source FROM {members} m "
@@ -164,10 +155,10 @@ def corroboration_origins(
             WHERE r.kind IN ('repeats', 'derives_from', 'endorses', 'reacts_to')
             UNION ALL
             SELECT x.k, x.pos AS a, y.pos AS b
-            FROM {{members}} x JOIN {{tie_pairs}} t ON t.a = x.claimant
-                JOIN {{members}} y ON y.k = x.k AND y.claimant = t.b
-                LEFT JOIN {{spans}} sx ON sx.id = x.id
-                LEFT JOIN {{spans}} sy ON sy.id = y.id
+            FROM {{claimed}} x JOIN {{tie_pairs}} t ON t.a = x.claimant
+                JOIN {{claimed}} y ON y.k = x.k AND y.claimant = t.b
+                LEFT JOIN {{spans}} sx ON sx.pos = x.pos
+                LEFT JOIN {{spans}} sy ON sy.pos = y.pos
             WHERE NOT COALESCE(sx.e <= t.since, FALSE) AND NOT COALESCE(sx.s >= t.until, FALSE)
                 AND NOT COALESCE(sy.e <= t.since, FALSE) AND NOT COALESCE(sy.s >= t.until, FALSE)
         )

@@ -72,16 +72,17 @@ class Run:
         """The one value `template` returns."""
         return self.engine.scalar(self.sql(template))
 
-    def compared(self, vocabulary: Vocabulary) -> str:
-        """The claims with predicates and units as `vocabulary` resolves them, as a subquery.
+    def canonical(self, vocabulary: Vocabulary) -> None:
+        """``names_predicate`` and ``names_unit`` (name, canonical): names as `vocabulary` has them.
 
-        The vocabulary comes as two small tables of the names the claims
-        use that resolve to another (``names_predicate`` and
-        ``names_unit``: name, canonical), made by `Vocabulary` itself (so
-        case, spacing and aliases resolve exactly as in
-        `claims.analysis`), joined to the claims where read (the claims are
-        not copied).
+        Two small tables of the names the claims use that resolve to
+        another, made by `Vocabulary` itself (so case, spacing and aliases
+        resolve exactly as in `claims.analysis`); every question comparing
+        through a vocabulary joins them where it reads the claims (the
+        claims are not copied). Made once a run.
         """
+        if "names_predicate" in self.names:
+            return
         for name, column, canonical in (
             ("names_predicate", "predicate", vocabulary.canonical_predicate),
             ("names_unit", "object_unit", vocabulary.canonical_unit),
@@ -93,6 +94,13 @@ class Run:
             rows = ["(CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR))"]
             rows += [f"({strings([n])}, {strings([c])})" for n, c in sorted(pairs) if n != c]
             self.create(name, f"SELECT * FROM (VALUES {', '.join(rows)}) AS t(name, canonical)")
+
+    def compared(self, vocabulary: Vocabulary) -> str:
+        """The claims with predicates and units as `vocabulary` resolves them, as a subquery.
+
+        See `canonical`.
+        """
+        self.canonical(vocabulary)
         return f"""(
             SELECT c.position, c.id, c.claimant, c.stance, c.status, c.status_by,
                 c.subject_type, c.subject, COALESCE(p.canonical, c.predicate) AS predicate,
@@ -113,7 +121,7 @@ class Run:
         A quantity's interval is ``lo``/``hi`` with their open ends,
         stretched when approximate (as in `claims.analysis`). With a
         `vocabulary`, predicates and units are taken as it resolves them
-        (see `compared`); without, as written.
+        (see `canonical`); without, as written.
         """
         claims = "{claims}" if vocabulary is None else self.compared(vocabulary)
         live = "TRUE" if include_inactive else "c.status = 'active'"
@@ -141,6 +149,22 @@ class Run:
                 c.when_start_utc AS ws, c.when_end_utc AS we, c.place,
                 g.sp, g.so, g.grp, g.po
             FROM {claims} c JOIN g ON {same}
+            """,
+        )
+
+    def whose(self) -> None:
+        """``whose`` (id, actor): every claimant of each claim, `Claim.also`'s too.
+
+        A joint statement is the claim of each of its claimants, as
+        `claims.analysis` reads `Claim.claimants`.
+        """
+        self.create(
+            "whose",
+            """
+            SELECT id, claimant AS actor FROM {claims}
+            UNION ALL
+            SELECT c.id, a.actor FROM {claims} c, UNNEST(c.also) AS a(actor)
+            WHERE a.actor <> c.claimant
             """,
         )
 
@@ -423,6 +447,19 @@ def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[st
         SELECT DISTINCT actor, whole FROM up
         """,
     )
+    # Each claim with the actors its claimants are (or are part of) among
+    # those accused: a claim is the accused's own when any claimant is.
+    run.whose()
+    run.create(
+        "belongs",
+        f"""
+        SELECT DISTINCT w.id, u.whole FROM {{whose}} w JOIN {{up}} u ON u.actor = w.actor
+        WHERE u.whole IN (
+            SELECT subject FROM {{claims}}
+            WHERE subject_type = 'actor' AND predicate IN ({strings(accusations)})
+        )
+        """,
+    )
     silent = f"({strings(SILENT)})"
     accusing = f"({strings(accusations)})"
     return run.arrow(
@@ -440,18 +477,18 @@ def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[st
             UNION
             SELECT s.id AS sid, c.pos, c.id
             FROM silences s JOIN {{said}} c ON c.so = s.so
-                LEFT JOIN {{up}} o ON o.actor = c.claimant AND o.whole = s.subject
+                LEFT JOIN {{belongs}} o ON o.id = c.id AND o.whole = s.subject
             WHERE s.subject_type = 'actor' AND s.predicate IN {accusing}
                 AND s.id NOT IN (SELECT id FROM topical)
-                AND c.stance = 'asserts' AND c.live AND o.actor IS NULL
+                AND c.stance = 'asserts' AND c.live AND o.id IS NULL
             UNION
             SELECT s.id AS sid, c.pos, c.id
             FROM topical s
-                JOIN {{up}} w ON w.actor = s.claimant
+                JOIN {{belongs}} w ON w.id = s.id
                 JOIN {{said}} c ON c.subject_type = 'actor' AND c.subject = w.whole
-                LEFT JOIN {{up}} o ON o.actor = c.claimant AND o.whole = c.subject
+                LEFT JOIN {{belongs}} o ON o.id = c.id AND o.whole = c.subject
             WHERE c.predicate IN {accusing} AND c.stance = 'asserts' AND c.live
-                AND o.actor IS NULL
+                AND o.id IS NULL
         ),
         reported AS (
             SELECT 0 AS part, s.pos AS first, s.claimant AS actor, 'reported' AS kind,
@@ -466,12 +503,12 @@ def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[st
         ),
         owned AS (
             SELECT DISTINCT c.so FROM accused c
-                JOIN {{up}} o ON o.actor = c.claimant AND o.whole = c.subject
+                JOIN {{belongs}} o ON o.id = c.id AND o.whole = c.subject
             UNION
             SELECT DISTINCT c.so FROM accused c
                 JOIN {{links}} k ON k.target = c.id AND k.kind = 'denies'
                 JOIN {{said}} d ON d.id = k.claim AND d.live
-                JOIN {{up}} o ON o.actor = d.claimant AND o.whole = c.subject
+                JOIN {{belongs}} o ON o.id = d.id AND o.whole = c.subject
         ),
         unanswered AS (
             SELECT 1 AS part, MIN(pos) AS first, subject AS actor, 'unanswered' AS kind,

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..vocabulary import DEFAULT, Vocabulary
 from . import _origins, _queries
+from ._engines import Engine
 from ._engines import engine as _engine
 
 APPROXIMATE_TOLERANCE = 0.25
@@ -27,13 +28,20 @@ def _schema(*fields: tuple[str, Any]) -> Any:
     return _pa().schema(list(fields))
 
 
+def _vocabulary(given: Vocabulary | None, engine: Engine) -> Vocabulary:
+    """`given`, else the one the export carries, else `claims.vocabulary.DEFAULT`."""
+    if given is not None:
+        return given
+    return engine.vocabulary if engine.vocabulary is not None else DEFAULT
+
+
 def contradictions(
     tables: Any,
     *,
     engine: str = "duckdb",
     session: Any | None = None,
     include_inactive: bool = False,
-    vocabulary: Vocabulary = DEFAULT,
+    vocabulary: Vocabulary | None = None,
     functional: Collection[str] = (),
     inverse_functional: Collection[str] = (),
     tolerance: float = APPROXIMATE_TOLERANCE,
@@ -49,7 +57,9 @@ def contradictions(
             ``memory_limit`` or ``temp_directory``; a new one when not given).
         include_inactive: Also compare superseded and retracted claims.
         vocabulary: The vocabulary the claims are compared through (their
-            dossier's, as `claims.Dossier.vocabulary`).
+            dossier's, as `claims.Dossier.vocabulary`); by default the one
+            a local export carries (its ``vocabulary.json``, see
+            `claims.parquet.vocabulary`), else `claims.vocabulary.DEFAULT`.
         functional: Predicates held single-valued besides the vocabulary's.
         inverse_functional: Predicates held single-subject besides the
             vocabulary's.
@@ -70,7 +80,7 @@ def contradictions(
         found = _queries.contradiction_pairs(
             _queries.Run(e),
             include_inactive=include_inactive,
-            vocabulary=vocabulary,
+            vocabulary=_vocabulary(vocabulary, e),
             functional=functional,
             inverse_functional=inverse_functional,
             tolerance=tolerance,
@@ -90,6 +100,7 @@ def corroborations(
     engine: str = "duckdb",
     session: Any | None = None,
     include_inactive: bool = False,
+    vocabulary: Vocabulary | None = None,
 ) -> Any:
     """Every claim's independent origins, as `claims.analysis.corroborations` gives them.
 
@@ -99,6 +110,9 @@ def corroborations(
         engine: ``"duckdb"`` (embedded) or ``"spark"``.
         session: As for `contradictions`.
         include_inactive: Also count superseded and retracted claims.
+        vocabulary: As for `contradictions`: a supporting claim backs
+            another when it states the same, predicates and units compared
+            through it.
 
     Returns:
         Columns ``claim``, ``count`` (how many independent origins back it,
@@ -113,7 +127,11 @@ def corroborations(
     """
     pa = _pa()
     with _engine(tables, engine, session) as e:
-        found = _origins.corroboration_origins(_queries.Run(e), include_inactive=include_inactive)
+        found = _origins.corroboration_origins(
+            _queries.Run(e),
+            include_inactive=include_inactive,
+            vocabulary=_vocabulary(vocabulary, e),
+        )
     schema = _schema(
         ("claim", pa.string()),
         ("count", pa.int64()),
@@ -129,7 +147,7 @@ def uncertainties(
     engine: str = "duckdb",
     session: Any | None = None,
     include_inactive: bool = False,
-    vocabulary: Vocabulary = DEFAULT,
+    vocabulary: Vocabulary | None = None,
 ) -> Any:
     """Claims that a value is not known, as `claims.analysis.uncertainties` finds them.
 
@@ -151,7 +169,9 @@ def uncertainties(
     pa = _pa()
     with _engine(tables, engine, session) as e:
         found = _queries.uncertainty_rows(
-            _queries.Run(e), include_inactive=include_inactive, vocabulary=vocabulary
+            _queries.Run(e),
+            include_inactive=include_inactive,
+            vocabulary=_vocabulary(vocabulary, e),
         )
     schema = _schema(
         ("claim", pa.string()),
@@ -205,8 +225,8 @@ def silences(
 ) -> Any:
     """Reported silences, then unanswered accusations, as `claims.analysis.silences`.
 
-    Joint claimants (`Claim.also`) are not read here: each claim is its
-    first claimant's.
+    A joint statement (`Claim.also`) is each of its claimants': it answers
+    for, and is owned by, any of them, as in `claims.analysis.silences`.
 
     Args:
         tables: As for `contradictions`.
@@ -216,7 +236,7 @@ def silences(
         accusations: The predicates that accuse their subject, as written;
             by default those `vocabulary` marks as accusations.
         vocabulary: The vocabulary that says which predicates accuse
-            (`claims.vocabulary.DEFAULT` when not given).
+            (as for `contradictions`).
 
     Returns:
         Columns ``actor`` (who is silent), ``kind`` (``reported`` or
@@ -231,7 +251,7 @@ def silences(
     with _engine(tables, engine, session) as e:
         run = _queries.Run(e)
         if accusations is None:
-            known = vocabulary if vocabulary is not None else DEFAULT
+            known = _vocabulary(vocabulary, e)
             predicates = run.lookup("SELECT DISTINCT predicate FROM {claims}")
             accusations = {
                 p for p in predicates.column("predicate").to_pylist() if known.is_accusation(p)
