@@ -90,7 +90,9 @@ def test_markdown_html_and_json_show_it_too() -> None:
     assert (
         "  - also supported, without the figure, by Regional health office: not counted" in markdown
     )
+    assert "- 1 other claim has no support beyond itself" in markdown
     page = claims.views.html(d)
+    assert '<p class="muted">1 other claim has no support beyond itself.</p>' in page
     verdict = page[page.index('<li class="verdict"') :]
     verdict = verdict[: verdict.index("</ul></li>")]
     assert "also supported, without the figure, by <a " in verdict

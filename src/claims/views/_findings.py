@@ -25,6 +25,7 @@ __all__ = [
     "Findings",
     "Partly",
     "Verdict",
+    "alone_words",
     "claimant_order",
     "dossier_order",
     "findings",
@@ -169,6 +170,17 @@ class Findings:
             + len(self.current.replaced)
             + len(self.current.stale)
         )
+
+
+def alone_words(found: Findings) -> str:
+    """How many claims have no support beyond themselves, in words.
+
+    "other" when there are verdicts before it; "has ... itself" for one claim.
+    """
+    other = say.plural(found.alone, "other claim" if found.verdicts else "claim")
+    if found.alone == 1:
+        return f"{other} has no support beyond itself"
+    return f"{other} have no support beyond themselves"
 
 
 def findings(dossier: Dossier) -> Findings:

@@ -10,7 +10,7 @@ from ..dossier import Dossier
 from . import _html_cite as cite
 from . import _sentence as say
 from ._escape import text as esc
-from ._findings import REASON_WORDS, Findings, partly_words, position_words, title
+from ._findings import REASON_WORDS, Findings, alone_words, partly_words, position_words, title
 
 __all__ = ["arcs", "changes", "contradictions", "corroboration", "silences", "uncertainty"]
 
@@ -139,10 +139,7 @@ def corroboration(dossier: Dossier, tokens: cite.Tokens, found: Findings, limit:
         )
     if found.verdicts:
         out.append(cite.more(len(found.verdicts), limit) + "</ul>")
-    out.append(
-        f'<p class="muted">{say.plural(found.alone, "other claim")} '
-        "have no support beyond themselves.</p>"
-    )
+    out.append(f'<p class="muted">{alone_words(found)}.</p>')
     return "".join(out)
 
 

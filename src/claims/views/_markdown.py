@@ -11,6 +11,7 @@ from ._escape import markdown as md
 from ._findings import (
     REASON_WORDS,
     Findings,
+    alone_words,
     claimant_order,
     findings,
     partly_words,
@@ -114,7 +115,7 @@ def _findings(dossier: Dossier, found: Findings, limit: int) -> Iterator[str]:
         for partly in v.partly:
             yield f"  - {partly_words(partly, _who(dossier, partly.claim), md(partly.reason))}"
     yield from _more(len(found.verdicts), limit)
-    yield f"- {say.plural(found.alone, 'other claim')} have no support beyond themselves"
+    yield f"- {alone_words(found)}"
     yield ""
     if found.uncertainties:
         yield "### Known unknowns"

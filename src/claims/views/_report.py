@@ -20,7 +20,7 @@ from .._model import Actor, Assessment, Claim, Link, LinkKind, Quote, StatusKind
 from .._terminal import terminal_safe
 from ..dossier import Dossier
 from . import _sentence as say
-from ._findings import REASON_WORDS, partly_words, position_words, title
+from ._findings import REASON_WORDS, alone_words, partly_words, position_words, title
 from ._report_plan import (
     DEFAULT_LIMIT,
     REPORT_SECTIONS,
@@ -411,9 +411,7 @@ class _Text:
                 )
         yield from self.more(len(f.verdicts), shown, "corroboration verdicts", "corroboration")
         if f.alone:
-            other = say.plural(f.alone, "other claim" if f.verdicts else "claim")
-            rest = "has no support beyond itself" if f.alone == 1 else "have no support"
-            yield from self.wrap(f"{other} {rest}" + ("" if f.alone == 1 else " beyond themselves"))
+            yield from self.wrap(alone_words(f))
 
     def sentence(self, claim_id: str) -> str:
         claim = self.d.claim(claim_id)
