@@ -9,15 +9,18 @@ from hypothesis import strategies as st
 from claims import (
     Actor,
     ActorKind,
+    ActorRef,
     Assessment,
     Claim,
     Dossier,
     Event,
     EventRef,
+    Hop,
     Link,
     LinkKind,
     Proposition,
     Quantity,
+    Source,
     When,
     parquet,
 )
@@ -121,6 +124,34 @@ def test_the_sql_question_answers_the_same() -> None:
         found = by_claim(csql.corroborations(parquet.tables(d)))
         assert found == expected_corroborations(d)
     assert found["report"] == (2, [["report"], ["footage", "again"]], [None, None])
+
+
+def test_an_uncounted_claim_through_the_same_relay_lends_its_origin_no_tie() -> None:
+    # The ministry's own unverifiable statement of what the outlet reported,
+    # through the same relay: one origin, not the ministry's (so not set aside).
+    said = Proposition(ActorRef("ministry"), "responsible_for", EventRef("strike"))
+    relay = (Hop("outlet", "reported", source="paper"),)
+    base = [
+        Actor("outlet", "The Outlet", kind=ActorKind.MEDIA_OUTLET),
+        Actor("ministry", "The Ministry", kind=ActorKind.GOVERNMENT_BODY),
+        Source("paper", "The Paper"),
+        Event("strike", "Strike"),
+        Claim("report", "outlet", said, chain=relay),
+    ]
+    before = Dossier(base)
+    after = Dossier(
+        [
+            *base,
+            Claim("own", "ministry", said, chain=relay, assessment=UNJUDGED),
+            Link(LinkKind.SUPPORTS, "own", "report"),
+        ]
+    )
+    [origin] = corroboration(after, "report").origins
+    assert origin.claims == ("report", "own")
+    assert origin.ties == ()
+    old, new = suggest_credibility(before, "report"), suggest_credibility(after, "report")
+    assert (old.origins, new.origins) == ((("outlet",),), (("outlet", "ministry"),))
+    assert new.set_aside == ()
 
 
 def test_the_constant_is_credibility_5_and_6() -> None:

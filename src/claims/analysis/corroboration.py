@@ -152,7 +152,8 @@ class IndependentOrigin:
         actors: Their claimants, without repeats, in the same order.
         merges: Enough merges to join every claim of the origin, each with
             its reason (one fewer than there are claims).
-        ties: Ties of its claimants to a party named in the proposition
+        ties: Ties of the claimants of its counted claims (of all its claims
+            when none counts) to a party named in the proposition
             (Al-Nujaba TV, close to the PMF, on a claim about the PMF).
         uncounted: Why the origin does not count toward confirmation (every
             claim of it is assessed credibility 5 or 6, see
@@ -473,12 +474,17 @@ def partition(
     for root, members_ in components.items():
         actors = tuple(dict.fromkeys(a for c in members_ for a in claimants(claims[c])))
         ms = sorted(merges.get(root, ()), key=lambda m: (order[m.second], order[m.first]))
+        uncounted = uncounted_reason(claims[c] for c in members_)
+        # A claim that does not count lends the origin no tie either: only
+        # the counted claims say whether the origin is an interested party's.
+        judged = members_
+        if uncounted is None:
+            judged = [c for c in members_ if uncounted_reason((claims[c],)) is None]
         by_party: dict[str, Tie] = {}
-        for c in members_:
+        for c in judged:
             for t in index.ties(claims[c], parties):
                 by_party.setdefault(t.other, t)
         ties = tuple(by_party.values())
-        uncounted = uncounted_reason(claims[c] for c in members_)
         origins.append(IndependentOrigin(tuple(members_), actors, tuple(ms), ties, uncounted))
     return tuple(origins)
 
