@@ -4,10 +4,12 @@ Each question is a few statements over the tables `claims.parquet` writes.
 Claims are grouped by what they say (the smallest ``position`` of a
 group names it), so nothing is compared with everything:
 pairs come from equi-joins inside a subject and predicate. The recursive
-parts are SQL too: ``part_of`` closures and supersession chains are
-recursive common table expressions (they cannot loop), and the connected
-components of affiliation blocs and of ``repeats`` merges are iterated
-joins (min-label propagation), one statement per step until nothing changes.
+parts are SQL too: ``part_of`` closures and supersession chains (in
+`_history`) are recursive common table expressions (they cannot loop), and
+the connected components of affiliation blocs and of ``repeats`` merges are
+iterated joins (min-label propagation), one statement per step until
+nothing changes. Past the first grouping, claims are joined by their
+position (an integer), not by their string ids.
 """
 
 from __future__ import annotations
