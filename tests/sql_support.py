@@ -18,7 +18,8 @@ def crowded(draw: st.DrawFn) -> claims.Dossier:
     """Generated dossiers whose claims say few different things, so they meet.
 
     Claims of `claims.strategies.dossiers` (with their chains, parts,
-    affiliations, supersessions, retractions and links) get their
+    affiliations, supersessions, retractions, links and joint statements of
+    up to three claimants) get their
     proposition from a small pool: two subjects, predicates that are
     functional, inverse functional, accusing or plain (some by an alias of
     another), quantities in units some of which are aliases of one, objects among a few

@@ -36,7 +36,7 @@ def corroboration_origins(
     credibility of `uncounted`; ``uncounted`` is each origin's reason for
     that (null when it counts), as `claims.analysis.IndependentOrigin.uncounted`.
     """
-    run.said(include_inactive)
+    run.said(include_inactive, coarse=False)
     run.ties()
     live = "TRUE" if include_inactive else "b.status = 'active'"
     compared = run.compared(vocabulary)
@@ -57,7 +57,7 @@ def corroboration_origins(
     run.create(
         "cases",
         """
-        SELECT pos, id, claimant, stance IN ('asserts', 'denies') AS grouped,
+        SELECT pos, id, claimant, credibility, stance IN ('asserts', 'denies') AS grouped,
             CASE WHEN stance IN ('asserts', 'denies') THEN grp END AS grp,
             NOT live OR id IN (SELECT target FROM {backers}) AS special, live
         FROM {said}
@@ -66,32 +66,36 @@ def corroboration_origins(
     run.create(
         "members",
         """
-        SELECT grp AS k, pos, id FROM {cases}
+        SELECT grp AS k, pos, id, claimant, credibility FROM {cases}
         WHERE grouped AND live
             AND grp IN (SELECT grp FROM {cases} WHERE grouped AND NOT special)
-        UNION
-        SELECT -pos - 1 AS k, pos, id FROM {cases}
-        WHERE special OR NOT grouped
-        UNION
-        SELECT -s.pos - 1 AS k, m.pos, m.id
-        FROM {cases} s JOIN {cases} m ON m.grp = s.grp
-        WHERE s.grouped AND s.special AND m.live
-        UNION
-        SELECT -s.pos - 1 AS k, b.pos, b.id
-        FROM {cases} s JOIN {backers} b ON b.target = s.id
-        WHERE s.special
+        UNION ALL
+        SELECT * FROM (
+            SELECT -pos - 1 AS k, pos, id, claimant, credibility FROM {cases}
+            WHERE special OR NOT grouped
+            UNION
+            SELECT -s.pos - 1 AS k, m.pos, m.id, m.claimant, m.credibility
+            FROM {cases} s JOIN {cases} m ON m.grp = s.grp
+            WHERE s.grouped AND s.special AND m.live
+            UNION
+            SELECT -s.pos - 1 AS k, b.pos, c.id, c.claimant, c.credibility
+            FROM {cases} s JOIN {backers} b ON b.target = s.id JOIN {cases} c ON c.pos = b.pos
+            WHERE s.special
+        ) t
         """,
         lasting=True,
     )
     # Each member once for each of its claimants (a joint statement is
     # each claimant's), with the root of the whole the claimant is part of.
-    run.whose()
+    run.joint()
     run.create(
         "claimed",
         """
-        SELECT m.k, m.pos, w.actor AS claimant, COALESCE(r.root, w.actor) AS root
-        FROM {members} m JOIN {whose} w ON w.id = m.id
-            LEFT JOIN {roots} r ON r.actor = w.actor
+        SELECT m.k, m.pos, m.actor AS claimant, COALESCE(r.root, m.actor) AS root FROM (
+            SELECT k, pos, claimant AS actor FROM {members}
+            UNION ALL
+            SELECT m.k, m.pos, j.actor FROM {members} m JOIN {joint} j ON j.pos = m.pos
+        ) m LEFT JOIN {roots} r ON r.actor = m.actor
         """,
     )
     # A claim's time: when made, else its first quoted source's publication.
@@ -127,16 +131,20 @@ def corroboration_origins(
         """,
     )
     # Edges between claims of one group (both ways), each to the first
-    # claim sharing a reason with it, or pair by pair for ties in time.
+    # claim sharing a reason with it (found by aggregating the few shared
+    # reasons: most are a claim's alone), or pair by pair for ties in time.
     firsts = " UNION ALL ".join(
         f"""
-        SELECT k, pos AS a, MIN(pos) OVER (PARTITION BY k, {key}) AS b FROM {source}
+        SELECT s.k, s.pos AS a, f.b FROM {source} s JOIN (
+            SELECT k, {", ".join(keys)}, MIN(pos) AS b FROM {source} t
+            GROUP BY k, {", ".join(keys)} HAVING COUNT(*) > 1
+        ) f ON f.k = s.k AND {" AND ".join(f"f.{c} IS NOT DISTINCT FROM s.{c}" for c in keys)}
         """
-        for key, source in (
-            ("claimant", "{claimed}"),
-            ("root", "{claimed}"),
+        for keys, source in (
+            (["claimant"], "{claimed}"),
+            (["root"], "{claimed}"),
             (
-                "reporter, source",
+                ["reporter", "source"],
                 "(SELECT m.k, m.pos, r.reporter, r.source FROM {members} m "
                 "JOIN {relays} r ON r.claim = m.id)",
             ),
@@ -172,7 +180,7 @@ def corroboration_origins(
     # `uncounted`; its reason names the credibilities found, in order.
     ranked = sorted(uncounted, key=lambda c: c.value)
     digits = ", ".join(str(c.value) for c in ranked) or "NULL"
-    found = ", ".join(f"BOOL_OR(cr.credibility = {c.value}) AS u{c.value}" for c in ranked)
+    found = ", ".join(f"BOOL_OR(m.credibility = {c.value}) AS u{c.value}" for c in ranked)
     reasons = " ".join(
         "WHEN "
         + " AND ".join(f"{'' if c in subset else 'NOT '}u{c.value}" for c in ranked)
@@ -180,14 +188,31 @@ def corroboration_origins(
         + strings([credibility_reason(subset)])
         for subset in _subsets(ranked)
     )
+    alone = " ".join(f"WHEN {c.value} THEN {strings([credibility_reason([c])])}" for c in ranked)
+    alone = alone or "WHEN NULL THEN NULL"
+    dropped = f"COALESCE(m.credibility IN ({digits}), FALSE)"
+    # Where no claims merge (most groups), each claim is an origin alone: one
+    # sorted list of the claims gives the origins and their reasons. Only
+    # the groups with merges are grouped twice.
     return run.arrow(
         f"""
-        WITH origins AS (
+        WITH merging AS (SELECT DISTINCT k FROM {{merged}}),
+        alone AS (
+            SELECT m.k, SUM(CASE WHEN {dropped} THEN 0 ELSE 1 END) AS count,
+                LIST_SORT(LIST(STRUCT_PACK(
+                    p := m.pos, v := m.id,
+                    r := CASE WHEN {dropped} THEN CASE m.credibility {alone} END END
+                ))) AS s
+            FROM {{members}} m LEFT JOIN merging g ON g.k = m.k
+            WHERE g.k IS NULL
+            GROUP BY m.k
+        ),
+        origins AS (
             SELECT m.k, MIN(m.pos) AS first, {ordered("m.id", "m.pos")} AS claims,
-                BOOL_AND(COALESCE(cr.credibility IN ({digits}), FALSE)) AS dropped
+                BOOL_AND({dropped}) AS dropped
                 {", " + found if found else ""}
-            FROM {{members}} m LEFT JOIN {{merged}} g ON g.k = m.k AND g.node = m.pos
-                JOIN {{claims}} cr ON cr.id = m.id
+            FROM {{members}} m JOIN merging w ON w.k = m.k
+                LEFT JOIN {{merged}} g ON g.k = m.k AND g.node = m.pos
             GROUP BY m.k, COALESCE(g.label, m.pos)
         ),
         reasons AS (
@@ -196,6 +221,10 @@ def corroboration_origins(
             FROM origins
         ),
         answers AS (
+            SELECT k, count, LIST_TRANSFORM(s, lambda x: [x.v]) AS origins,
+                LIST_TRANSFORM(s, lambda x: x.r) AS uncounted
+            FROM alone
+            UNION ALL
             SELECT k, SUM(CASE WHEN dropped THEN 0 ELSE 1 END) AS count,
                 {ordered("claims", "first")} AS origins,
                 {ordered("reason", "first")} AS uncounted

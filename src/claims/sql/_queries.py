@@ -4,10 +4,12 @@ Each question is a few statements over the tables `claims.parquet` writes.
 Claims are grouped by what they say (the smallest ``position`` of a
 group names it), so nothing is compared with everything:
 pairs come from equi-joins inside a subject and predicate. The recursive
-parts are SQL too: ``part_of`` closures and supersession chains are
-recursive common table expressions (they cannot loop), and the connected
-components of affiliation blocs and of ``repeats`` merges are iterated
-joins (min-label propagation), one statement per step until nothing changes.
+parts are SQL too: ``part_of`` closures and supersession chains (in
+`_history`) are recursive common table expressions (they cannot loop), and
+the connected components of affiliation blocs and of ``repeats`` merges are
+iterated joins (min-label propagation), one statement per step until
+nothing changes. Past the first grouping, claims are joined by their
+position (an integer), not by their string ids.
 """
 
 from __future__ import annotations
@@ -106,64 +108,95 @@ class Run:
                 c.subject_type, c.subject, COALESCE(p.canonical, c.predicate) AS predicate,
                 {", ".join("c." + k.strip() for k in OBJECT.split(",") if "unit" not in k)},
                 COALESCE(u.canonical, c.object_unit) AS object_unit,
-                c.when_start_utc, c.when_end_utc, c.place
+                c.when_start_utc, c.when_end_utc, c.place, c.credibility
             FROM {{claims}} c
                 LEFT JOIN {{names_predicate}} p ON p.name = c.predicate
                 LEFT JOIN {{names_unit}} u ON u.name = c.object_unit
         )"""
 
-    def said(self, include_inactive: bool, *, vocabulary: Vocabulary | None = None) -> None:
+    def said(
+        self, include_inactive: bool, *, vocabulary: Vocabulary | None = None, coarse: bool = True
+    ) -> None:
         """``said``: every claim with the keys of what it says, and its interval.
 
-        ``sp`` names the claims on one subject and predicate, ``so`` those
-        saying the same thing (any stance), ``grp`` those saying it with the
-        same stance, ``po`` those giving the same object to one predicate.
-        A quantity's interval is ``lo``/``hi`` with their open ends,
-        stretched when approximate (as in `claims.analysis`). With a
-        `vocabulary`, predicates and units are taken as it resolves them
-        (see `canonical`); without, as written.
+        ``grp`` names the claims saying the same thing with the same stance
+        (by the first one's position); with `coarse`, ``so`` those saying it
+        with any stance, ``sp`` those on one subject and predicate and ``po``
+        those giving the same object to one predicate. With a `vocabulary`,
+        predicates and units are taken as it resolves them (see
+        `canonical`); without, as written.
         """
         claims = "{claims}" if vocabulary is None else self.compared(vocabulary)
         live = "TRUE" if include_inactive else "c.status = 'active'"
-        keys = [*(k.strip() for k in SAYS.split(",")), "stance"]
-        same = " AND ".join(f"c.{k} IS NOT DISTINCT FROM g.{k}" for k in keys)
-        # The groups are named by one aggregation, then the coarser names
-        # over the (far fewer) groups; sorting every claim once per window
-        # cost twice the time.
+        says = [k.strip() for k in SAYS.split(",")]
+
+        def same(keys: list[str], a: str, b: str) -> str:
+            return " AND ".join(f"{a}.{k} IS NOT DISTINCT FROM {b}.{k}" for k in keys)
+
+        # Only what the questions read of each claim: every column carried
+        # is written once per claim.
+        kept = [k for k in says if k not in ("object_id", "object_text")]
+        columns = f"""c.position AS pos, c.id, c.claimant, c.stance, {live} AS live,
+            {", ".join("c." + k for k in kept)}, c.when_start_utc AS ws, c.when_end_utc AS we"""
+        if not coarse:
+            self.create(
+                "said",
+                f"""
+                WITH groups AS (
+                    SELECT {SAYS}, stance, MIN(position) AS grp
+                    FROM {claims} AS k GROUP BY {SAYS}, stance
+                )
+                SELECT {columns}, c.credibility, g.grp
+                FROM {claims} c JOIN groups g ON {same([*says, "stance"], "c", "g")}
+                """,
+            )
+            return
+
+        # One aggregation names what each claim says with its stance, joined
+        # back once; the coarser names are aggregations of the (far fewer)
+        # groups. Sorting every claim once per window cost twice the time;
+        # listing each group's claims (to unnest them instead of joining
+        # back) cost four times.
         self.create(
             "said",
             f"""
-            WITH named AS (
+            WITH stated AS (
                 SELECT {SAYS}, stance, MIN(position) AS grp
                 FROM {claims} AS k GROUP BY {SAYS}, stance
             ),
-            g AS (
-                SELECT *,
-                    MIN(grp) OVER (PARTITION BY subject_type, subject, predicate) AS sp,
-                    MIN(grp) OVER (PARTITION BY {SAYS}) AS so,
-                    MIN(grp) OVER (PARTITION BY predicate, {OBJECT}) AS po
-                FROM named
+            groups AS (SELECT {SAYS}, MIN(grp) AS so FROM stated GROUP BY {SAYS}),
+            sps AS (
+                SELECT subject_type, subject, predicate, MIN(so) AS sp FROM groups
+                GROUP BY subject_type, subject, predicate
+            ),
+            pos AS (
+                SELECT predicate, {OBJECT}, MIN(so) AS po FROM groups GROUP BY predicate, {OBJECT}
+            ),
+            keyed AS (
+                SELECT t.*, g.so, s.sp, o.po
+                FROM stated t
+                    JOIN groups g ON {same(says, "t", "g")}
+                    JOIN sps s ON {same(says[:3], "t", "s")}
+                    JOIN pos o ON {same(says[2:], "t", "o")}
             )
-            SELECT c.position AS pos, c.id, c.claimant, c.stance, c.status, c.status_by,
-                {live} AS live, {", ".join("c." + k for k in keys[:-1])},
-                c.when_start_utc AS ws, c.when_end_utc AS we, c.place,
-                g.sp, g.so, g.grp, g.po
-            FROM {claims} c JOIN g ON {same}
+            SELECT {columns}, g.sp, g.so, g.po, g.grp
+            FROM {claims} c JOIN keyed g ON {same([*says, "stance"], "c", "g")}
             """,
         )
 
-    def whose(self) -> None:
-        """``whose`` (id, actor): every claimant of each claim, `Claim.also`'s too.
+    def joint(self) -> None:
+        """``joint`` (pos, actor): the further claimants of joint statements (`Claim.also`).
 
         A joint statement is the claim of each of its claimants, as
-        `claims.analysis` reads `Claim.claimants`.
+        `claims.analysis` reads `Claim.claimants`; the first is ``claimant``.
         """
         self.create(
-            "whose",
+            "joint",
             """
-            SELECT id, claimant AS actor FROM {claims}
-            UNION ALL
-            SELECT c.id, a.actor FROM {claims} c, UNNEST(c.also) AS a(actor)
+            SELECT c.position AS pos, a.actor
+            FROM (
+                SELECT position, claimant, also FROM {claims} WHERE ARRAY_LENGTH(also) > 0
+            ) c, UNNEST(c.also) AS a(actor)
             WHERE a.actor <> c.claimant
             """,
         )
@@ -280,7 +313,7 @@ def contradiction_pairs(
     run.create(
         "asserted",
         f"""
-        SELECT *,
+        SELECT pos, so, sp, po, subject_type, predicate, object_type, object_unit,
             CASE WHEN approx THEN lo0 - GREATEST({one}, {tol} * ABS(lo0)) ELSE lo0 END AS lo,
             CASE WHEN approx AND lo0 IS NOT NULL THEN FALSE ELSE lo_open0 END AS lo_open,
             CASE WHEN approx THEN hi0 + GREATEST({one}, {tol} * ABS(hi0)) ELSE hi0 END AS hi,
@@ -394,43 +427,6 @@ def uncertainty_rows(run: Run, *, include_inactive: bool, vocabulary: Vocabulary
     )
 
 
-def current_rows(run: Run) -> Any:
-    """Every claim, its status, and where its supersession chain leads."""
-    run.create(
-        "walk",
-        """
-        WITH RECURSIVE walk(claim, pos, step, node, status, sby) AS (
-            SELECT id, position, 0, id, status, status_by FROM {claims}
-            UNION ALL
-            SELECT w.claim, w.pos, w.step + 1, c.id, c.status, c.status_by
-            FROM walk w JOIN {claims} c ON c.id = w.sby
-            WHERE w.status = 'superseded' AND w.step < 100000
-        )
-        SELECT * FROM walk
-        """,
-    )
-    return run.arrow(
-        f"""
-        WITH path AS (
-            SELECT claim, step, node FROM {{walk}}
-            UNION ALL
-            SELECT claim, step + 1, sby FROM {{walk}} WHERE status = 'retracted'
-        ),
-        ends AS (
-            SELECT claim, CASE WHEN status = 'retracted' THEN NULL ELSE node END AS current
-            FROM {{walk}} WHERE status <> 'superseded'
-        )
-        SELECT c.id AS claim, c.status, c.status_by, e.current, p.path
-        FROM {{claims}} c
-            LEFT JOIN ends e ON e.claim = c.id
-            JOIN (
-                SELECT claim, {ordered("node", "step")} AS path FROM path GROUP BY claim
-            ) p ON p.claim = c.id
-        ORDER BY c.position
-        """
-    )
-
-
 def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[str]) -> Any:
     """Reported silences, then unanswered accusations."""
     run.said(include_inactive)
@@ -449,11 +445,15 @@ def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[st
     )
     # Each claim with the actors its claimants are (or are part of) among
     # those accused: a claim is the accused's own when any claimant is.
-    run.whose()
+    run.joint()
     run.create(
         "belongs",
         f"""
-        SELECT DISTINCT w.id, u.whole FROM {{whose}} w JOIN {{up}} u ON u.actor = w.actor
+        SELECT DISTINCT w.id, u.whole FROM (
+            SELECT id, claimant AS actor FROM {{said}}
+            UNION ALL
+            SELECT s.id, j.actor FROM {{joint}} j JOIN {{said}} s ON s.pos = j.pos
+        ) w JOIN {{up}} u ON u.actor = w.actor
         WHERE u.whole IN (
             SELECT subject FROM {{claims}}
             WHERE subject_type = 'actor' AND predicate IN ({strings(accusations)})
@@ -522,60 +522,5 @@ def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[st
             SELECT * FROM reported UNION ALL SELECT * FROM unanswered
         ) t
         ORDER BY part, first
-        """
-    )
-
-
-def timeline_rows(run: Run, *, include_inactive: bool) -> Any:
-    """When each claim was made and reported, ordered by the end of each period.
-
-    A claim made at a time left unresolved (words only) is placed at the
-    publication of the source it is quoted from (its first quote's, else its
-    chain's first), marked ``approximate``.
-    """
-    live = "TRUE" if include_inactive else "c.status = 'active'"
-    return run.arrow(
-        f"""
-        WITH quoted AS (
-            SELECT c.id AS claim, COALESCE(q.source, h.source) AS source
-            FROM {{claims}} c
-                LEFT JOIN {{quotes}} q ON q.claim = c.id AND q.position = 0
-                LEFT JOIN (
-                    SELECT claim, source,
-                        ROW_NUMBER() OVER (PARTITION BY claim ORDER BY position) AS n
-                    FROM {{hops}} WHERE source IS NOT NULL
-                ) h ON h.claim = c.id AND h.n = 1
-            WHERE c.made_start IS NULL AND c.made_precision IS NOT NULL
-        ),
-        moments AS (
-            SELECT c.position AS pos, 0 AS seq, 'made' AS kind, c.id AS claim,
-                c.claimant AS actor, CAST(NULL AS VARCHAR) AS source,
-                c.made_start AS start, c.made_offset AS utc_offset,
-                c.made_precision AS precision, c.made_start_utc AS start_utc,
-                c.made_end_utc AS end_utc, FALSE AS approximate
-            FROM {{claims}} c WHERE c.made_start IS NOT NULL AND {live}
-            UNION ALL
-            SELECT c.position, 0, 'made', c.id, c.claimant, CAST(NULL AS VARCHAR),
-                s.published_start, s.published_offset, s.published_precision,
-                s.published_start_utc, s.published_end_utc, TRUE
-            FROM quoted u
-                JOIN {{claims}} c ON c.id = u.claim
-                JOIN {{sources}} s ON s.id = u.source
-            WHERE s.published_start IS NOT NULL AND {live}
-            UNION ALL
-            SELECT c.position, h.first + 1, 'reported', c.id, h.reporter, h.source,
-                s.published_start, s.published_offset, s.published_precision,
-                s.published_start_utc, s.published_end_utc, FALSE
-            FROM (
-                SELECT claim, reporter, source, MIN(position) AS first FROM {{hops}}
-                WHERE source IS NOT NULL GROUP BY claim, reporter, source
-            ) h
-                JOIN {{claims}} c ON c.id = h.claim
-                JOIN {{sources}} s ON s.id = h.source
-            WHERE s.published_start IS NOT NULL AND {live}
-        )
-        SELECT claim, kind, actor, source, start, utc_offset, precision, approximate
-        FROM moments
-        ORDER BY end_utc, start_utc DESC, pos, seq
         """
     )

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from ..vocabulary import DEFAULT, Vocabulary
-from . import _origins, _queries
+from . import _history, _origins, _queries
 from ._engines import Engine
 from ._engines import engine as _engine
 
@@ -203,7 +203,7 @@ def current(tables: Any, *, engine: str = "duckdb", session: Any | None = None) 
     """
     pa = _pa()
     with _engine(tables, engine, session) as e:
-        found = _queries.current_rows(_queries.Run(e))
+        found = _history.current_rows(_queries.Run(e))
     schema = _schema(
         ("claim", pa.string()),
         ("status", pa.string()),
@@ -298,7 +298,7 @@ def timeline(
     """
     pa = _pa()
     with _engine(tables, engine, session) as e:
-        found = _queries.timeline_rows(_queries.Run(e), include_inactive=include_inactive)
+        found = _history.timeline_rows(_queries.Run(e), include_inactive=include_inactive)
     schema = _schema(
         ("claim", pa.string()),
         ("kind", pa.string()),
