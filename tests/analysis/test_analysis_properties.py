@@ -145,7 +145,9 @@ def test_corroboration_partitions_its_backing_claims(dossier: Dossier) -> None:
         assert cid in members
         for origin in found.origins:
             assert len(origin.merges) == len(origin.claims) - 1
-            assert set(origin.actors) == {dossier.claim(c).claimant for c in origin.claims}
+            assert set(origin.actors) == {
+                a for c in origin.claims for a in dossier.claim(c).claimants
+            }
             joined = {m.first for m in origin.merges} | {m.second for m in origin.merges}
             if len(origin.claims) > 1:
                 assert joined == set(origin.claims)

@@ -190,7 +190,7 @@ def dossiers(
     max_claims: int = 8,
     max_links: int = 6,
     max_reviews: int = 3,
-    max_also: int = 0,
+    max_also: int = 1,
 ) -> Dossier:
     """Referentially consistent dossiers, some with fact-checkers' reviews.
 
@@ -200,8 +200,7 @@ def dossiers(
     claim, an actor and sources of the dossier; ``max_reviews=0`` draws none.
     Silences may be on a topic in words, some with no proposition. Joint
     statements (further claimants, `Claim.also`) have up to `max_also`
-    further claimants: none by default, as `claims.sql` reads a claim as
-    its first claimant's alone.
+    further claimants (one by default; ``max_also=0`` draws none).
     """
     actor_ids = draw(st.lists(IDS, min_size=1, max_size=max_actors, unique=True))
     actor_list = [_draw_actor(draw, actor_ids, i) for i in range(len(actor_ids))]
