@@ -142,3 +142,34 @@ def test_a_place_on_a_place_predicate_is_not_linted_as_the_wrong_kind(predicate:
     codes = [f.code for f in claims.analysis.lint(d)]
     assert "value-kind" not in codes
     assert "free-text" not in codes
+
+
+@pytest.mark.parametrize(
+    "d",
+    [
+        _dossier(("c1", "council", DISTRICT), ("c2", "army", OPEN)),
+        _dossier(("c1", "council", DISTRICT), ("c2", "army", PROVINCE)),
+        _dossier(
+            ("c1", "council", DISTRICT), ("c2", "army", Text("hill")), ("c3", "clinic", PROVINCE)
+        ),
+        _dossier(
+            ("c1", "council", DISTRICT), ("c2", "army", Place("Tarn", identifiers=[DISTRICT_ID]))
+        ),
+    ],
+)
+def test_sql_compares_places_as_the_analysis_does(d: Dossier) -> None:
+    from claims import parquet, sql
+
+    d.add(Claim("c9", "clinic", Proposition(STRIKE, "place", Place("Tarn")), stance=Stance.DENIES))
+    d.add(
+        Claim(
+            "c10",
+            "army",
+            Proposition(STRIKE, "location", Place("T", identifiers=[DISTRICT_ID])),
+            stance=Stance.DENIES,
+        )
+    )
+    found = sql.contradictions(parquet.tables(d)).to_pylist()
+    assert [(r["claim"], r["other"], r["reason"], r["linked"]) for r in found] == [
+        (c.first, c.second, c.reason.value, c.linked) for c in contradictions(d)
+    ]
