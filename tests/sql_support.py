@@ -23,8 +23,9 @@ def crowded(draw: st.DrawFn) -> claims.Dossier:
     proposition from a small pool: two subjects, predicates that are
     functional, inverse functional, accusing or plain (some by an alias of
     another), quantities in units some of which are aliases of one, objects among a few
-    actors, texts, unknowns, nones and bounded or approximate quantities,
-    and a few times and places.
+    actors, texts, unknowns, nones, bounded or approximate quantities and
+    places (some the same place, some within another), and a few times and
+    places.
     """
     d = draw(cs.dossiers(max_actors=5, max_claims=12, max_links=8, max_also=2))
     actor_ids = sorted(d.actors)
@@ -38,7 +39,8 @@ def crowded(draw: st.DrawFn) -> claims.Dossier:
             | st.builds(claims.Unknown, st.sampled_from([None, "unclear"]))
             | st.builds(claims.NoValue)
             | small_quantities()
-            | small_quantities(),
+            | small_quantities()
+            | cs.places(),
             min_size=1,
             max_size=6,
         )
@@ -47,6 +49,7 @@ def crowded(draw: st.DrawFn) -> claims.Dossier:
         [
             *("caused_by", "responsible_for", "blamed_for", "killed"),
             *("cause", "perpetrated", "carried out", "deaths", "Dead"),
+            *("location", "took place in"),
         ]
     )
     whens = draw(st.lists(st.none() | cs.whens(), min_size=1, max_size=2))

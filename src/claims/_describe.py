@@ -63,6 +63,7 @@ def describe(
     - Text: in quotation marks, ``“dangerous escalation”``.
     - A quantity: ``4``, ``at least 3 and at most 5 killed``,
       ``more than 100 attacks (approximate)``.
+    - A place: its name (its identifiers are left out).
     - Unknown and none: ``unknown``, ``none``, with the note in brackets.
     - A proposition: subject, predicate (underscores as spaces), object, then
       when, where and the qualifiers in brackets; the one a topic alone

@@ -44,6 +44,7 @@ def _register() -> None:
         _model.Hop: _lazy("hops"),
         _model.Proposition: _lazy("propositions", ids, ids),
         _model.Quantity: _lazy("quantities"),
+        _model.Place: _lazy("places"),
         _model.When: _lazy("whens"),
         _model.Assessment: _lazy("assessments"),
         Dossier: _lazy("dossiers"),

@@ -71,6 +71,8 @@ def schemas() -> dict[str, Any]:
                 ("object_upper_open", b),
                 ("object_unit", s),
                 ("object_approximate", b),
+                ("object_identifiers", identifiers),
+                ("object_within", identifiers),
                 *when_fields("when"),
                 ("place", s),
                 ("qualifiers", pa.list_(pa.struct([("name", s), ("value", s)]))),

@@ -41,6 +41,7 @@ from ._model import (
     Actor,
     ActorKind,
     Claim,
+    Place,
     Review,
     Source,
     Stance,
@@ -143,6 +144,8 @@ def _words(dossier: Dossier, claim: Claim) -> str:
 
     def term(value: Any) -> str:
         name = getattr(value, "id", None)
+        if isinstance(value, Place):  # its name; its identifiers are lost
+            return value.name
         if not isinstance(name, str):
             return str(getattr(value, "value", None) or type(value).__name__.lower())
         if name in dossier.actors:

@@ -65,6 +65,7 @@ from ._model import (
     Identifier,
     Link,
     NoValue,
+    Place,
     Quantity,
     Review,
     Source,
@@ -138,6 +139,10 @@ def _term(term: Any) -> dict[str, Any]:
         out["object_text"] = term.value
     elif isinstance(term, (Unknown, NoValue)):
         out["object_text"] = term.note
+    elif isinstance(term, Place):  # its name as words, its identifiers beside
+        out["object_text"] = term.name
+        out["object_identifiers"] = _identifiers(term.identifiers)
+        out["object_within"] = _identifiers(term.within)
     elif isinstance(term, Quantity):
         out.update(
             object_value=term.value,

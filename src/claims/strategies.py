@@ -23,6 +23,7 @@ from ._strategies.basics import (
     whens_in_words,
 )
 from ._strategies.dossiers import dossiers
+from ._strategies.places import places
 from ._strategies.records import (
     actors,
     assessments,
@@ -52,6 +53,7 @@ __all__ = [
     "identifiers",
     "ids",
     "links",
+    "places",
     "propositions",
     "quantities",
     "quotes",

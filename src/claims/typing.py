@@ -3,7 +3,7 @@
 - `Subject`: what a proposition is about (an `ActorRef`, an `EventRef` or
   a `Text`);
 - `Value`: the object of a proposition, known (an `ActorRef`, `EventRef`,
-  `Text` or `Quantity`), `Unknown` or `NoValue`.
+  `Text`, `Quantity` or `Place`), `Unknown` or `NoValue`.
 
 >>> from claims import ActorRef, Proposition, Text
 >>> from claims.typing import Subject, Value

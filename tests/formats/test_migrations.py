@@ -144,6 +144,7 @@ def _needs_version_4(dossier: claims.Dossier) -> bool:
             for a in dossier.actors.values()
         )
         or any(s.identifiers for s in dossier.sources.values())
+        or any(isinstance(c.proposition.object, claims.Place) for c in dossier.claims.values())
         or any(k.kind.value not in _LINKS_OF_VERSION_2 for k in dossier.links)
         or any(_in_words(w) for w in _times(dossier))
         or any(

@@ -24,6 +24,7 @@ from .._model import (
     EventRef,
     Link,
     NoValue,
+    Place,
     Quantity,
     Review,
     Source,
@@ -69,6 +70,7 @@ TAGS: dict[type, str] = {
     EventRef: "event",
     Text: "text",
     Quantity: "quantity",
+    Place: "place",
     Unknown: "unknown",
     NoValue: "no_value",
 }
@@ -315,8 +317,8 @@ def make_converter(*, fast: bool = True) -> cattrs.Converter:
       one is rejected;
     - enums are written by value (``"asserts"``, ``"B"``, ``2``);
     - the members of `Subject` and `Value` carry a ``"type"`` tag
-      (``"actor"``, ``"event"``, ``"text"``, ``"quantity"``, ``"unknown"``,
-      ``"no_value"``), through `cattrs.strategies.configure_tagged_union`;
+      (``"actor"``, ``"event"``, ``"text"``, ``"quantity"``, ``"place"``,
+      ``"unknown"``, ``"no_value"``), through `cattrs.strategies.configure_tagged_union`;
     - errors are collected (detailed validation), so a load reports every
       problem with its path.
 

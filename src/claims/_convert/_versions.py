@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .._model import Actor, ActorKind, Claim, Event, Link, LinkKind, Review, Source, When
+from .._model import Actor, ActorKind, Claim, Event, Link, LinkKind, Place, Review, Source, When
 from ._migrations import OLDEST_WRITTEN, REVIEWS_SINCE, SCHEMA_VERSION
 
 __all__ = [
@@ -78,6 +78,7 @@ def version_of(record: object) -> int:
             or record.topic is not None
             or record.reason is not None
             or bool(record.also)
+            or isinstance(record.proposition.object, Place)  # a place as a value
         )
     elif isinstance(record, Event):
         newer = time_in_words(record.when)

@@ -2,7 +2,7 @@
 
 - `who`: the actors that claim or relay (`Actor`, `ActorKind`, `Affiliation`);
 - `what`: the proposition claimed (`Proposition`, its `Subject` and `Value`,
-  `Quantity`, `Unknown`, `NoValue`, ...) and the `Event` it can be about;
+  `Quantity`, `Place`, `Unknown`, `NoValue`, ...) and the `Event` it can be about;
 - `evidence`: how we know (`Source`, `Quote`, `Hop`, `fingerprint`);
 - `belief`: how much we believe (`Assessment`);
 - `claim`: the `Claim` that ties them together, its `Stance`, the `Link`
@@ -41,6 +41,7 @@ from .what import (
     Event,
     EventRef,
     NoValue,
+    Place,
     Proposition,
     Qualifier,
     Quantity,
@@ -74,6 +75,7 @@ __all__ = [
     "LinkKind",
     "NoValue",
     "PartOfDay",
+    "Place",
     "Precision",
     "Proposition",
     "Qualifier",

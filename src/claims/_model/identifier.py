@@ -1,9 +1,10 @@
-"""External identifiers: where else an actor or a source is known.
+"""External identifiers: where else an actor, a source or a place is known.
 
 An `Identifier` names a record in another register (a Wikidata item, an
-official web site, an ISNI). `Actor.identifiers` and `Source.identifiers`
-hold any number of them, each scheme's value checked where the scheme is one
-this module knows (`SCHEMES`); other schemes are free strings.
+official web site, an ISNI, a GeoNames place). `Actor.identifiers`,
+`Source.identifiers` and `Place.identifiers` hold any number of them, each
+scheme's value checked where the scheme is one this module knows
+(`SCHEMES`); other schemes are free strings.
 """
 
 from __future__ import annotations
@@ -31,6 +32,21 @@ SCHEMES: tuple[tuple[str, v.Pattern], ...] = (
         ),
     ),
     ("viaf", v.Pattern(r"[1-9][0-9]*", "a VIAF id: digits, not starting with 0")),
+    ("geonames", v.Pattern(r"[1-9][0-9]*", "a GeoNames id: digits, not starting with 0")),
+    (
+        "osm",
+        v.Pattern(
+            r"(node|way|relation)/[1-9][0-9]*",
+            "an OpenStreetMap element: node, way or relation, '/' and its number",
+        ),
+    ),
+    (
+        "iso3166",
+        v.Pattern(
+            r"[A-Z]{2}(-[A-Z0-9]{1,3})?",
+            "an ISO 3166 code: a country's two capitals (IQ), or with a subdivision (AF-NAN)",
+        ),
+    ),
 )
 """The schemes whose values are checked, each with its pattern."""
 
@@ -49,7 +65,9 @@ class Identifier:
 
     Attributes:
         scheme: The register, in lower case: ``"wikidata"``, ``"url"``,
-            ``"isni"``, ``"orcid"``, ``"viaf"`` (each value checked, see
+            ``"isni"``, ``"orcid"``, ``"viaf"``, and for places
+            ``"geonames"``, ``"osm"`` (``"relation/12345"``) and
+            ``"iso3166"`` (``"AF-NAN"``) (each value checked, see
             `SCHEMES`) or any other (``"doi"``, ``"lei"``), whose value is
             any non-empty string.
         value: The id in that register (``"Q42"``, ``"https://example.org"``).

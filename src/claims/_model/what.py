@@ -1,8 +1,8 @@
 """What: the proposition claimed, its subject and its tri-state value.
 
 The second layer of a claim. A `Proposition` is subject, predicate and
-object; the object is a known value (an actor, an event, text or a
-quantity), `Unknown` or `NoValue`. An `Event` is something that happened,
+object; the object is a known value (an actor, an event, text, a quantity
+or a `Place`), `Unknown` or `NoValue`. An `Event` is something that happened,
 which a proposition can be about (by `EventRef`).
 """
 
@@ -16,6 +16,7 @@ from .._display import Displayed
 from .._words import REPR_LIMIT, short_repr, shorten
 from ..exceptions import InvalidTypeError, InvalidValueError
 from . import _validators as v
+from .place import Place
 from .when import When
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "Event",
     "EventRef",
     "NoValue",
+    "Place",
     "Proposition",
     "Qualifier",
     "Quantity",
@@ -170,13 +172,13 @@ class NoValue:
 Subject = ActorRef | EventRef | Text
 """What a proposition is about."""
 
-Value = ActorRef | EventRef | Text | Quantity | Unknown | NoValue
-"""The object of a proposition: known (an actor, event, text or quantity),
-unknown, or none."""
+Value = ActorRef | EventRef | Text | Quantity | Place | Unknown | NoValue
+"""The object of a proposition: known (an actor, event, text, quantity or
+place), unknown, or none."""
 
 _SUBJECT_TYPES = (ActorRef, EventRef, Text)
 _REPR_WORDS = REPR_LIMIT
-_VALUE_TYPES = (ActorRef, EventRef, Text, Quantity, Unknown, NoValue)
+_VALUE_TYPES = (ActorRef, EventRef, Text, Quantity, Place, Unknown, NoValue)
 
 
 @attrs.frozen
@@ -203,7 +205,7 @@ class Proposition:
         predicate: The relation, as a short snake_case word
             (``"responsible_for"``, ``"killed"``).
         object: The value: known (`ActorRef`, `EventRef`, `Text`,
-            `Quantity`), `Unknown` or `NoValue`.
+            `Quantity`, `Place`), `Unknown` or `NoValue`.
         when: When the proposition holds.
         where: Where it holds.
         qualifiers: Anything else that narrows it.
@@ -306,6 +308,8 @@ def value_words(value: Value, *, actor: Names = _same, event: Names = _same) -> 
         return f"“{value.value}”"
     if isinstance(value, Quantity):
         return _quantity(value)
+    if isinstance(value, Place):
+        return value.name
     if isinstance(value, Unknown):
         return f"unknown ({value.note})" if value.note else "unknown"
     if isinstance(value, NoValue):

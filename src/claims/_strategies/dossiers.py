@@ -86,7 +86,7 @@ def _draw_proposition(
     subject = _draw_subject(draw, actor_ids, event_ids)
     assert not isinstance(subject, int)
     predicate = draw(PREDICATES)
-    drawn = _draw_subject(draw, actor_ids, event_ids, extra=3)
+    drawn = _draw_subject(draw, actor_ids, event_ids, extra=len(OTHER_VALUES))
     value: Value = draw(OTHER_VALUES[drawn]) if isinstance(drawn, int) else drawn
     return Proposition(
         subject=subject,

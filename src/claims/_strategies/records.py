@@ -53,6 +53,7 @@ from .basics import (
     pick,
     texts,
 )
+from .places import GAZETTEER, PLACES
 
 __all__ = [
     "ACTOR_KINDS",
@@ -92,7 +93,12 @@ __all__ = [
 # slower than drawing from them. `dossiers` draws its references as indexes
 # into the ids it has drawn, with no strategy built per draw.
 
-OTHER_VALUES: tuple[st.SearchStrategy[Value], ...] = (QUANTITY_VALUES, UNKNOWN_VALUES, NO_VALUES)
+OTHER_VALUES: tuple[st.SearchStrategy[Value], ...] = (
+    QUANTITY_VALUES,
+    UNKNOWN_VALUES,
+    NO_VALUES,
+    PLACES,
+)
 PREDICATES = st.sampled_from(["responsible_for", "killed", "wounded", "targeted"]) | texts(15)
 # Names of the default vocabulary's predicates and units by their aliases, so
 # that claims saying one thing in two ways meet.
@@ -138,7 +144,9 @@ def values(
     event_ids: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[Value]:
     """A proposition's object: known, unknown or none."""
-    return st.one_of(subjects(actor_ids, event_ids), QUANTITY_VALUES, UNKNOWN_VALUES, NO_VALUES)
+    return st.one_of(
+        subjects(actor_ids, event_ids), QUANTITY_VALUES, PLACES, UNKNOWN_VALUES, NO_VALUES
+    )
 
 
 def propositions(
@@ -248,6 +256,7 @@ _IDENTIFIERS = st.one_of(
         ),
     ),
     st.builds(Identifier, st.just("viaf"), st.integers(1, 10**15).map(str)),
+    st.sampled_from(GAZETTEER),  # geonames, iso3166, osm
     st.builds(
         Identifier,
         st.from_regex(r"[a-z][a-z0-9_.-]{0,8}", fullmatch=True).filter(

@@ -54,7 +54,8 @@ class ValueKind(enum.Enum):
     QUANTITY = "quantity"
     """A number (`Quantity`), of the predicate's dimension."""
     PLACE = "place"
-    """A place, in words for now (`Text`)."""
+    """A place (`claims.Place`: its name, and where known its gazetteer
+    identifiers), or in words (`Text`)."""
 
 
 def _type_error(owner: str, field: str, detail: str) -> InvalidTypeError:

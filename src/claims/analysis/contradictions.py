@@ -17,6 +17,7 @@ from .._gc import no_gc
 from .._model import (
     LinkKind,
     NoValue,
+    Place,
     Quantity,
     Status,
     Subject,
@@ -28,6 +29,7 @@ from .._model import (
 from ..dossier import Dossier
 from ..vocabulary import Vocabulary
 from ._index import Compared, Index, Key, groups_of, index_of
+from ._places import compatible_places, same_places
 
 __all__ = [
     "APPROXIMATE_TOLERANCE",
@@ -84,9 +86,16 @@ class ContradictionReason(enum.Enum):
     ways, a cause told at two levels of detail), so only a possible
     contradiction. An ``equivalent`` or ``supports`` link between the two
     claims silences it."""
+    DIFFERENT_PLACES = "different_places"
+    """Different values for a predicate that has only one, one of them a
+    `Place`, and no identifier saying they are the same place or one lies
+    within the other: perhaps one place named two ways, so only a possible
+    contradiction, silenced as `DIFFERENT_TEXTS` is."""
 
 
-POSSIBLE_REASONS: frozenset[ContradictionReason] = frozenset({ContradictionReason.DIFFERENT_TEXTS})
+POSSIBLE_REASONS: frozenset[ContradictionReason] = frozenset(
+    {ContradictionReason.DIFFERENT_TEXTS, ContradictionReason.DIFFERENT_PLACES}
+)
 """The reasons that make only a possible contradiction; every other is definite."""
 
 SILENCING_LINKS: frozenset[LinkKind] = frozenset({LinkKind.EQUIVALENT, LinkKind.SUPPORTS})
@@ -250,7 +259,11 @@ def contradictions(
     words (`Text`: a place or a cause told two ways) make only a *possible*
     one (`ContradictionReason.DIFFERENT_TEXTS`; see
     `Contradiction.definite`), which an ``equivalent`` or ``supports`` link
-    between the two claims silences. Claims set at times that do not
+    between the two claims silences. Places (`Place`) are compared by
+    their identifiers: the same place (a shared identifier) or one within
+    the other (its ``within``) is no contradiction; anything else is a
+    possible one (`ContradictionReason.DIFFERENT_PLACES`), silenced alike;
+    a place denied is denied under any of its names. Claims set at times that do not
     overlap never conflict; their places (``where``) never set them apart.
     A known unknown conflicts with nothing: see `uncertainties`.
 
@@ -319,8 +332,13 @@ def silenced_pairs(dossier: Dossier, order: Mapping[str, int]) -> set[tuple[int,
     return close
 
 
-def _differ(a: Value | Subject, b: Value | Subject) -> ContradictionReason:
-    """Why two different values of a single-valued predicate conflict: definitely, or possibly."""
+def _differ(a: Value | Subject, b: Value | Subject) -> ContradictionReason | None:
+    """Why two different values of a single-valued predicate conflict: definitely, or possibly.
+
+    None for two places known to be one or one within the other (`claims.analysis._places`).
+    """
+    if isinstance(a, Place) or isinstance(b, Place):
+        return None if compatible_places(a, b) else ContradictionReason.DIFFERENT_PLACES
     if isinstance(a, Text) or isinstance(b, Text):
         return ContradictionReason.DIFFERENT_TEXTS
     return ContradictionReason.DIFFERENT_VALUES
@@ -410,7 +428,9 @@ def group_conflicts(
         for i, ga in enumerate(same_po):
             for gb in same_po[i + 1 :]:
                 sa, sb = keys[ga][0], keys[gb][0]
-                yield ga, gb, _differ(sa, sb), f"{keys[ga][1]}: {_term(sa)} vs {_term(sb)}"
+                why = _differ(sa, sb)
+                if why is not None:
+                    yield ga, gb, why, f"{keys[ga][1]}: {_term(sa)} vs {_term(sb)}"
 
 
 def _compare_group(
@@ -428,10 +448,12 @@ def _compare_group(
         lookup = dict(asserted)
         for gd in denied:
             obj = keys[gd][2]
-            ga = lookup.get(obj)
-            if ga is not None:
-                detail = f"asserted and denied: {predicate} {_term(obj)}"
-                yield ga, gd, ContradictionReason.OPPOSITE_STANCES, detail
+            # a place is denied under any of its names (`same_places`)
+            found = same_places(obj, asserted) if isinstance(obj, Place) else [lookup.get(obj)]
+            for ga in found:
+                if ga is not None:
+                    detail = f"asserted and denied: {predicate} {_term(obj)}"
+                    yield ga, gd, ContradictionReason.OPPOSITE_STANCES, detail
     known = [(o, g) for o, g in asserted if not isinstance(o, (Unknown, NoValue))]
     # An explicit none against a value.
     for obj, g in asserted:
@@ -451,7 +473,9 @@ def _compare_group(
         plain = [(o, g) for o, g in known if not isinstance(o, Quantity)]
         for i, (oa, ga) in enumerate(plain):
             for ob, gb in plain[i + 1 :]:
-                yield ga, gb, _differ(oa, ob), f"{predicate}: {_term(oa)} vs {_term(ob)}"
+                why = _differ(oa, ob)
+                if why is not None:
+                    yield ga, gb, why, f"{predicate}: {_term(oa)} vs {_term(ob)}"
 
 
 def _disjoint(
@@ -492,6 +516,8 @@ def _term(value: Value | Subject) -> str:
         return "unknown"
     if isinstance(value, NoValue):
         return "none"
+    if isinstance(value, Place):
+        return repr(value.name)
     return value.id if hasattr(value, "id") else repr(value.value)
 
 

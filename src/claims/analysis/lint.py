@@ -56,7 +56,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-from .._model import ActorRef, Claim, EventRef, NoValue, Quantity, Text, Unknown, Value
+from .._model import ActorRef, Claim, EventRef, NoValue, Place, Quantity, Text, Unknown, Value
 from ..confidence import likelihood_for
 from ..dossier import Dossier
 from ..vocabulary import ValueKind, Vocabulary, name_key
@@ -106,7 +106,7 @@ _ACCEPTS: Mapping[ValueKind, tuple[type, ...]] = {
     ValueKind.ACTOR: (ActorRef, Text),
     ValueKind.EVENT: (EventRef, Text),
     ValueKind.TEXT: (Text, ActorRef, EventRef),
-    ValueKind.PLACE: (Text, ActorRef),
+    ValueKind.PLACE: (Place, Text, ActorRef),
     ValueKind.QUANTITY: (Quantity,),
 }
 """The values each kind of predicate takes (besides `Unknown` and `NoValue`)."""
@@ -116,6 +116,7 @@ _VALUE_NAMES = {
     EventRef: "an event",
     Text: "free text",
     Quantity: "a quantity",
+    Place: "a place",
 }
 
 

@@ -23,7 +23,8 @@ from ._engines import Engine
 
 OBJECT = (
     "object_type, object_id, object_text, object_value, object_lower, object_upper, "
-    "object_lower_open, object_upper_open, object_unit, object_approximate"
+    "object_lower_open, object_upper_open, object_unit, object_approximate, "
+    "object_identifiers, object_within"  # a place's: two places of one name may differ
 )
 SAYS = f"subject_type, subject, predicate, {OBJECT}"
 SILENT = ("declined_to_comment", "no_response", "no_comment")
@@ -332,8 +333,9 @@ def contradiction_pairs(
         ) t
         """,
     )
-    known = "('actor', 'event', 'text', 'quantity')"
+    known = "('actor', 'event', 'text', 'quantity', 'place')"
     plain = "('actor', 'event', 'text')"
+    places = place_pairs(run, one_value)
     return run.arrow(
         f"""
         WITH pairs AS (
@@ -360,6 +362,7 @@ def contradiction_pairs(
             FROM {{asserted}} x JOIN {{asserted}} y ON y.po = x.po
             WHERE x.sp < y.sp AND x.predicate IN ({strings(one_subject)})
                 AND x.object_type IN {known}
+            {places}
         ),
         silenced AS (
             SELECT DISTINCT LEAST(x.pos, y.pos) AS lo, GREATEST(x.pos, y.pos) AS hi
@@ -376,7 +379,7 @@ def contradiction_pairs(
                 LEFT JOIN silenced s ON s.lo = LEAST(p1, p2) AND s.hi = GREATEST(p1, p2)
             WHERE p1 <> p2
                 AND (x.ws IS NULL OR y.ws IS NULL OR (x.we > y.ws AND y.we > x.ws))
-                AND NOT (p.rank = 7 AND s.lo IS NOT NULL)
+                AND NOT (p.rank IN (7, 8) AND s.lo IS NOT NULL)
             GROUP BY LEAST(p1, p2), GREATEST(p1, p2)
         ),
         linked AS (
@@ -395,12 +398,65 @@ def contradiction_pairs(
             CASE e.rank
                 WHEN 1 THEN 'opposite_stances' WHEN 2 THEN 'no_value'
                 WHEN 3 THEN 'disjoint_quantities' WHEN 6 THEN 'linked'
-                WHEN 7 THEN 'different_texts' ELSE 'different_values' END AS reason,
+                WHEN 7 THEN 'different_texts' WHEN 8 THEN 'different_places'
+                ELSE 'different_values' END AS reason,
             e.linked AS linked
         FROM every e JOIN {{said}} x ON x.pos = e.lo JOIN {{said}} y ON y.pos = e.hi
         ORDER BY e.lo, e.hi
         """
     )
+
+
+def place_pairs(run: Run, one_value: Collection[str]) -> str:
+    """The pairs of claims `claims.analysis._places` decides, as more branches of ``pairs``.
+
+    Makes ``place_ids`` (each group's place identifiers: so, sp, scheme,
+    value, and whether it is one the place is within) and ``same_place``
+    (groups whose places are one place, or one within the other, both
+    ways: s1, s2, one). Gives the branches: a place asserted and the same
+    place under another name denied (rank 1); two values of a
+    single-valued predicate, one a place, that no identifier joins (rank
+    8, ``different_places``, possible).
+    """
+    run.create(
+        "place_ids",
+        """
+        SELECT DISTINCT so, sp, i.scheme AS scheme, i.value AS value, within FROM (
+            SELECT so, sp, UNNEST(object_identifiers) AS i, FALSE AS within
+            FROM {said} WHERE object_type = 'place'
+            UNION ALL
+            SELECT so, sp, UNNEST(object_within) AS i, TRUE AS within
+            FROM {said} WHERE object_type = 'place'
+        ) t
+        """,
+    )
+    run.create(
+        "same_place",
+        """
+        SELECT DISTINCT a.so AS s1, b.so AS s2, NOT a.within AS one
+        FROM {place_ids} a JOIN {place_ids} b
+            ON b.sp = a.sp AND b.scheme = a.scheme AND b.value = a.value AND b.so <> a.so
+        WHERE NOT b.within
+        UNION
+        SELECT DISTINCT b.so, a.so, NOT a.within
+        FROM {place_ids} a JOIN {place_ids} b
+            ON b.sp = a.sp AND b.scheme = a.scheme AND b.value = a.value AND b.so <> a.so
+        WHERE NOT b.within
+        """,
+    )
+    return f"""
+            UNION ALL
+            SELECT x.pos, y.pos, 1 FROM {{asserted}} x JOIN {{said}} y ON y.sp = x.sp
+                JOIN {{same_place}} m ON m.s1 = x.so AND m.s2 = y.so AND m.one
+            WHERE y.live AND y.stance = 'denies'
+            UNION ALL
+            SELECT x.pos, y.pos, 8 FROM {{asserted}} x JOIN {{asserted}} y ON y.sp = x.sp
+                LEFT JOIN {{same_place}} m ON m.s1 = x.so AND m.s2 = y.so
+            WHERE x.so < y.so AND x.predicate IN ({strings(one_value)})
+                AND (x.object_type = 'place' OR y.object_type = 'place')
+                AND x.object_type IN ('actor', 'event', 'text', 'place')
+                AND y.object_type IN ('actor', 'event', 'text', 'place')
+                AND m.s1 IS NULL"""
 
 
 EMPTY = "CAST([] AS VARCHAR[])"

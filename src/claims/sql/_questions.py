@@ -68,7 +68,8 @@ def contradictions(
     Returns:
         Columns ``claim``, ``other`` (the claim added after ``claim``),
         ``reason`` (a `claims.analysis.ContradictionReason` value; only
-        ``different_texts`` is a possible contradiction) and
+        ``different_texts`` and ``different_places`` are possible
+        contradictions) and
         ``linked`` (an explicit ``contradicts`` link is recorded too), one
         row per pair, in dossier order.
 

@@ -42,6 +42,7 @@ REASON_WORDS = {
     analysis.ContradictionReason.NO_VALUE: "none against a value",
     analysis.ContradictionReason.LINKED: "linked as contradicting",
     analysis.ContradictionReason.DIFFERENT_TEXTS: "different words (possibly the same thing)",
+    analysis.ContradictionReason.DIFFERENT_PLACES: "different places (possibly the same place)",
 }
 """Each contradiction reason in words."""
 

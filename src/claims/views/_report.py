@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from .. import analysis
-from .._model import Actor, Assessment, Claim, Link, LinkKind, Quote, StatusKind
+from .._model import Actor, Assessment, Claim, Link, LinkKind, Place, Quote, StatusKind
 from .._terminal import terminal_safe
 from ..dossier import Dossier
 from . import _sentence as say
@@ -484,6 +484,9 @@ class _Text:
             yield from self.wrap(f"{kind}{note}: {self.sentence(link.target)}", "    ")
         if self.ids:
             yield from self.wrap(f"id: {claim.id}", "    ")
+            place = claim.proposition.object
+            if isinstance(place, Place) and (place.identifiers or place.within):
+                yield from self.wrap(f"place: {say.place_ids(place)}", "    ")
 
     def claims(self) -> Iterator[str]:
         claimants = self.plan.claimants

@@ -8,7 +8,7 @@ before the proposition, and the reporting chain after it.
 from __future__ import annotations
 
 from .._describe import describe
-from .._model import Claim, Proposition, Stance, Value
+from .._model import Claim, Place, Proposition, Stance, Value
 from .._words import plural
 from ..dossier import Dossier
 
@@ -18,6 +18,7 @@ __all__ = [
     "claim",
     "counts",
     "name",
+    "place_ids",
     "plural",
     "proposition",
     "term",
@@ -100,3 +101,15 @@ def claim(dossier: Dossier | None, c: Claim) -> str:
     text = f"{who} {STANCE_WORDS[c.stance]} {what}"
     via = chain(dossier, c)
     return f"{text}, {via}" if via else text
+
+
+def place_ids(place: Place) -> str:
+    """A place's gazetteer identifiers in words: ``geonames 1139027; within iso3166 AF-NAN``.
+
+    >>> from claims import Identifier
+    >>> place_ids(Place("Haska Mina", within=[Identifier("iso3166", "AF-NAN")]))
+    'within iso3166 AF-NAN'
+    """
+    said = [f"{i.scheme} {i.value}" for i in place.identifiers]
+    said += [f"within {i.scheme} {i.value}" for i in place.within]
+    return "; ".join(said)
