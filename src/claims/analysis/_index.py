@@ -90,31 +90,29 @@ class Groups:
         keys: Each group's (subject, predicate, object, denies).
         members: Each group's claim ids, in dossier order (the dossier's own
             sequences).
-        by_sp: The groups of each (subject, predicate), for those with more
-            than one group.
-        by_predicate: The groups of each predicate.
+        blocks: The groups of each (subject, predicate), as (subject,
+            predicate, first group, group after the last): groups of one
+            subject and predicate are numbered one after another.
         others: The claims of any other stance (silences), in dossier order.
     """
 
     def __init__(self, statements: Statements, positions: Mapping[str, int]) -> None:
         self.keys: list[Key] = []
         self.members: list[Sequence[str]] = []
-        self.by_sp: list[list[int]] = []
-        self.by_predicate: defaultdict[str, list[int]] = defaultdict(list)
+        self.blocks: list[tuple[Subject, str, int, int]] = []
         self.others: list[str] = []
-        keys, members, by_predicate = self.keys, self.members, self.by_predicate
+        keys, members, blocks, others = self.keys, self.members, self.blocks, self.others
         for (subject, predicate), said in statements.items():
             first = len(keys)
             for (obj, stance), ids in said.items():
                 if stance is ASSERTS or stance is DENIES:
-                    by_predicate[predicate].append(len(keys))
                     keys.append((subject, predicate, obj, stance is DENIES))
                     members.append(ids)
                 else:
-                    self.others += ids
-            if len(keys) - first > 1:
-                self.by_sp.append(list(range(first, len(keys))))
-        self.others.sort(key=positions.__getitem__)
+                    others += ids
+            if len(keys) > first:
+                blocks.append((subject, predicate, first, len(keys)))
+        others.sort(key=positions.__getitem__)
 
 
 class Compared:
@@ -123,57 +121,97 @@ class Compared:
     Like `Groups`, but each predicate is taken by its canonical name in the
     vocabulary and each quantity's unit by its canonical unit, so claims
     saying ``deaths`` 9 ``persons`` and ``killed`` 9 ``people`` fall in one
-    group. The claims themselves are not changed.
+    group. The claims themselves are not changed. Made from `Groups`: the
+    groups of a subject and predicate whose names are all canonical, and
+    that no other names join, are taken as they are.
 
     Attributes:
         keys: Each group's (subject, canonical predicate, object with its
             unit canonical, denies).
         members: Each group's claim ids, in dossier order.
-        by_sp: The groups of each (subject, canonical predicate), in the
-            order first met.
+        by_sp: The groups of each (subject, canonical predicate), as
+            (subject, predicate, groups), in the order first met.
         by_predicate: The groups of each canonical predicate.
-        group_of: The group of each of the dossier's statement sequences,
-            by the sequence's identity (see `groups_of`).
+        of_group: The group of each group of `Groups`, by its number.
     """
 
     def __init__(
-        self, statements: Statements, positions: Mapping[str, int], vocabulary: Vocabulary
+        self, groups: Groups, positions: Mapping[str, int], vocabulary: Vocabulary
     ) -> None:
         self.keys: list[Key] = []
-        self.by_sp: dict[tuple[Subject, str], list[int]] = {}
+        self.members: list[Sequence[str]] = []
+        self.by_sp: list[tuple[Subject, str, list[int]]] = []
         self.by_predicate: defaultdict[str, list[int]] = defaultdict(list)
-        self.group_of: dict[int, int] = {}
-        parts: list[list[Sequence[str]]] = []
-        found: dict[Key, int] = {}
-        predicates: dict[str, str] = {}
+        self.of_group: list[int] = []
+        self._raw = groups.members
+        keys, members, of_group = self.keys, self.members, self.of_group
+        raw_keys, raw_members = groups.keys, groups.members
+        # Which groups and blocks are named other than canonically.
         units: dict[str, str] = {}
-        for (subject, written), said in statements.items():
+        recast: dict[int, Quantity] = {}  # group -> its object, unit made canonical
+        for g, (_, _, obj, _) in enumerate(raw_keys):
+            if isinstance(obj, Quantity) and obj.unit is not None:
+                unit = units.get(obj.unit)
+                if unit is None:
+                    unit = units[obj.unit] = vocabulary.canonical_unit(obj.unit)
+                if unit != obj.unit:
+                    recast[g] = attrs.evolve(obj, unit=unit)
+        predicates: dict[str, str] = {}
+        plan: list[tuple[str, bool]] = []  # each block's canonical predicate, and if renamed
+        for _, written, first, end in groups.blocks:
             predicate = predicates.get(written)
             if predicate is None:
                 predicate = predicates[written] = vocabulary.canonical_predicate(written)
-            for (obj, stance), ids in said.items():
-                if stance is not ASSERTS and stance is not DENIES:
-                    continue
-                if isinstance(obj, Quantity) and obj.unit is not None:
-                    unit = units.get(obj.unit)
-                    if unit is None:
-                        unit = units[obj.unit] = vocabulary.canonical_unit(obj.unit)
-                    if unit != obj.unit:
-                        obj = attrs.evolve(obj, unit=unit)
-                key = (subject, predicate, obj, stance is DENIES)
-                g = found.get(key)
-                if g is None:
-                    g = found[key] = len(self.keys)
-                    self.keys.append(key)
-                    parts.append([])
-                    self.by_sp.setdefault((subject, predicate), []).append(g)
-                    self.by_predicate[predicate].append(g)
-                parts[g].append(ids)
-                self.group_of[id(ids)] = g
+            renamed = predicate != written or (
+                bool(recast) and not recast.keys().isdisjoint(range(first, end))
+            )
+            plan.append((predicate, renamed))
+        joined = {
+            (block[0], predicate)
+            for block, (predicate, renamed) in zip(groups.blocks, plan, strict=True)
+            if renamed
+        }
+        # Blocks that no renaming touches are taken whole; the others group anew.
+        found: dict[Key, int] = {}
+        by_sp: dict[tuple[Subject, str], list[int]] = {}
+        merged: dict[int, list[Sequence[str]]] = {}
+        for (subject, written, first, end), (predicate, renamed) in zip(
+            groups.blocks, plan, strict=True
+        ):
+            if not renamed and (not joined or (subject, written) not in joined):
+                start = len(keys)
+                keys += raw_keys[first:end]
+                members += raw_members[first:end]
+                numbers = list(range(start, start + end - first))
+                self.by_sp.append((subject, predicate, numbers))
+                self.by_predicate[predicate] += numbers
+                of_group += numbers
+                continue
+            same_sp = by_sp.get((subject, predicate))
+            if same_sp is None:
+                same_sp = by_sp[subject, predicate] = []
+                self.by_sp.append((subject, predicate, same_sp))
+            for g in range(first, end):
+                _, _, obj, denies = raw_keys[g]
+                key = (subject, predicate, recast.get(g, obj), denies)
+                c = found.get(key)
+                if c is None:
+                    c = found[key] = len(keys)
+                    keys.append(key)
+                    members.append(raw_members[g])
+                    same_sp.append(c)
+                    self.by_predicate[predicate].append(c)
+                else:
+                    merged.setdefault(c, [members[c]]).append(raw_members[g])
+                of_group.append(c)
         order = positions.__getitem__
-        self.members: list[Sequence[str]] = [
-            p[0] if len(p) == 1 else list(heapq.merge(*p, key=order)) for p in parts
-        ]
+        for c, parts in merged.items():
+            members[c] = list(heapq.merge(*parts, key=order))
+
+    @cached_property
+    def group_of(self) -> dict[int, int]:
+        """The group of each of the dossier's statement sequences, by its identity (`groups_of`)."""
+        return dict(zip(map(id, self._raw), self.of_group, strict=True))
 
 
 class Index:
@@ -235,7 +273,7 @@ class Index:
     @cached_property
     def compared(self) -> Compared:
         """Asserting and denying claims grouped by what they say, through the vocabulary."""
-        return Compared(self.statements, self.order, self.vocabulary)
+        return Compared(self.groups, self.order, self.vocabulary)
 
     @cached_property
     def links_from(self) -> dict[str, tuple[Link, ...]]:
@@ -332,10 +370,21 @@ class Index:
 
     @cached_property
     def spans(self) -> dict[str, Span]:
-        """Each claim's time, where known: `made`, else its quoted source's publication."""
+        """The time of each claim that has a claimant in a bloc of `timed`, where known.
+
+        A claim's time is its `made`, else its quoted source's publication.
+        Only ties in those blocs depend on a time (every other tie is in
+        force at any time), so only their claims' times are looked up.
+        """
+        timed = self.timed
+        if not timed:
+            return {}
+        bloc = self.actor_graph[0]
         sources = self.dossier.sources
         found: dict[str, Span] = {}
         for cid, claim in self.claims.items():
+            if all(bloc.get(a, a) not in timed for a in claimants(claim)):
+                continue
             when = claim.made
             if when is None or not when.resolved:  # known only by its words: the source's
                 when = None
@@ -356,44 +405,71 @@ class Index:
         hop's own source or a source the claim is quoted from: that is the
         analyst's own reading, not a relay shared with other claims.
         """
-        sources = self.dossier.sources
+        publisher = {
+            sid: s.publisher for sid, s in self.dossier.sources.items() if s.publisher is not None
+        }
         found: dict[str, tuple[Relay, ...]] = {}
         for cid, claim in self.claims.items():
-            if not claim.chain:
-                continue
             hops = claim.chain
+            if not hops:
+                continue
             outer = hops[0]
-            read = {q.source for q in claim.quotes}
-            if outer.source is not None:
-                read.add(outer.source)
-            publishers = {
-                s.publisher for s in map(sources.get, read) if s is not None and s.publisher
-            }
-            if outer.reporter in publishers:
+            reporter = outer.reporter
+            quotes = claim.quotes
+            if (outer.source is not None and publisher.get(outer.source) == reporter) or (
+                quotes and any(publisher.get(q.source) == reporter for q in quotes)
+            ):
                 hops = hops[1:]
-            keys = tuple(dict.fromkeys((h.reporter, h.source) for h in hops))
-            if keys:
-                found[cid] = keys
+                if not hops:
+                    continue
+            if len(hops) == 1:
+                found[cid] = ((hops[0].reporter, hops[0].source),)
+            else:
+                found[cid] = tuple(dict.fromkeys((h.reporter, h.source) for h in hops))
         return found
+
+    @cached_property
+    def shared_relays(self) -> frozenset[str]:
+        """The claims that came through a relay some other claim came through too."""
+        first: dict[Relay, str] = {}
+        found: set[str] = set()
+        for cid, keys in self.relays.items():
+            for relay in keys:
+                earlier = first.setdefault(relay, cid)
+                if earlier != cid:
+                    found.add(earlier)
+                    found.add(cid)
+        return frozenset(found)
 
     def ties(self, claim: Claim, parties: tuple[str, ...]) -> tuple[Tie, ...]:
         """Ties of `claim`'s claimants to each of `parties`, in force when it was made."""
         if not parties:
             return ()
+        timed = self.timed
+        if not claim.also and not timed:  # the common case: one claimant, no times to check
+            return self._ties_of(claim.claimant, parties, None)
         bloc = self.actor_graph[0]
         found: list[Tie] = []
         for actor in claimants(claim):
-            timed = bloc.get(actor, actor) in self.timed
-            span = self.spans.get(claim.id) if timed else None
-            key = (actor, parties, span)
-            got = self._ties.get(key)
-            if got is None:
-                spans = (span,)
-                got = self._ties[key] = tuple(
-                    t for t in (self.tie(actor, p, spans) for p in parties) if t is not None
-                )
-            found += got
+            span = self.spans.get(claim.id) if bloc.get(actor, actor) in timed else None
+            found += self._ties_of(actor, parties, span)
         return tuple(found)
+
+    def _ties_of(self, actor: str, parties: tuple[str, ...], span: Span | None) -> tuple[Tie, ...]:
+        """Ties of `actor` to each of `parties`, in force at `span`: made once for each."""
+        key = (actor, parties, span)
+        got = self._ties.get(key)
+        if got is None:
+            spans = (span,)
+            got = self._ties[key] = tuple(
+                t for t in (self.tie(actor, p, spans) for p in parties) if t is not None
+            )
+        return got
+
+    @cached_property
+    def joint(self) -> frozenset[str]:
+        """The claims with more than one claimant (joint statements)."""
+        return frozenset(cid for cid, claim in self.claims.items() if claim.also)
 
     def tie(self, a: str, b: str, spans: Sequence[Span | None] = ()) -> Tie | None:
         """Why actor `a` is not independent of actor `b`, if it is not.

@@ -398,7 +398,7 @@ def group_conflicts(
         The conflicts, each pair of groups at most once.
     """
     keys = compared.keys
-    for same_sp in compared.by_sp.values():
+    for _, _, same_sp in compared.by_sp:
         if len(same_sp) > 1:
             yield from _compare_group(keys, same_sp, functional, tolerance)
     by_po: dict[tuple[str, Value], list[int]] = {}
@@ -510,7 +510,7 @@ def uncertainties(dossier: Dossier, *, include_inactive: bool = False) -> tuple[
     groups = index.compared
     keys, members = groups.keys, groups.members
     found: list[Uncertainty] = []
-    for (subject, predicate), same_sp in groups.by_sp.items():
+    for subject, predicate, same_sp in groups.by_sp:
         asserted = [g for g in same_sp if not keys[g][3]]
         unknown = [g for g in asserted if isinstance(keys[g][2], Unknown)]
         if not unknown:

@@ -98,6 +98,24 @@ def uncounted_reason(claims: Iterable[Claim]) -> str | None:
     return credibility_reason(found) if found else None
 
 
+def uncounted_alone(index: Index) -> dict[str, str]:
+    """Why each claim that would not count as an origin of its own does not (`uncounted_reason`).
+
+    Most claims count: only those assessed credibility 5 or 6 are here.
+    """
+
+    def build() -> dict[str, str]:
+        found = {}
+        for cid, claim in index.claims.items():
+            if claim.assessment is not None:
+                reason = uncounted_reason((claim,))
+                if reason is not None:
+                    found[cid] = reason
+        return found
+
+    return index.answer("uncounted", build)
+
+
 def credibility_reason(credibilities: Iterable[Credibility]) -> str:
     """The reason an origin of claims of these `credibilities` is not counted.
 
@@ -353,6 +371,18 @@ def _canonical(value: object, vocabulary: Vocabulary) -> object:
 REACTIONS = frozenset({LinkKind.DERIVES_FROM, LinkKind.ENDORSES, LinkKind.REACTS_TO})
 """Link kinds that make one claim part of the other's origin, and never a backer."""
 
+MERGING = REACTIONS | {LinkKind.REPEATS}
+"""Link kinds that make two claims of one partition one origin."""
+
+
+def merging_from(index: Index) -> frozenset[str]:
+    """The claims with a link that merges origins (`MERGING`) to some claim."""
+
+    def build() -> frozenset[str]:
+        return frozenset(link.claim for link in index.dossier.links if link.kind in MERGING)
+
+    return index.answer("merging from", build)
+
 
 def partition(
     claims: Mapping[str, Claim],
@@ -375,27 +405,46 @@ def partition(
         parties: The actors named in their proposition.
         links_from: The links from each claim.
     """
+    unassessed = uncounted_alone(index)
     if len(ids) == 1:
         claim = claims[ids[0]]
-        ties = index.ties(claim, parties)
         return (
-            IndependentOrigin(tuple(ids), claimants(claim), (), ties, uncounted_reason((claim,))),
+            IndependentOrigin(
+                tuple(ids),
+                claimants(claim),
+                (),
+                index.ties(claim, parties),
+                unassessed.get(claim.id),
+            ),
         )
     bloc = index.actor_graph[0]
-    relays = index.relays
     found = [claims[c] for c in ids]
     who = [claimants(c) for c in found]
     if (
         len({bloc.get(a, a) for w in who for a in w}) == sum(map(len, who))
-        and links_from.keys().isdisjoint(ids)
-        and _no_shared_relay(relays, ids)
+        and merging_from(index).isdisjoint(ids)
+        and (index.shared_relays.isdisjoint(ids) or _no_shared_relay(index.relays, ids))
     ):
-        # The common case: every claim is its own origin.
+        # The common case: no two claims share a claimant, a bloc, a relay
+        # or a merging link, so every claim is its own origin.
         return tuple(
-            IndependentOrigin((c.id,), w, (), index.ties(c, parties), uncounted_reason((c,)))
+            IndependentOrigin((c.id,), w, (), index.ties(c, parties), unassessed.get(c.id))
             for c, w in zip(found, who, strict=True)
         )
+    return _merged(claims, index, ids, who, parties, links_from)
 
+
+def _merged(
+    claims: Mapping[str, Claim],
+    index: Index,
+    ids: Sequence[str],
+    who: Sequence[tuple[str, ...]],
+    parties: tuple[str, ...],
+    links_from: Mapping[str, Sequence[Link]],
+) -> tuple[IndependentOrigin, ...]:
+    """`partition` where some claims may be one origin: each merge found, strongest first."""
+    bloc = index.actor_graph[0]
+    relays = index.relays
     parent = {cid: cid for cid in ids}
 
     def find(x: str) -> str:
@@ -406,11 +455,11 @@ def partition(
 
     joined: list[tuple[str, Merge]] = []
 
-    def join(merge: Merge) -> None:
-        ra, rb = find(merge.first), find(merge.second)
+    def join(a: str, b: str, reason: MergeReason, note: str) -> None:
+        ra, rb = find(a), find(b)
         if ra != rb:
             parent[rb] = ra
-            joined.append((merge.first, merge))
+            joined.append((a, Merge(a, b, reason, note)))
 
     # Candidate merges, strongest reason first.
     present = set(ids)
@@ -436,21 +485,22 @@ def partition(
             if earlier != cid:
                 relayed.append((earlier, cid, relay[0]))
     for a, b, actor in same:
-        join(Merge(a, b, MergeReason.SHARED_ORIGIN, f"both originate with {actor}"))
+        join(a, b, MergeReason.SHARED_ORIGIN, f"both originate with {actor}")
     for a, b in repeats:
-        join(Merge(a, b, MergeReason.REPEATS, f"{b} repeats {a}"))
+        join(a, b, MergeReason.REPEATS, f"{b} repeats {a}")
     for a, b in reactions:
-        join(Merge(a, b, MergeReason.REACTION, f"{b} reacts to {a}"))
+        join(a, b, MergeReason.REACTION, f"{b} reacts to {a}")
     for a, b, actor in relayed:
-        join(Merge(a, b, MergeReason.RELAY, f"both came through {actor}"))
+        join(a, b, MergeReason.RELAY, f"both came through {actor}")
     # Ties: between claims of one bloc and different claimants, pair by
     # pair (ties do not chain), one claim for each claimant and time.
-    spans = index.spans
+    spans, timed = index.spans, index.timed
     by_bloc: dict[str, dict[tuple[str, object], str]] = {}
     for cid, w in zip(ids, who, strict=True):
         for actor in w:
-            key = (actor, spans.get(cid) if bloc.get(actor, actor) in index.timed else None)
-            by_bloc.setdefault(bloc.get(actor, actor), {}).setdefault(key, cid)
+            group = bloc.get(actor, actor)
+            key = (actor, spans.get(cid) if group in timed else None)
+            by_bloc.setdefault(group, {}).setdefault(key, cid)
     for members in by_bloc.values():
         if len(members) < 2:
             continue
@@ -460,7 +510,7 @@ def partition(
                 if actor_a != actor_b and find(a) != find(b):
                     tie = index.tie(actor_b, actor_a, (spans.get(a), spans.get(b)))
                     if tie is not None:
-                        join(Merge(a, b, tie.reason, tie.note))
+                        join(a, b, tie.reason, tie.note)
     merges: dict[str, list[Merge]] = defaultdict(list)
     for a, merge in joined:
         merges[find(a)].append(merge)
@@ -468,18 +518,30 @@ def partition(
     components: dict[str, list[str]] = {}
     for cid in ids:
         components.setdefault(find(cid), []).append(cid)
-    origins = []
+    unassessed = uncounted_alone(index)
     order = {cid: i for i, cid in enumerate(ids)}
+    origins = []
     for root, members_ in components.items():
-        actors = tuple(dict.fromkeys(a for c in members_ for a in claimants(claims[c])))
-        ms = sorted(merges.get(root, ()), key=lambda m: (order[m.second], order[m.first]))
+        found = [claims[c] for c in members_]
+        if len(members_) == 1:
+            actors = claimants(found[0])
+        else:
+            actors = tuple(dict.fromkeys(a for c in found for a in claimants(c)))
+        ms = merges.get(root, ())
+        if len(ms) > 1:
+            ms = sorted(ms, key=lambda m: (order[m.second], order[m.first]))
         by_party: dict[str, Tie] = {}
-        for c in members_:
-            for t in index.ties(claims[c], parties):
-                by_party.setdefault(t.other, t)
-        ties = tuple(by_party.values())
-        uncounted = uncounted_reason(claims[c] for c in members_)
-        origins.append(IndependentOrigin(tuple(members_), actors, tuple(ms), ties, uncounted))
+        if parties:
+            for c in found:
+                for t in index.ties(c, parties):
+                    by_party.setdefault(t.other, t)
+        counts = not all(c in unassessed for c in members_)
+        uncounted = None if counts else uncounted_reason(found)
+        origins.append(
+            IndependentOrigin(
+                tuple(members_), actors, tuple(ms), tuple(by_party.values()), uncounted
+            )
+        )
     return tuple(origins)
 
 
