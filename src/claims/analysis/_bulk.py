@@ -21,7 +21,7 @@ from typing import TypeVar, cast
 import attrs
 
 from .._gc import no_gc
-from .._model import ActorRef, Link, Status
+from .._model import ActorRef, Claim, Link, Status
 from ..dossier import Dossier
 from ._index import ASSERTS, DENIES, Index, groups_of, index_of, parties
 from .corroboration import (
@@ -29,6 +29,7 @@ from .corroboration import (
     IndependentOrigin,
     backing_of,
     merging_from,
+    no_shared_relay,
     partition,
     uncounted_alone,
 )
@@ -108,11 +109,10 @@ class Corroborations(Mapping[str, Corroboration]):
         self._backing = backing_of(index, include_inactive)
         self._special = {*inactive, *self._backing}
         self._with_special = groups_of(index, self._special)
-        self._unusual = groups_of(
-            index, itertools.chain(merging_from(index), index.shared_relays, index.joint)
-        )
+        self._unusual = groups_of(index, itertools.chain(merging_from(index), index.joint))
         self._uncounted = uncounted_alone(index)
         self._solo = _Solo()
+        self._ties: dict[tuple[str, ...], _Ties] = {}
         self._kept: dict[int, tuple[IndependentOrigin, ...]] = {}
 
     def __len__(self) -> int:
@@ -188,9 +188,9 @@ class Corroborations(Mapping[str, Corroboration]):
 
         Most groups need no merging: every claim is its own origin, which
         is so when no two of its claims have claimants of one bloc, and
-        none is a joint statement, has a link that merges origins
-        (`merging_from`) or came through a relay another claim came through
-        (`unusual`). Their origins are
+        none came through a relay another of them came through, is a joint
+        statement or has a link that merges origins (`merging_from`; groups
+        holding one of these last two are `unusual`). Their origins are
         made together, column by column; the other groups go through
         `partition`. A claim shares its group's partition unless it is
         inactive or a ``supports`` or ``repeats`` link from an active claim
@@ -200,7 +200,7 @@ class Corroborations(Mapping[str, Corroboration]):
         bloc = self._bloc.get
         members, sizes, keys = self._members, self._sizes, self._keys
         special, with_special, unusual = self._special, self._with_special, self._unusual
-        ties = index.ties
+        ties, timed, tables = index.ties, index.timed, self._ties
         # The origins of groups where every claim is its own origin, as
         # columns; then, for each group, its run of them or its partition.
         col_ids: list[str] = []
@@ -222,18 +222,23 @@ class Corroborations(Mapping[str, Corroboration]):
                 plan.append(partition(claims, index, live, parties, self._links_from))
                 continue
             found = list(map(claims.__getitem__, live))
-            who = list(map(_CLAIMANT, found))
+            who = list(map(_CLAIMANT, found))  # one claimant each: no joint claim here
             m = len(live)
-            if m > 1 and len(set(map(bloc, who, who))) < m:
+            if m > 1 and (len(set(map(bloc, who, who))) < m or _may_share_relay(index, found)):
                 plan.append(partition(claims, index, live, parties, self._links_from))
                 continue
             first = len(col_ids)
             col_ids += live
             col_claimants += who
-            if parties:
+            if not parties:
+                col_ties += repeat((), m)
+            elif timed:
                 col_ties += map(ties, found, repeat(parties, m))
             else:
-                col_ties += repeat((), m)
+                table = tables.get(parties)
+                if table is None:
+                    table = tables[parties] = _Ties(index, parties)
+                col_ties += map(table.__getitem__, who)
             plan.append((first, first + m))
         made = records(
             IndependentOrigin,
@@ -286,7 +291,40 @@ class _Solo(dict[str, tuple[str]]):
         return found
 
 
+class _Ties(dict[str, tuple[Tie, ...]]):
+    """The ties of each actor to `parties`, made once (no tie depending on a time)."""
+
+    def __init__(self, index: Index, parties: tuple[str, ...]) -> None:
+        super().__init__()
+        self._index = index
+        self._parties = parties
+        self._bloc = index.actor_graph[0]
+        self._blocs = {self._bloc.get(p, p) for p in parties}
+
+    def __missing__(self, actor: str) -> tuple[Tie, ...]:
+        if self._bloc.get(actor, actor) not in self._blocs:  # actors of two blocs are never tied
+            found: tuple[Tie, ...] = ()
+        else:
+            found = self._index.ties_of(actor, self._parties, None)
+        self[actor] = found
+        return found
+
+
 _CLAIMANT = operator.attrgetter("claimant")
+_CHAIN = operator.attrgetter("chain")
+_RELAY = operator.attrgetter("reporter", "source")
+
+
+def _may_share_relay(index: Index, claims: list[Claim]) -> bool:
+    """Whether two of `claims` came through one relay, looked at only when two of their hops agree.
+
+    A relay is a hop's (reporter, source), so claims whose hops are all
+    different share none; only when two hops agree are their relays asked.
+    """
+    hops = list(itertools.chain.from_iterable(map(_CHAIN, claims)))
+    if len(set(map(_RELAY, hops))) == len(hops):
+        return False
+    return not no_shared_relay(index, claims)
 
 
 class _Values(ValuesView[Corroboration]):

@@ -44,6 +44,7 @@ __all__ = [
     "ASSERTS",
     "DENIES",
     "SUPPORTING",
+    "Block",
     "Compared",
     "Edge",
     "Groups",
@@ -80,6 +81,10 @@ Relay = tuple[str, str | None]
 """A hop of a chain as it is shared: (reporter, source)."""
 
 
+Block = tuple[Subject, str, Sequence[int]]
+"""The groups of one subject and predicate: (subject, predicate, the groups' numbers)."""
+
+
 class Groups:
     """Asserting and denying claims grouped by what they say.
 
@@ -90,8 +95,7 @@ class Groups:
         keys: Each group's (subject, predicate, object, denies).
         members: Each group's claim ids, in dossier order (the dossier's own
             sequences).
-        blocks: The groups of each (subject, predicate), as (subject,
-            predicate, first group, group after the last): groups of one
+        blocks: The groups of each (subject, predicate): groups of one
             subject and predicate are numbered one after another.
         others: The claims of any other stance (silences), in dossier order.
     """
@@ -99,7 +103,7 @@ class Groups:
     def __init__(self, statements: Statements, positions: Mapping[str, int]) -> None:
         self.keys: list[Key] = []
         self.members: list[Sequence[str]] = []
-        self.blocks: list[tuple[Subject, str, int, int]] = []
+        self.blocks: list[Block] = []
         self.others: list[str] = []
         keys, members, blocks, others = self.keys, self.members, self.blocks, self.others
         for (subject, predicate), said in statements.items():
@@ -111,7 +115,7 @@ class Groups:
                 else:
                     others += ids
             if len(keys) > first:
-                blocks.append((subject, predicate, first, len(keys)))
+                blocks.append((subject, predicate, range(first, len(keys))))
         others.sort(key=positions.__getitem__)
 
 
@@ -122,29 +126,23 @@ class Compared:
     vocabulary and each quantity's unit by its canonical unit, so claims
     saying ``deaths`` 9 ``persons`` and ``killed`` 9 ``people`` fall in one
     group. The claims themselves are not changed. Made from `Groups`: the
-    groups of a subject and predicate whose names are all canonical, and
-    that no other names join, are taken as they are.
+    blocks of a subject and predicate whose names are all canonical, and
+    that no other names join, are taken as they are (and when every block
+    is, the groups are `Groups`' own).
 
     Attributes:
         keys: Each group's (subject, canonical predicate, object with its
             unit canonical, denies).
         members: Each group's claim ids, in dossier order.
-        by_sp: The groups of each (subject, canonical predicate), as
-            (subject, predicate, groups), in the order first met.
-        by_predicate: The groups of each canonical predicate.
+        by_sp: The groups of each (subject, canonical predicate), in the
+            order first met.
         of_group: The group of each group of `Groups`, by its number.
     """
 
     def __init__(
         self, groups: Groups, positions: Mapping[str, int], vocabulary: Vocabulary
     ) -> None:
-        self.keys: list[Key] = []
-        self.members: list[Sequence[str]] = []
-        self.by_sp: list[tuple[Subject, str, list[int]]] = []
-        self.by_predicate: defaultdict[str, list[int]] = defaultdict(list)
-        self.of_group: list[int] = []
         self._raw = groups.members
-        keys, members, of_group = self.keys, self.members, self.of_group
         raw_keys, raw_members = groups.keys, groups.members
         # Which groups and blocks are named other than canonically.
         units: dict[str, str] = {}
@@ -158,12 +156,12 @@ class Compared:
                     recast[g] = attrs.evolve(obj, unit=unit)
         predicates: dict[str, str] = {}
         plan: list[tuple[str, bool]] = []  # each block's canonical predicate, and if renamed
-        for _, written, first, end in groups.blocks:
+        for _, written, numbers in groups.blocks:
             predicate = predicates.get(written)
             if predicate is None:
                 predicate = predicates[written] = vocabulary.canonical_predicate(written)
             renamed = predicate != written or (
-                bool(recast) and not recast.keys().isdisjoint(range(first, end))
+                bool(recast) and not recast.keys().isdisjoint(numbers)
             )
             plan.append((predicate, renamed))
         joined = {
@@ -171,27 +169,33 @@ class Compared:
             for block, (predicate, renamed) in zip(groups.blocks, plan, strict=True)
             if renamed
         }
+        if not joined:  # every name canonical: the groups as they are
+            self.keys: list[Key] = raw_keys
+            self.members: list[Sequence[str]] = raw_members
+            self.by_sp: list[Block] = groups.blocks
+            self.of_group: Sequence[int] = range(len(raw_keys))
+            return
+        self.keys, self.members, self.by_sp, self.of_group = [], [], [], []
+        keys, members, of_group = self.keys, self.members, self.of_group
         # Blocks that no renaming touches are taken whole; the others group anew.
         found: dict[Key, int] = {}
         by_sp: dict[tuple[Subject, str], list[int]] = {}
         merged: dict[int, list[Sequence[str]]] = {}
-        for (subject, written, first, end), (predicate, renamed) in zip(
+        for (subject, written, numbers), (predicate, renamed) in zip(
             groups.blocks, plan, strict=True
         ):
-            if not renamed and (not joined or (subject, written) not in joined):
+            if not renamed and (subject, written) not in joined:
                 start = len(keys)
-                keys += raw_keys[first:end]
-                members += raw_members[first:end]
-                numbers = list(range(start, start + end - first))
-                self.by_sp.append((subject, predicate, numbers))
-                self.by_predicate[predicate] += numbers
-                of_group += numbers
+                keys += map(raw_keys.__getitem__, numbers)
+                members += map(raw_members.__getitem__, numbers)
+                self.by_sp.append((subject, predicate, range(start, len(keys))))
+                of_group += range(start, len(keys))
                 continue
             same_sp = by_sp.get((subject, predicate))
             if same_sp is None:
                 same_sp = by_sp[subject, predicate] = []
                 self.by_sp.append((subject, predicate, same_sp))
-            for g in range(first, end):
+            for g in numbers:
                 _, _, obj, denies = raw_keys[g]
                 key = (subject, predicate, recast.get(g, obj), denies)
                 c = found.get(key)
@@ -200,13 +204,20 @@ class Compared:
                     keys.append(key)
                     members.append(raw_members[g])
                     same_sp.append(c)
-                    self.by_predicate[predicate].append(c)
                 else:
                     merged.setdefault(c, [members[c]]).append(raw_members[g])
                 of_group.append(c)
         order = positions.__getitem__
         for c, parts in merged.items():
             members[c] = list(heapq.merge(*parts, key=order))
+
+    @cached_property
+    def by_predicate(self) -> dict[str, list[int]]:
+        """The groups of each canonical predicate."""
+        found: defaultdict[str, list[int]] = defaultdict(list)
+        for _, predicate, numbers in self.by_sp:
+            found[predicate] += numbers
+        return found
 
     @cached_property
     def group_of(self) -> dict[int, int]:
@@ -398,48 +409,37 @@ class Index:
         return found
 
     @cached_property
-    def relays(self) -> dict[str, tuple[Relay, ...]]:
-        """The relays of each claim whose chain has any: (reporter, source) of its hops.
+    def publishers(self) -> dict[str, str]:
+        """The publisher of each source that names one."""
+        return {
+            sid: s.publisher for sid, s in self.dossier.sources.items() if s.publisher is not None
+        }
+
+    def relays(self, claim: Claim) -> tuple[Relay, ...]:
+        """The relays of `claim`'s chain: (reporter, source) of its hops, without repeats.
 
         The outermost hop is left out when its reporter published the
         hop's own source or a source the claim is quoted from: that is the
-        analyst's own reading, not a relay shared with other claims.
+        analyst's own reading, not a relay shared with other claims. Worked
+        out when asked (most claims need it only to be told apart from the
+        few others of their group), not kept.
         """
-        publisher = {
-            sid: s.publisher for sid, s in self.dossier.sources.items() if s.publisher is not None
-        }
-        found: dict[str, tuple[Relay, ...]] = {}
-        for cid, claim in self.claims.items():
-            hops = claim.chain
+        hops = claim.chain
+        if not hops:
+            return ()
+        publisher = self.publishers
+        outer = hops[0]
+        reporter = outer.reporter
+        quotes = claim.quotes
+        if (outer.source is not None and publisher.get(outer.source) == reporter) or (
+            quotes and any(publisher.get(q.source) == reporter for q in quotes)
+        ):
+            hops = hops[1:]
             if not hops:
-                continue
-            outer = hops[0]
-            reporter = outer.reporter
-            quotes = claim.quotes
-            if (outer.source is not None and publisher.get(outer.source) == reporter) or (
-                quotes and any(publisher.get(q.source) == reporter for q in quotes)
-            ):
-                hops = hops[1:]
-                if not hops:
-                    continue
-            if len(hops) == 1:
-                found[cid] = ((hops[0].reporter, hops[0].source),)
-            else:
-                found[cid] = tuple(dict.fromkeys((h.reporter, h.source) for h in hops))
-        return found
-
-    @cached_property
-    def shared_relays(self) -> frozenset[str]:
-        """The claims that came through a relay some other claim came through too."""
-        first: dict[Relay, str] = {}
-        found: set[str] = set()
-        for cid, keys in self.relays.items():
-            for relay in keys:
-                earlier = first.setdefault(relay, cid)
-                if earlier != cid:
-                    found.add(earlier)
-                    found.add(cid)
-        return frozenset(found)
+                return ()
+        if len(hops) == 1:
+            return ((hops[0].reporter, hops[0].source),)
+        return tuple(dict.fromkeys((h.reporter, h.source) for h in hops))
 
     def ties(self, claim: Claim, parties: tuple[str, ...]) -> tuple[Tie, ...]:
         """Ties of `claim`'s claimants to each of `parties`, in force when it was made."""
@@ -447,16 +447,19 @@ class Index:
             return ()
         timed = self.timed
         if not claim.also and not timed:  # the common case: one claimant, no times to check
-            return self._ties_of(claim.claimant, parties, None)
+            return self.ties_of(claim.claimant, parties, None)
         bloc = self.actor_graph[0]
         found: list[Tie] = []
         for actor in claimants(claim):
             span = self.spans.get(claim.id) if bloc.get(actor, actor) in timed else None
-            found += self._ties_of(actor, parties, span)
+            found += self.ties_of(actor, parties, span)
         return tuple(found)
 
-    def _ties_of(self, actor: str, parties: tuple[str, ...], span: Span | None) -> tuple[Tie, ...]:
-        """Ties of `actor` to each of `parties`, in force at `span`: made once for each."""
+    def ties_of(self, actor: str, parties: tuple[str, ...], span: Span | None) -> tuple[Tie, ...]:
+        """Ties of `actor` to each of `parties`, in force at `span`: made once for each.
+
+        With no bloc in `timed`, ``span`` is ``None``: no tie depends on a time.
+        """
         key = (actor, parties, span)
         got = self._ties.get(key)
         if got is None:

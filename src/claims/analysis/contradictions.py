@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from bisect import bisect_left
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -200,27 +200,45 @@ class _Pairs:
         found: The contradictions, by the positions of their two claims.
     """
 
-    def __init__(self, index: Index, close: set[tuple[int, int]]) -> None:
+    def __init__(
+        self, index: Index, close: set[tuple[int, int]], live: Callable[[int], Sequence[str]]
+    ) -> None:
         self.claims = index.claims
         self.order = index.order
         self.close = close
+        self.live = live
         self.found: dict[tuple[int, int], Contradiction] = {}
+        self._members: dict[int, list[tuple[int, str, When | None]]] = {}
 
-    def add(self, a: str, b: str, reason: ContradictionReason, detail: str) -> None:
-        """Record that `a` and `b` conflict, unless they already do or are set apart.
+    def members(self, g: int) -> list[tuple[int, str, When | None]]:
+        """The live claims of group `g`: each one's position, id and proposition's time."""
+        found = self._members.get(g)
+        if found is None:
+            claims, order = self.claims, self.order
+            found = self._members[g] = [
+                (order[c], c, claims[c].proposition.when) for c in self.live(g)
+            ]
+        return found
 
-        A possible contradiction between claims linked as equivalent or
-        supporting (`close`) is not recorded.
+    def cross(self, ga: int, gb: int, reason: ContradictionReason, detail: str) -> None:
+        """Record that each claim of group `ga` conflicts with each of group `gb`.
+
+        Unless the two already do, or are set apart by their times
+        (`compatible_times`), or the reason is only possible and a
+        silencing link joins them (`close`).
         """
-        i, j = self.order[a], self.order[b]
-        if i > j:
-            a, b, i, j = b, a, j, i
-        if (i, j) in self.found:
-            return
-        if reason in POSSIBLE_REASONS and (i, j) in self.close:
-            return
-        if compatible_times(self.claims[a].proposition.when, self.claims[b].proposition.when):
-            self.found[(i, j)] = Contradiction(a, b, reason, detail)
+        found, close = self.found, self.close
+        possible = reason in POSSIBLE_REASONS and bool(close)
+        xs, ys = self.members(ga), self.members(gb)
+        for i, a, wa in xs:
+            for j, b, wb in ys:
+                if i == j:
+                    continue
+                key, first, second = ((i, j), a, b) if i < j else ((j, i), b, a)
+                if key in found or (possible and key in close):
+                    continue
+                if wa is None or wb is None or compatible_times(wa, wb):
+                    found[key] = Contradiction(first, second, reason, detail)
 
 
 def contradictions(
@@ -337,16 +355,16 @@ def _contradictions(
     groups = index.compared
     members = groups.members
     inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
-    pairs = _Pairs(index, silenced_pairs(dossier, index.order))
     marked = {groups.group_of[s] for s in groups_of(index, inactive)}
 
     def live(g: int) -> Sequence[str]:
         ids = members[g]
         return [c for c in ids if c not in inactive] if g in marked else ids
 
+    pairs = _Pairs(index, silenced_pairs(dossier, index.order), live)
     conflicts = group_conflicts(groups, functional, inverse_functional, tolerance)
     for ga, gb, reason, detail in conflicts:
-        _cross(live(ga), live(gb), reason, detail, pairs)
+        pairs.cross(ga, gb, reason, detail)
 
     order = index.order
     found = pairs.found
@@ -415,7 +433,7 @@ def group_conflicts(
 
 def _compare_group(
     keys: list[Key],
-    groups: list[int],
+    groups: Sequence[int],
     functional: Collection[str],
     tolerance: float,
 ) -> Iterator[GroupConflict]:
@@ -468,15 +486,6 @@ def _disjoint(
             if _before(a[0], b[0]):
                 detail = f"{predicate}: {_term(a[1])} vs {_term(b[1])} do not overlap"
                 yield a[2], b[2], ContradictionReason.DISJOINT_QUANTITIES, detail
-
-
-def _cross(
-    xs: Sequence[str], ys: Sequence[str], reason: ContradictionReason, detail: str, pairs: _Pairs
-) -> None:
-    for x in xs:
-        for y in ys:
-            if x != y:
-                pairs.add(x, y, reason, detail)
 
 
 def _term(value: Value | Subject) -> str:

@@ -37,6 +37,7 @@ that the bulk answers of `corroborations` are tested against.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -423,7 +424,7 @@ def partition(
     if (
         len({bloc.get(a, a) for w in who for a in w}) == sum(map(len, who))
         and merging_from(index).isdisjoint(ids)
-        and (index.shared_relays.isdisjoint(ids) or _no_shared_relay(index.relays, ids))
+        and no_shared_relay(index, found)
     ):
         # The common case: no two claims share a claimant, a bloc, a relay
         # or a merging link, so every claim is its own origin.
@@ -431,20 +432,20 @@ def partition(
             IndependentOrigin((c.id,), w, (), index.ties(c, parties), unassessed.get(c.id))
             for c, w in zip(found, who, strict=True)
         )
-    return _merged(claims, index, ids, who, parties, links_from)
+    return _merged(claims, index, ids, found, parties, links_from)
 
 
 def _merged(
     claims: Mapping[str, Claim],
     index: Index,
     ids: Sequence[str],
-    who: Sequence[tuple[str, ...]],
+    found: Sequence[Claim],
     parties: tuple[str, ...],
     links_from: Mapping[str, Sequence[Link]],
 ) -> tuple[IndependentOrigin, ...]:
     """`partition` where some claims may be one origin: each merge found, strongest first."""
     bloc = index.actor_graph[0]
-    relays = index.relays
+    who = [claimants(c) for c in found]
     parent = {cid: cid for cid in ids}
 
     def find(x: str) -> str:
@@ -469,7 +470,7 @@ def _merged(
     repeats: list[tuple[str, str]] = []
     reactions: list[tuple[str, str]] = []
     relayed: list[tuple[str, str, str]] = []
-    for cid, w in zip(ids, who, strict=True):
+    for cid, claim, w in zip(ids, found, who, strict=True):
         for actor in w:
             earlier = first_of_claimant.setdefault(actor, cid)
             if earlier != cid:
@@ -480,7 +481,7 @@ def _merged(
                     repeats.append((link.target, cid))
                 elif link.kind in REACTIONS:
                     reactions.append((link.target, cid))
-        for relay in relays.get(cid, ()):
+        for relay in index.relays(claim):
             earlier = first_of_relay.setdefault(relay, cid)
             if earlier != cid:
                 relayed.append((earlier, cid, relay[0]))
@@ -545,16 +546,10 @@ def _merged(
     return tuple(origins)
 
 
-def _no_shared_relay(
-    relays: Mapping[str, tuple[tuple[str, str | None], ...]], ids: Sequence[str]
-) -> bool:
-    seen: set[tuple[str, str | None]] = set()
-    for cid in ids:
-        for relay in relays.get(cid, ()):
-            if relay in seen:
-                return False
-            seen.add(relay)
-    return True
+def no_shared_relay(index: Index, claims: Sequence[Claim]) -> bool:
+    """Whether no two of `claims` came through one relay (`Index.relays`)."""
+    relays = list(map(index.relays, claims))
+    return len(set(itertools.chain.from_iterable(relays))) == sum(map(len, relays))
 
 
 def suggest_credibility(dossier: Dossier, claim_id: str) -> CredibilitySuggestion:
