@@ -21,15 +21,15 @@ from typing import TypeVar, cast
 import attrs
 
 from .._gc import no_gc
-from .._model import ActorRef, Claim, Link, Status
+from .._model import ActorRef, Link, Status
 from ..dossier import Dossier
 from ._index import ASSERTS, DENIES, Index, groups_of, index_of, parties
 from .corroboration import (
     Corroboration,
     IndependentOrigin,
     backing_of,
+    may_share_relay,
     merging_from,
-    no_shared_relay,
     partition,
     uncounted_alone,
 )
@@ -224,7 +224,7 @@ class Corroborations(Mapping[str, Corroboration]):
             found = list(map(claims.__getitem__, live))
             who = list(map(_CLAIMANT, found))  # one claimant each: no joint claim here
             m = len(live)
-            if m > 1 and (len(set(map(bloc, who, who))) < m or _may_share_relay(index, found)):
+            if m > 1 and (len(set(map(bloc, who, who))) < m or may_share_relay(index, found)):
                 plan.append(partition(claims, index, live, parties, self._links_from))
                 continue
             first = len(col_ids)
@@ -311,20 +311,6 @@ class _Ties(dict[str, tuple[Tie, ...]]):
 
 
 _CLAIMANT = operator.attrgetter("claimant")
-_CHAIN = operator.attrgetter("chain")
-_RELAY = operator.attrgetter("reporter", "source")
-
-
-def _may_share_relay(index: Index, claims: list[Claim]) -> bool:
-    """Whether two of `claims` came through one relay, looked at only when two of their hops agree.
-
-    A relay is a hop's (reporter, source), so claims whose hops are all
-    different share none; only when two hops agree are their relays asked.
-    """
-    hops = list(itertools.chain.from_iterable(map(_CHAIN, claims)))
-    if len(set(map(_RELAY, hops))) == len(hops):
-        return False
-    return not no_shared_relay(index, claims)
 
 
 class _Values(ValuesView[Corroboration]):

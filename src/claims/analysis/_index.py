@@ -2,24 +2,22 @@
 
 Every question reads these instead of comparing every claim with every
 other: claims are grouped by what they say (subject, predicate, object and
-stance), groups by subject and predicate, actors into blocs that may be
-tied (over ``part_of`` and affiliations of interest; whether two actors of a
-bloc are tied is `Index.tie`'s answer), the relays of each claim's chain and
-each claim's time. They live in one cache, keyed on the dossier's
-`Dossier.version`, so the first question after an add rebuilds them.
+stance; see ``_groups``), groups by subject and predicate, actors into blocs
+that may be tied (over ``part_of`` and affiliations of interest; whether two
+actors of a bloc are tied is `Index.tie`'s answer), the relays of a claim's
+chain and the times of the claims whose ties depend on one. They live in
+one cache, keyed on the dossier's `Dossier.version`, so the first question
+after an add rebuilds them.
 """
 
 from __future__ import annotations
 
-import heapq
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import cached_property
 from typing import TypeVar, cast
-
-import attrs
 
 from .._integrity import ENDS
 from .._model import (
@@ -29,8 +27,6 @@ from .._model import (
     Link,
     LinkKind,
     Proposition,
-    Quantity,
-    Stance,
     Status,
     Subject,
     TieNature,
@@ -38,6 +34,7 @@ from .._model import (
 )
 from ..dossier import Dossier, Statements
 from ..vocabulary import Vocabulary
+from ._groups import ASSERTS, DENIES, Block, Compared, Groups, Key
 from .ties import MergeReason, Tie
 
 __all__ = [
@@ -66,11 +63,7 @@ _MISSING = object()
 
 SUPPORTING = frozenset({LinkKind.SUPPORTS, LinkKind.REPEATS})
 """Link kinds that make one claim back another."""
-ASSERTS = Stance.ASSERTS
-DENIES = Stance.DENIES
 
-Key = tuple[Subject, str, Value, bool]
-"""(subject, predicate, object, denies): what a claim says, and which way."""
 Edge = tuple[str, str, str, str | None]
 """An edge of the actor graph: (actor, kind, other, note), read "actor kind other"."""
 Tree = dict[str, tuple[str, Edge | None, int]]
@@ -79,150 +72,6 @@ Span = tuple[datetime, datetime]
 """When a claim was made, as the first instant and the first instant after."""
 Relay = tuple[str, str | None]
 """A hop of a chain as it is shared: (reporter, source)."""
-
-
-Block = tuple[Subject, str, Sequence[int]]
-"""The groups of one subject and predicate: (subject, predicate, the groups' numbers)."""
-
-
-class Groups:
-    """Asserting and denying claims grouped by what they say.
-
-    Built from the dossier's `Dossier.statements`, so grouping costs a look
-    at each claim's stance, not a hash of its proposition.
-
-    Attributes:
-        keys: Each group's (subject, predicate, object, denies).
-        members: Each group's claim ids, in dossier order (the dossier's own
-            sequences).
-        blocks: The groups of each (subject, predicate): groups of one
-            subject and predicate are numbered one after another.
-        others: The claims of any other stance (silences), in dossier order.
-    """
-
-    def __init__(self, statements: Statements, positions: Mapping[str, int]) -> None:
-        self.keys: list[Key] = []
-        self.members: list[Sequence[str]] = []
-        self.blocks: list[Block] = []
-        self.others: list[str] = []
-        keys, members, blocks, others = self.keys, self.members, self.blocks, self.others
-        for (subject, predicate), said in statements.items():
-            first = len(keys)
-            for (obj, stance), ids in said.items():
-                if stance is ASSERTS or stance is DENIES:
-                    keys.append((subject, predicate, obj, stance is DENIES))
-                    members.append(ids)
-                else:
-                    others += ids
-            if len(keys) > first:
-                blocks.append((subject, predicate, range(first, len(keys))))
-        others.sort(key=positions.__getitem__)
-
-
-class Compared:
-    """Asserting and denying claims grouped by what they say, as compared.
-
-    Like `Groups`, but each predicate is taken by its canonical name in the
-    vocabulary and each quantity's unit by its canonical unit, so claims
-    saying ``deaths`` 9 ``persons`` and ``killed`` 9 ``people`` fall in one
-    group. The claims themselves are not changed. Made from `Groups`: the
-    blocks of a subject and predicate whose names are all canonical, and
-    that no other names join, are taken as they are (and when every block
-    is, the groups are `Groups`' own).
-
-    Attributes:
-        keys: Each group's (subject, canonical predicate, object with its
-            unit canonical, denies).
-        members: Each group's claim ids, in dossier order.
-        by_sp: The groups of each (subject, canonical predicate), in the
-            order first met.
-        of_group: The group of each group of `Groups`, by its number.
-    """
-
-    def __init__(
-        self, groups: Groups, positions: Mapping[str, int], vocabulary: Vocabulary
-    ) -> None:
-        self._raw = groups.members
-        raw_keys, raw_members = groups.keys, groups.members
-        # Which groups and blocks are named other than canonically.
-        units: dict[str, str] = {}
-        recast: dict[int, Quantity] = {}  # group -> its object, unit made canonical
-        for g, (_, _, obj, _) in enumerate(raw_keys):
-            if isinstance(obj, Quantity) and obj.unit is not None:
-                unit = units.get(obj.unit)
-                if unit is None:
-                    unit = units[obj.unit] = vocabulary.canonical_unit(obj.unit)
-                if unit != obj.unit:
-                    recast[g] = attrs.evolve(obj, unit=unit)
-        predicates: dict[str, str] = {}
-        plan: list[tuple[str, bool]] = []  # each block's canonical predicate, and if renamed
-        for _, written, numbers in groups.blocks:
-            predicate = predicates.get(written)
-            if predicate is None:
-                predicate = predicates[written] = vocabulary.canonical_predicate(written)
-            renamed = predicate != written or (
-                bool(recast) and not recast.keys().isdisjoint(numbers)
-            )
-            plan.append((predicate, renamed))
-        joined = {
-            (block[0], predicate)
-            for block, (predicate, renamed) in zip(groups.blocks, plan, strict=True)
-            if renamed
-        }
-        if not joined:  # every name canonical: the groups as they are
-            self.keys: list[Key] = raw_keys
-            self.members: list[Sequence[str]] = raw_members
-            self.by_sp: list[Block] = groups.blocks
-            self.of_group: Sequence[int] = range(len(raw_keys))
-            return
-        self.keys, self.members, self.by_sp, self.of_group = [], [], [], []
-        keys, members, of_group = self.keys, self.members, self.of_group
-        # Blocks that no renaming touches are taken whole; the others group anew.
-        found: dict[Key, int] = {}
-        by_sp: dict[tuple[Subject, str], list[int]] = {}
-        merged: dict[int, list[Sequence[str]]] = {}
-        for (subject, written, numbers), (predicate, renamed) in zip(
-            groups.blocks, plan, strict=True
-        ):
-            if not renamed and (subject, written) not in joined:
-                start = len(keys)
-                keys += map(raw_keys.__getitem__, numbers)
-                members += map(raw_members.__getitem__, numbers)
-                self.by_sp.append((subject, predicate, range(start, len(keys))))
-                of_group += range(start, len(keys))
-                continue
-            same_sp = by_sp.get((subject, predicate))
-            if same_sp is None:
-                same_sp = by_sp[subject, predicate] = []
-                self.by_sp.append((subject, predicate, same_sp))
-            for g in numbers:
-                _, _, obj, denies = raw_keys[g]
-                key = (subject, predicate, recast.get(g, obj), denies)
-                c = found.get(key)
-                if c is None:
-                    c = found[key] = len(keys)
-                    keys.append(key)
-                    members.append(raw_members[g])
-                    same_sp.append(c)
-                else:
-                    merged.setdefault(c, [members[c]]).append(raw_members[g])
-                of_group.append(c)
-        order = positions.__getitem__
-        for c, parts in merged.items():
-            members[c] = list(heapq.merge(*parts, key=order))
-
-    @cached_property
-    def by_predicate(self) -> dict[str, list[int]]:
-        """The groups of each canonical predicate."""
-        found: defaultdict[str, list[int]] = defaultdict(list)
-        for _, predicate, numbers in self.by_sp:
-            found[predicate] += numbers
-        return found
-
-    @cached_property
-    def group_of(self) -> dict[int, int]:
-        """The group of each of the dossier's statement sequences, by its identity (`groups_of`)."""
-        return dict(zip(map(id, self._raw), self.of_group, strict=True))
 
 
 class Index:

@@ -38,6 +38,7 @@ that the bulk answers of `corroborations` are tested against.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -106,13 +107,8 @@ def uncounted_alone(index: Index) -> dict[str, str]:
     """
 
     def build() -> dict[str, str]:
-        found = {}
-        for cid, claim in index.claims.items():
-            if claim.assessment is not None:
-                reason = uncounted_reason((claim,))
-                if reason is not None:
-                    found[cid] = reason
-        return found
+        assessed = ((c, x) for c, x in index.claims.items() if x.assessment is not None)
+        return {c: r for c, x in assessed if (r := uncounted_reason((x,))) is not None}
 
     return index.answer("uncounted", build)
 
@@ -222,7 +218,7 @@ class Corroboration(Displayed):
         An origin whose every claim is assessed credibility 5 or 6 is listed
         in `origins` but not counted here.
         """
-        return sum(1 for o in self.origins if o.uncounted is None)
+        return list(map(_UNCOUNTED, self.origins)).count(None)
 
     @property
     def uncounted(self) -> tuple[IndependentOrigin, ...]:
@@ -382,7 +378,7 @@ def merging_from(index: Index) -> frozenset[str]:
     def build() -> frozenset[str]:
         return frozenset(link.claim for link in index.dossier.links if link.kind in MERGING)
 
-    return index.answer("merging from", build)
+    return index.answer("merging", build)
 
 
 def partition(
@@ -424,7 +420,7 @@ def partition(
     if (
         len({bloc.get(a, a) for w in who for a in w}) == sum(map(len, who))
         and merging_from(index).isdisjoint(ids)
-        and no_shared_relay(index, found)
+        and not may_share_relay(index, found)
     ):
         # The common case: no two claims share a claimant, a bloc, a relay
         # or a merging link, so every claim is its own origin.
@@ -546,10 +542,22 @@ def _merged(
     return tuple(origins)
 
 
-def no_shared_relay(index: Index, claims: Sequence[Claim]) -> bool:
-    """Whether no two of `claims` came through one relay (`Index.relays`)."""
+_CHAIN = operator.attrgetter("chain")
+_HOP = operator.attrgetter("reporter", "source")
+_UNCOUNTED = operator.attrgetter("uncounted")
+
+
+def may_share_relay(index: Index, claims: Sequence[Claim]) -> bool:
+    """Whether two of `claims` came through one relay (`Index.relays`).
+
+    A relay is a hop's (reporter, source), so claims whose hops all differ
+    share none: their relays are worked out only when two hops agree.
+    """
+    hops = list(itertools.chain.from_iterable(map(_CHAIN, claims)))
+    if len(set(map(_HOP, hops))) == len(hops):
+        return False
     relays = list(map(index.relays, claims))
-    return len(set(itertools.chain.from_iterable(relays))) == sum(map(len, relays))
+    return len(set(itertools.chain.from_iterable(relays))) < sum(map(len, relays))
 
 
 def suggest_credibility(dossier: Dossier, claim_id: str) -> CredibilitySuggestion:
