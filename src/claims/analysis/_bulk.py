@@ -194,7 +194,8 @@ class Corroborations(Mapping[str, Corroboration]):
         made together, column by column; the other groups go through
         `partition`. A claim shares its group's partition unless it is
         inactive or a ``supports`` or ``repeats`` link from an active claim
-        points at it.
+        backs it; a claim only partly supported shares it with its own
+        `Corroboration.partial`.
         """
         claims, index, inactive = self._claims, self._index, self._inactive
         bloc = self._bloc.get
@@ -252,6 +253,8 @@ class Corroborations(Mapping[str, Corroboration]):
         ids: list[str] = []
         origins: list[tuple[IndependentOrigin, ...]] = []
         alone: list[tuple[int, str, list[str]]] = []
+        partly: list[tuple[int, str, tuple[IndependentOrigin, ...]]] = []
+        backing = self._backing
         for g, step in zip(range(start, end), plan, strict=True):
             same, n = members[g], sizes[g]
             if step and type(step[0]) is int:
@@ -262,13 +265,19 @@ class Corroborations(Mapping[str, Corroboration]):
             if id(same) in with_special:
                 live = [c for c in every if c not in inactive]
                 for i, cid in enumerate(every, len(ids)):
-                    if cid in special:
+                    if cid not in special:
+                        continue
+                    if cid in inactive or backing[cid][0]:
                         alone.append((i, cid, live))
+                    else:  # active, only partly supported: backed by its group alone
+                        partly.append((i, cid, shared))
             ids += every
             origins += repeat(shared, n)
         answers = records(Corroboration, len(ids), claim=ids, origins=origins)
         for i, cid, live in alone:
             answers[i] = self._alone(cid, live)
+        for i, cid, shared in partly:
+            answers[i] = Corroboration(cid, shared, backing[cid][1])
         return ids, answers
 
     def _alone(self, claim_id: str, same: list[str] | None) -> Corroboration:
