@@ -176,7 +176,8 @@ class Corroborations(Mapping[str, Corroboration]):
                 count += sizes[end]
                 end += 1
             with no_gc():
-                yield self._make(start, end)
+                made = self._make(start, end)
+            yield made  # with the collector on: the reader's own work is not ours to pause
             start = end
         others = self._others
         for at in range(0, len(others), self.chunk):
