@@ -31,6 +31,7 @@ from .._model import (
     Subject,
     TieNature,
     Value,
+    When,
 )
 from ..dossier import Dossier, Statements
 from ..vocabulary import Vocabulary
@@ -134,6 +135,12 @@ class Index:
     def compared(self) -> Compared:
         """Asserting and denying claims grouped by what they say, through the vocabulary."""
         return Compared(self.groups, self.order, self.vocabulary)
+
+    @cached_property
+    def set_in_time(self) -> dict[str, When]:
+        """The time of each claim whose proposition gives one (`Proposition.when`)."""
+        claims = self.claims.items()
+        return {c: w for c, x in claims if (w := x.proposition.when) is not None}
 
     @cached_property
     def links_from(self) -> dict[str, tuple[Link, ...]]:

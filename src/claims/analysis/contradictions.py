@@ -203,8 +203,8 @@ class _Pairs:
     def __init__(
         self, index: Index, close: set[tuple[int, int]], live: Callable[[int], Sequence[str]]
     ) -> None:
-        self.claims = index.claims
         self.order = index.order
+        self.when = index.set_in_time
         self.close = close
         self.live = live
         self.found: dict[tuple[int, int], Contradiction] = {}
@@ -214,10 +214,8 @@ class _Pairs:
         """The live claims of group `g`: each one's position, id and proposition's time."""
         found = self._members.get(g)
         if found is None:
-            claims, order = self.claims, self.order
-            found = self._members[g] = [
-                (order[c], c, claims[c].proposition.when) for c in self.live(g)
-            ]
+            order, when = self.order, self.when
+            found = self._members[g] = [(order[c], c, when.get(c)) for c in self.live(g)]
         return found
 
     def cross(self, ga: int, gb: int, reason: ContradictionReason, detail: str) -> None:
