@@ -10,6 +10,8 @@ The benchmark figures that justify these shortcuts are in
 
 from __future__ import annotations
 
+import itertools
+import operator
 from bisect import bisect_left
 from collections import deque
 from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
@@ -21,13 +23,15 @@ import attrs
 from .._gc import no_gc
 from .._model import ActorRef, Link, Status
 from ..dossier import Dossier
-from ._index import ASSERTS, DENIES, Index, claimants, groups_of, index_of, parties
+from ._index import ASSERTS, DENIES, Index, groups_of, index_of, parties
 from .corroboration import (
     Corroboration,
     IndependentOrigin,
     backing_of,
+    may_share_relay,
+    merging_from,
     partition,
-    uncounted_reason,
+    uncounted_alone,
 )
 from .ties import Tie
 
@@ -102,11 +106,13 @@ class Corroborations(Mapping[str, Corroboration]):
         inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
         self._inactive = inactive
         self._links_from: Mapping[str, Sequence[Link]] = index.links_from
-        self._relays = index.relays
         self._backing = backing_of(index, include_inactive)
         self._special = {*inactive, *self._backing}
         self._with_special = groups_of(index, self._special)
-        self._linked = groups_of(index, self._links_from)
+        self._unusual = groups_of(index, itertools.chain(merging_from(index), index.joint))
+        self._uncounted = uncounted_alone(index)
+        self._solo = _Solo()
+        self._ties: dict[tuple[str, ...], _Ties] = {}
         self._kept: dict[int, tuple[IndependentOrigin, ...]] = {}
 
     def __len__(self) -> int:
@@ -157,6 +163,11 @@ class Corroborations(Mapping[str, Corroboration]):
 
     def answers(self) -> Iterator[tuple[str, Corroboration]]:
         """Every (id, answer), in order: groups of claims a chunk at a time, then the rest."""
+        for ids, found in self.chunks():
+            yield from zip(ids, found, strict=True)
+
+    def chunks(self) -> Iterator[tuple[list[str], list[Corroboration]]]:
+        """The ids and answers, in order, a chunk of groups at a time, then the rest."""
         sizes, n_groups = self._sizes, len(self._sizes)
         start = 0
         while start < n_groups:
@@ -165,32 +176,38 @@ class Corroborations(Mapping[str, Corroboration]):
                 count += sizes[end]
                 end += 1
             with no_gc():
-                ids, found = self._make(start, end)
-            yield from zip(ids, found, strict=True)
+                made = self._make(start, end)
+            yield made  # with the collector on: the reader's own work is not ours to pause
             start = end
-        for cid in self._others:
-            yield cid, self._alone(cid, None)
+        others = self._others
+        for at in range(0, len(others), self.chunk):
+            ids = others[at : at + self.chunk]
+            yield ids, [self._alone(cid, None) for cid in ids]
 
     def _make(self, start: int, end: int) -> tuple[list[str], list[Corroboration]]:
         """The answers for the claims of groups `start` to `end` (excluded), in order.
 
-        Most groups need no merging: every claim is its own origin. Their
-        origins are made together, column by column; the others go through
-        `_partition`. A claim shares its group's partition unless it is
+        Most groups need no merging: every claim is its own origin, which
+        is so when no two of its claims have claimants of one bloc, and
+        none came through a relay another of them came through, is a joint
+        statement or has a link that merges origins (`merging_from`; groups
+        holding one of these last two are `unusual`). Their origins are
+        made together, column by column; the other groups go through
+        `partition`. A claim shares its group's partition unless it is
         inactive or a ``supports`` or ``repeats`` link from an active claim
-        points at it.
+        backs it; a claim only partly supported shares it with its own
+        `Corroboration.partial`.
         """
-        claims, index, bloc, inactive = self._claims, self._index, self._bloc, self._inactive
-        relays = self._relays
+        claims, index, inactive = self._claims, self._index, self._inactive
+        bloc = self._bloc.get
         members, sizes, keys = self._members, self._sizes, self._keys
-        special, with_special, linked = self._special, self._with_special, self._linked
-        ties = index.ties
+        special, with_special, unusual = self._special, self._with_special, self._unusual
+        ties, timed, tables = index.ties, index.timed, self._ties
         # The origins of groups where every claim is its own origin, as
         # columns; then, for each group, its run of them or its partition.
         col_ids: list[str] = []
-        col_actors: list[tuple[str, ...]] = []
+        col_claimants: list[str] = []
         col_ties: list[tuple[Tie, ...]] = []
-        col_uncounted: list[str | None] = []
         plan: list[tuple[int, int] | tuple[IndependentOrigin, ...]] = []
         for g in range(start, end):
             same, n = members[g], sizes[g]
@@ -200,50 +217,45 @@ class Corroborations(Mapping[str, Corroboration]):
                 parties = (subject.id, obj.id) if isinstance(obj, ActorRef) else (subject.id,)
             else:
                 parties = (obj.id,) if isinstance(obj, ActorRef) else ()
-            if n == 1 and id(same) not in with_special:
-                claim = claims[same[0]]
-                col_ids.append(same[0])
-                col_actors.append(claimants(claim))
-                col_ties.append(ties(claim, parties) if parties else ())
-                col_uncounted.append(
-                    None if claim.assessment is None else uncounted_reason((claim,))
-                )
-                plan.append((len(col_ids) - 1, len(col_ids)))
-                continue
             live = same if n == len(same) else same[:n]
             if id(same) in with_special:
                 live = [c for c in live if c not in inactive]
-            found = [claims[c] for c in live]
-            who = [claimants(c) for c in found]
+            if id(same) in unusual:
+                plan.append(partition(claims, index, live, parties, self._links_from))
+                continue
+            found = list(map(claims.__getitem__, live))
+            who = list(map(_CLAIMANT, found))  # one claimant each: no joint claim here
             m = len(live)
-            if m > 1 and (
-                len({bloc.get(a, a) for w in who for a in w}) < sum(map(len, who))
-                or (id(same) in linked and not self._links_from.keys().isdisjoint(live))
-                or not relays.keys().isdisjoint(live)
-            ):
+            if m > 1 and (len(set(map(bloc, who, who))) < m or may_share_relay(index, found)):
                 plan.append(partition(claims, index, live, parties, self._links_from))
                 continue
             first = len(col_ids)
             col_ids += live
-            col_actors += who
-            col_uncounted += [uncounted_reason((c,)) for c in found]
-            if parties:
-                col_ties += [ties(c, parties) for c in found]
-            else:
+            col_claimants += who
+            if not parties:
                 col_ties += repeat((), m)
+            elif timed:
+                col_ties += map(ties, found, repeat(parties, m))
+            else:
+                table = tables.get(parties)
+                if table is None:
+                    table = tables[parties] = _Ties(index, parties)
+                col_ties += map(table.__getitem__, who)
             plan.append((first, first + m))
         made = records(
             IndependentOrigin,
             len(col_ids),
             claims=zip(col_ids),
-            actors=col_actors,
+            actors=map(self._solo.__getitem__, col_claimants),
             merges=repeat(()),
             ties=col_ties,
-            uncounted=col_uncounted,
+            uncounted=map(self._uncounted.get, col_ids),
         )
         ids: list[str] = []
         origins: list[tuple[IndependentOrigin, ...]] = []
         alone: list[tuple[int, str, list[str]]] = []
+        partly: list[tuple[int, str, tuple[IndependentOrigin, ...]]] = []
+        backing = self._backing
         for g, step in zip(range(start, end), plan, strict=True):
             same, n = members[g], sizes[g]
             if step and type(step[0]) is int:
@@ -251,19 +263,22 @@ class Corroborations(Mapping[str, Corroboration]):
             else:
                 shared = cast(tuple[IndependentOrigin, ...], step)
             every = same if n == len(same) else same[:n]
+            if id(same) in with_special:
+                live = [c for c in every if c not in inactive]
+                for i, cid in enumerate(every, len(ids)):
+                    if cid not in special:
+                        continue
+                    if cid in inactive or backing[cid][0]:
+                        alone.append((i, cid, live))
+                    else:  # active, only partly supported: backed by its group alone
+                        partly.append((i, cid, shared))
             ids += every
-            if id(same) not in with_special:
-                origins += repeat(shared, n)
-                continue
-            live = [c for c in every if c not in inactive]
-            first = len(origins)
-            for i, cid in enumerate(every, first):
-                if cid in special:
-                    alone.append((i, cid, live))
             origins += repeat(shared, n)
         answers = records(Corroboration, len(ids), claim=ids, origins=origins)
         for i, cid, live in alone:
             answers[i] = self._alone(cid, live)
+        for i, cid, shared in partly:
+            answers[i] = Corroboration(cid, shared, backing[cid][1])
         return ids, answers
 
     def _alone(self, claim_id: str, same: list[str] | None) -> Corroboration:
@@ -278,6 +293,36 @@ class Corroborations(Mapping[str, Corroboration]):
         return Corroboration(claim_id, origins, partial)
 
 
+class _Solo(dict[str, tuple[str]]):
+    """The one-claimant tuple of each actor, made once: ``solo[a] == (a,)``."""
+
+    def __missing__(self, actor: str) -> tuple[str]:
+        found = self[actor] = (actor,)
+        return found
+
+
+class _Ties(dict[str, tuple[Tie, ...]]):
+    """The ties of each actor to `parties`, made once (no tie depending on a time)."""
+
+    def __init__(self, index: Index, parties: tuple[str, ...]) -> None:
+        super().__init__()
+        self._index = index
+        self._parties = parties
+        self._bloc = index.actor_graph[0]
+        self._blocs = {self._bloc.get(p, p) for p in parties}
+
+    def __missing__(self, actor: str) -> tuple[Tie, ...]:
+        if self._bloc.get(actor, actor) not in self._blocs:  # actors of two blocs are never tied
+            found: tuple[Tie, ...] = ()
+        else:
+            found = self._index.ties_of(actor, self._parties, None)
+        self[actor] = found
+        return found
+
+
+_CLAIMANT = operator.attrgetter("claimant")
+
+
 class _Values(ValuesView[Corroboration]):
     """The answers of `Corroborations`, made a chunk at a time."""
 
@@ -286,8 +331,7 @@ class _Values(ValuesView[Corroboration]):
         self._answers = answers
 
     def __iter__(self) -> Iterator[Corroboration]:
-        for _, found in self._answers.answers():
-            yield found
+        return itertools.chain.from_iterable(found for _, found in self._answers.chunks())
 
 
 class _Items(ItemsView[str, Corroboration]):

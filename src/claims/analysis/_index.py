@@ -2,24 +2,22 @@
 
 Every question reads these instead of comparing every claim with every
 other: claims are grouped by what they say (subject, predicate, object and
-stance), groups by subject and predicate, actors into blocs that may be
-tied (over ``part_of`` and affiliations of interest; whether two actors of a
-bloc are tied is `Index.tie`'s answer), the relays of each claim's chain and
-each claim's time. They live in one cache, keyed on the dossier's
-`Dossier.version`, so the first question after an add rebuilds them.
+stance; see ``_groups``), groups by subject and predicate, actors into blocs
+that may be tied (over ``part_of`` and affiliations of interest; whether two
+actors of a bloc are tied is `Index.tie`'s answer), the relays of a claim's
+chain and the times of the claims whose ties depend on one. They live in
+one cache, keyed on the dossier's `Dossier.version`, so the first question
+after an add rebuilds them.
 """
 
 from __future__ import annotations
 
-import heapq
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import cached_property
 from typing import TypeVar, cast
-
-import attrs
 
 from .._integrity import ENDS
 from .._model import (
@@ -29,21 +27,22 @@ from .._model import (
     Link,
     LinkKind,
     Proposition,
-    Quantity,
-    Stance,
     Status,
     Subject,
     TieNature,
     Value,
+    When,
 )
 from ..dossier import Dossier, Statements
 from ..vocabulary import Vocabulary
+from ._groups import ASSERTS, DENIES, Block, Compared, Groups, Key
 from .ties import MergeReason, Tie
 
 __all__ = [
     "ASSERTS",
     "DENIES",
     "SUPPORTING",
+    "Block",
     "Compared",
     "Edge",
     "Groups",
@@ -65,11 +64,7 @@ _MISSING = object()
 
 SUPPORTING = frozenset({LinkKind.SUPPORTS, LinkKind.REPEATS})
 """Link kinds that make one claim back another."""
-ASSERTS = Stance.ASSERTS
-DENIES = Stance.DENIES
 
-Key = tuple[Subject, str, Value, bool]
-"""(subject, predicate, object, denies): what a claim says, and which way."""
 Edge = tuple[str, str, str, str | None]
 """An edge of the actor graph: (actor, kind, other, note), read "actor kind other"."""
 Tree = dict[str, tuple[str, Edge | None, int]]
@@ -78,102 +73,6 @@ Span = tuple[datetime, datetime]
 """When a claim was made, as the first instant and the first instant after."""
 Relay = tuple[str, str | None]
 """A hop of a chain as it is shared: (reporter, source)."""
-
-
-class Groups:
-    """Asserting and denying claims grouped by what they say.
-
-    Built from the dossier's `Dossier.statements`, so grouping costs a look
-    at each claim's stance, not a hash of its proposition.
-
-    Attributes:
-        keys: Each group's (subject, predicate, object, denies).
-        members: Each group's claim ids, in dossier order (the dossier's own
-            sequences).
-        by_sp: The groups of each (subject, predicate), for those with more
-            than one group.
-        by_predicate: The groups of each predicate.
-        others: The claims of any other stance (silences), in dossier order.
-    """
-
-    def __init__(self, statements: Statements, positions: Mapping[str, int]) -> None:
-        self.keys: list[Key] = []
-        self.members: list[Sequence[str]] = []
-        self.by_sp: list[list[int]] = []
-        self.by_predicate: defaultdict[str, list[int]] = defaultdict(list)
-        self.others: list[str] = []
-        keys, members, by_predicate = self.keys, self.members, self.by_predicate
-        for (subject, predicate), said in statements.items():
-            first = len(keys)
-            for (obj, stance), ids in said.items():
-                if stance is ASSERTS or stance is DENIES:
-                    by_predicate[predicate].append(len(keys))
-                    keys.append((subject, predicate, obj, stance is DENIES))
-                    members.append(ids)
-                else:
-                    self.others += ids
-            if len(keys) - first > 1:
-                self.by_sp.append(list(range(first, len(keys))))
-        self.others.sort(key=positions.__getitem__)
-
-
-class Compared:
-    """Asserting and denying claims grouped by what they say, as compared.
-
-    Like `Groups`, but each predicate is taken by its canonical name in the
-    vocabulary and each quantity's unit by its canonical unit, so claims
-    saying ``deaths`` 9 ``persons`` and ``killed`` 9 ``people`` fall in one
-    group. The claims themselves are not changed.
-
-    Attributes:
-        keys: Each group's (subject, canonical predicate, object with its
-            unit canonical, denies).
-        members: Each group's claim ids, in dossier order.
-        by_sp: The groups of each (subject, canonical predicate), in the
-            order first met.
-        by_predicate: The groups of each canonical predicate.
-        group_of: The group of each of the dossier's statement sequences,
-            by the sequence's identity (see `groups_of`).
-    """
-
-    def __init__(
-        self, statements: Statements, positions: Mapping[str, int], vocabulary: Vocabulary
-    ) -> None:
-        self.keys: list[Key] = []
-        self.by_sp: dict[tuple[Subject, str], list[int]] = {}
-        self.by_predicate: defaultdict[str, list[int]] = defaultdict(list)
-        self.group_of: dict[int, int] = {}
-        parts: list[list[Sequence[str]]] = []
-        found: dict[Key, int] = {}
-        predicates: dict[str, str] = {}
-        units: dict[str, str] = {}
-        for (subject, written), said in statements.items():
-            predicate = predicates.get(written)
-            if predicate is None:
-                predicate = predicates[written] = vocabulary.canonical_predicate(written)
-            for (obj, stance), ids in said.items():
-                if stance is not ASSERTS and stance is not DENIES:
-                    continue
-                if isinstance(obj, Quantity) and obj.unit is not None:
-                    unit = units.get(obj.unit)
-                    if unit is None:
-                        unit = units[obj.unit] = vocabulary.canonical_unit(obj.unit)
-                    if unit != obj.unit:
-                        obj = attrs.evolve(obj, unit=unit)
-                key = (subject, predicate, obj, stance is DENIES)
-                g = found.get(key)
-                if g is None:
-                    g = found[key] = len(self.keys)
-                    self.keys.append(key)
-                    parts.append([])
-                    self.by_sp.setdefault((subject, predicate), []).append(g)
-                    self.by_predicate[predicate].append(g)
-                parts[g].append(ids)
-                self.group_of[id(ids)] = g
-        order = positions.__getitem__
-        self.members: list[Sequence[str]] = [
-            p[0] if len(p) == 1 else list(heapq.merge(*p, key=order)) for p in parts
-        ]
 
 
 class Index:
@@ -235,7 +134,13 @@ class Index:
     @cached_property
     def compared(self) -> Compared:
         """Asserting and denying claims grouped by what they say, through the vocabulary."""
-        return Compared(self.statements, self.order, self.vocabulary)
+        return Compared(self.groups, self.order, self.vocabulary)
+
+    @cached_property
+    def set_in_time(self) -> dict[str, When]:
+        """The time of each claim whose proposition gives one (`Proposition.when`)."""
+        claims = self.claims.items()
+        return {c: w for c, x in claims if (w := x.proposition.when) is not None}
 
     @cached_property
     def links_from(self) -> dict[str, tuple[Link, ...]]:
@@ -332,10 +237,21 @@ class Index:
 
     @cached_property
     def spans(self) -> dict[str, Span]:
-        """Each claim's time, where known: `made`, else its quoted source's publication."""
+        """The time of each claim that has a claimant in a bloc of `timed`, where known.
+
+        A claim's time is its `made`, else its quoted source's publication.
+        Only ties in those blocs depend on a time (every other tie is in
+        force at any time), so only their claims' times are looked up.
+        """
+        timed = self.timed
+        if not timed:
+            return {}
+        bloc = self.actor_graph[0]
         sources = self.dossier.sources
         found: dict[str, Span] = {}
         for cid, claim in self.claims.items():
+            if all(bloc.get(a, a) not in timed for a in claimants(claim)):
+                continue
             when = claim.made
             if when is None or not when.resolved:  # known only by its words: the source's
                 when = None
@@ -349,51 +265,70 @@ class Index:
         return found
 
     @cached_property
-    def relays(self) -> dict[str, tuple[Relay, ...]]:
-        """The relays of each claim whose chain has any: (reporter, source) of its hops.
+    def publishers(self) -> dict[str, str]:
+        """The publisher of each source that names one."""
+        return {
+            sid: s.publisher for sid, s in self.dossier.sources.items() if s.publisher is not None
+        }
+
+    def relays(self, claim: Claim) -> tuple[Relay, ...]:
+        """The relays of `claim`'s chain: (reporter, source) of its hops, without repeats.
 
         The outermost hop is left out when its reporter published the
         hop's own source or a source the claim is quoted from: that is the
-        analyst's own reading, not a relay shared with other claims.
+        analyst's own reading, not a relay shared with other claims. Worked
+        out when asked (most claims need it only to be told apart from the
+        few others of their group), not kept.
         """
-        sources = self.dossier.sources
-        found: dict[str, tuple[Relay, ...]] = {}
-        for cid, claim in self.claims.items():
-            if not claim.chain:
-                continue
-            hops = claim.chain
-            outer = hops[0]
-            read = {q.source for q in claim.quotes}
-            if outer.source is not None:
-                read.add(outer.source)
-            publishers = {
-                s.publisher for s in map(sources.get, read) if s is not None and s.publisher
-            }
-            if outer.reporter in publishers:
-                hops = hops[1:]
-            keys = tuple(dict.fromkeys((h.reporter, h.source) for h in hops))
-            if keys:
-                found[cid] = keys
-        return found
+        hops = claim.chain
+        if not hops:
+            return ()
+        publisher = self.publishers
+        outer = hops[0]
+        reporter = outer.reporter
+        quotes = claim.quotes
+        if (outer.source is not None and publisher.get(outer.source) == reporter) or (
+            quotes and any(publisher.get(q.source) == reporter for q in quotes)
+        ):
+            hops = hops[1:]
+            if not hops:
+                return ()
+        if len(hops) == 1:
+            return ((hops[0].reporter, hops[0].source),)
+        return tuple(dict.fromkeys((h.reporter, h.source) for h in hops))
 
     def ties(self, claim: Claim, parties: tuple[str, ...]) -> tuple[Tie, ...]:
         """Ties of `claim`'s claimants to each of `parties`, in force when it was made."""
         if not parties:
             return ()
+        timed = self.timed
+        if not claim.also and not timed:  # the common case: one claimant, no times to check
+            return self.ties_of(claim.claimant, parties, None)
         bloc = self.actor_graph[0]
         found: list[Tie] = []
         for actor in claimants(claim):
-            timed = bloc.get(actor, actor) in self.timed
-            span = self.spans.get(claim.id) if timed else None
-            key = (actor, parties, span)
-            got = self._ties.get(key)
-            if got is None:
-                spans = (span,)
-                got = self._ties[key] = tuple(
-                    t for t in (self.tie(actor, p, spans) for p in parties) if t is not None
-                )
-            found += got
+            span = self.spans.get(claim.id) if bloc.get(actor, actor) in timed else None
+            found += self.ties_of(actor, parties, span)
         return tuple(found)
+
+    def ties_of(self, actor: str, parties: tuple[str, ...], span: Span | None) -> tuple[Tie, ...]:
+        """Ties of `actor` to each of `parties`, in force at `span`: made once for each.
+
+        With no bloc in `timed`, ``span`` is ``None``: no tie depends on a time.
+        """
+        key = (actor, parties, span)
+        got = self._ties.get(key)
+        if got is None:
+            spans = (span,)
+            got = self._ties[key] = tuple(
+                t for t in (self.tie(actor, p, spans) for p in parties) if t is not None
+            )
+        return got
+
+    @cached_property
+    def joint(self) -> frozenset[str]:
+        """The claims with more than one claimant (joint statements)."""
+        return frozenset(cid for cid, claim in self.claims.items() if claim.also)
 
     def tie(self, a: str, b: str, spans: Sequence[Span | None] = ()) -> Tie | None:
         """Why actor `a` is not independent of actor `b`, if it is not.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from bisect import bisect_left
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -209,27 +209,43 @@ class _Pairs:
         found: The contradictions, by the positions of their two claims.
     """
 
-    def __init__(self, index: Index, close: set[tuple[int, int]]) -> None:
-        self.claims = index.claims
+    def __init__(
+        self, index: Index, close: set[tuple[int, int]], live: Callable[[int], Sequence[str]]
+    ) -> None:
         self.order = index.order
+        self.when = index.set_in_time
         self.close = close
+        self.live = live
         self.found: dict[tuple[int, int], Contradiction] = {}
+        self._members: dict[int, list[tuple[int, str, When | None]]] = {}
 
-    def add(self, a: str, b: str, reason: ContradictionReason, detail: str) -> None:
-        """Record that `a` and `b` conflict, unless they already do or are set apart.
+    def members(self, g: int) -> list[tuple[int, str, When | None]]:
+        """The live claims of group `g`: each one's position, id and proposition's time."""
+        found = self._members.get(g)
+        if found is None:
+            order, when = self.order, self.when
+            found = self._members[g] = [(order[c], c, when.get(c)) for c in self.live(g)]
+        return found
 
-        A possible contradiction between claims linked as equivalent or
-        supporting (`close`) is not recorded.
+    def cross(self, ga: int, gb: int, reason: ContradictionReason, detail: str) -> None:
+        """Record that each claim of group `ga` conflicts with each of group `gb`.
+
+        Unless the two already do, or are set apart by their times
+        (`compatible_times`), or the reason is only possible and a
+        silencing link joins them (`close`).
         """
-        i, j = self.order[a], self.order[b]
-        if i > j:
-            a, b, i, j = b, a, j, i
-        if (i, j) in self.found:
-            return
-        if reason in POSSIBLE_REASONS and (i, j) in self.close:
-            return
-        if compatible_times(self.claims[a].proposition.when, self.claims[b].proposition.when):
-            self.found[(i, j)] = Contradiction(a, b, reason, detail)
+        found, close = self.found, self.close
+        possible = reason in POSSIBLE_REASONS and bool(close)
+        xs, ys = self.members(ga), self.members(gb)
+        for i, a, wa in xs:
+            for j, b, wb in ys:
+                if i == j:
+                    continue
+                key, first, second = ((i, j), a, b) if i < j else ((j, i), b, a)
+                if key in found or (possible and key in close):
+                    continue
+                if wa is None or wb is None or compatible_times(wa, wb):
+                    found[key] = Contradiction(first, second, reason, detail)
 
 
 def contradictions(
@@ -355,16 +371,16 @@ def _contradictions(
     groups = index.compared
     members = groups.members
     inactive: Mapping[str, Status] = {} if include_inactive else index.inactive
-    pairs = _Pairs(index, silenced_pairs(dossier, index.order))
     marked = {groups.group_of[s] for s in groups_of(index, inactive)}
 
     def live(g: int) -> Sequence[str]:
         ids = members[g]
         return [c for c in ids if c not in inactive] if g in marked else ids
 
+    pairs = _Pairs(index, silenced_pairs(dossier, index.order), live)
     conflicts = group_conflicts(groups, functional, inverse_functional, tolerance)
     for ga, gb, reason, detail in conflicts:
-        _cross(live(ga), live(gb), reason, detail, pairs)
+        pairs.cross(ga, gb, reason, detail)
 
     order = index.order
     found = pairs.found
@@ -416,7 +432,7 @@ def group_conflicts(
         The conflicts, each pair of groups at most once.
     """
     keys = compared.keys
-    for same_sp in compared.by_sp.values():
+    for _, _, same_sp in compared.by_sp:
         if len(same_sp) > 1:
             yield from _compare_group(keys, same_sp, functional, tolerance)
     by_po: dict[tuple[str, Value], list[int]] = {}
@@ -435,7 +451,7 @@ def group_conflicts(
 
 def _compare_group(
     keys: list[Key],
-    groups: list[int],
+    groups: Sequence[int],
     functional: Collection[str],
     tolerance: float,
 ) -> Iterator[GroupConflict]:
@@ -494,15 +510,6 @@ def _disjoint(
                 yield a[2], b[2], ContradictionReason.DISJOINT_QUANTITIES, detail
 
 
-def _cross(
-    xs: Sequence[str], ys: Sequence[str], reason: ContradictionReason, detail: str, pairs: _Pairs
-) -> None:
-    for x in xs:
-        for y in ys:
-            if x != y:
-                pairs.add(x, y, reason, detail)
-
-
 def _term(value: Value | Subject) -> str:
     if isinstance(value, Quantity):
         if value.lower is None and value.upper is None:
@@ -536,7 +543,7 @@ def uncertainties(dossier: Dossier, *, include_inactive: bool = False) -> tuple[
     groups = index.compared
     keys, members = groups.keys, groups.members
     found: list[Uncertainty] = []
-    for (subject, predicate), same_sp in groups.by_sp.items():
+    for subject, predicate, same_sp in groups.by_sp:
         asserted = [g for g in same_sp if not keys[g][3]]
         unknown = [g for g in asserted if isinstance(keys[g][2], Unknown)]
         if not unknown:

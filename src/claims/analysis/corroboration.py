@@ -37,6 +37,8 @@ that the bulk answers of `corroborations` are tested against.
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -96,6 +98,19 @@ def uncounted_reason(claims: Iterable[Claim]) -> str | None:
             return None
         found.add(credibility)
     return credibility_reason(found) if found else None
+
+
+def uncounted_alone(index: Index) -> dict[str, str]:
+    """Why each claim that would not count as an origin of its own does not (`uncounted_reason`).
+
+    Most claims count: only those assessed credibility 5 or 6 are here.
+    """
+
+    def build() -> dict[str, str]:
+        assessed = ((c, x) for c, x in index.claims.items() if x.assessment is not None)
+        return {c: r for c, x in assessed if (r := uncounted_reason((x,))) is not None}
+
+    return index.answer("uncounted", build)
 
 
 def credibility_reason(credibilities: Iterable[Credibility]) -> str:
@@ -204,7 +219,7 @@ class Corroboration(Displayed):
         An origin whose every claim is assessed credibility 5 or 6 is listed
         in `origins` but not counted here.
         """
-        return sum(1 for o in self.origins if o.uncounted is None)
+        return list(map(_UNCOUNTED, self.origins)).count(None)
 
     @property
     def uncounted(self) -> tuple[IndependentOrigin, ...]:
@@ -354,6 +369,18 @@ def _canonical(value: object, vocabulary: Vocabulary) -> object:
 REACTIONS = frozenset({LinkKind.DERIVES_FROM, LinkKind.ENDORSES, LinkKind.REACTS_TO})
 """Link kinds that make one claim part of the other's origin, and never a backer."""
 
+MERGING = REACTIONS | {LinkKind.REPEATS}
+"""Link kinds that make two claims of one partition one origin."""
+
+
+def merging_from(index: Index) -> frozenset[str]:
+    """The claims with a link that merges origins (`MERGING`) to some claim."""
+
+    def build() -> frozenset[str]:
+        return frozenset(link.claim for link in index.dossier.links if link.kind in MERGING)
+
+    return index.answer("merging", build)
+
 
 def partition(
     claims: Mapping[str, Claim],
@@ -376,27 +403,46 @@ def partition(
         parties: The actors named in their proposition.
         links_from: The links from each claim.
     """
+    unassessed = uncounted_alone(index)
     if len(ids) == 1:
         claim = claims[ids[0]]
-        ties = index.ties(claim, parties)
         return (
-            IndependentOrigin(tuple(ids), claimants(claim), (), ties, uncounted_reason((claim,))),
+            IndependentOrigin(
+                tuple(ids),
+                claimants(claim),
+                (),
+                index.ties(claim, parties),
+                unassessed.get(claim.id),
+            ),
         )
     bloc = index.actor_graph[0]
-    relays = index.relays
     found = [claims[c] for c in ids]
     who = [claimants(c) for c in found]
     if (
         len({bloc.get(a, a) for w in who for a in w}) == sum(map(len, who))
-        and links_from.keys().isdisjoint(ids)
-        and _no_shared_relay(relays, ids)
+        and merging_from(index).isdisjoint(ids)
+        and not may_share_relay(index, found)
     ):
-        # The common case: every claim is its own origin.
+        # The common case: no two claims share a claimant, a bloc, a relay
+        # or a merging link, so every claim is its own origin.
         return tuple(
-            IndependentOrigin((c.id,), w, (), index.ties(c, parties), uncounted_reason((c,)))
+            IndependentOrigin((c.id,), w, (), index.ties(c, parties), unassessed.get(c.id))
             for c, w in zip(found, who, strict=True)
         )
+    return _merged(claims, index, ids, found, parties, links_from)
 
+
+def _merged(
+    claims: Mapping[str, Claim],
+    index: Index,
+    ids: Sequence[str],
+    found: Sequence[Claim],
+    parties: tuple[str, ...],
+    links_from: Mapping[str, Sequence[Link]],
+) -> tuple[IndependentOrigin, ...]:
+    """`partition` where some claims may be one origin: each merge found, strongest first."""
+    bloc = index.actor_graph[0]
+    who = [claimants(c) for c in found]
     parent = {cid: cid for cid in ids}
 
     def find(x: str) -> str:
@@ -407,11 +453,11 @@ def partition(
 
     joined: list[tuple[str, Merge]] = []
 
-    def join(merge: Merge) -> None:
-        ra, rb = find(merge.first), find(merge.second)
+    def join(a: str, b: str, reason: MergeReason, note: str) -> None:
+        ra, rb = find(a), find(b)
         if ra != rb:
             parent[rb] = ra
-            joined.append((merge.first, merge))
+            joined.append((a, Merge(a, b, reason, note)))
 
     # Candidate merges, strongest reason first.
     present = set(ids)
@@ -421,7 +467,7 @@ def partition(
     repeats: list[tuple[str, str]] = []
     reactions: list[tuple[str, str]] = []
     relayed: list[tuple[str, str, str]] = []
-    for cid, w in zip(ids, who, strict=True):
+    for cid, claim, w in zip(ids, found, who, strict=True):
         for actor in w:
             earlier = first_of_claimant.setdefault(actor, cid)
             if earlier != cid:
@@ -432,26 +478,27 @@ def partition(
                     repeats.append((link.target, cid))
                 elif link.kind in REACTIONS:
                     reactions.append((link.target, cid))
-        for relay in relays.get(cid, ()):
+        for relay in index.relays(claim):
             earlier = first_of_relay.setdefault(relay, cid)
             if earlier != cid:
                 relayed.append((earlier, cid, relay[0]))
     for a, b, actor in same:
-        join(Merge(a, b, MergeReason.SHARED_ORIGIN, f"both originate with {actor}"))
+        join(a, b, MergeReason.SHARED_ORIGIN, f"both originate with {actor}")
     for a, b in repeats:
-        join(Merge(a, b, MergeReason.REPEATS, f"{b} repeats {a}"))
+        join(a, b, MergeReason.REPEATS, f"{b} repeats {a}")
     for a, b in reactions:
-        join(Merge(a, b, MergeReason.REACTION, f"{b} reacts to {a}"))
+        join(a, b, MergeReason.REACTION, f"{b} reacts to {a}")
     for a, b, actor in relayed:
-        join(Merge(a, b, MergeReason.RELAY, f"both came through {actor}"))
+        join(a, b, MergeReason.RELAY, f"both came through {actor}")
     # Ties: between claims of one bloc and different claimants, pair by
     # pair (ties do not chain), one claim for each claimant and time.
-    spans = index.spans
+    spans, timed = index.spans, index.timed
     by_bloc: dict[str, dict[tuple[str, object], str]] = {}
     for cid, w in zip(ids, who, strict=True):
         for actor in w:
-            key = (actor, spans.get(cid) if bloc.get(actor, actor) in index.timed else None)
-            by_bloc.setdefault(bloc.get(actor, actor), {}).setdefault(key, cid)
+            group = bloc.get(actor, actor)
+            key = (actor, spans.get(cid) if group in timed else None)
+            by_bloc.setdefault(group, {}).setdefault(key, cid)
     for members in by_bloc.values():
         if len(members) < 2:
             continue
@@ -461,7 +508,7 @@ def partition(
                 if actor_a != actor_b and find(a) != find(b):
                     tie = index.tie(actor_b, actor_a, (spans.get(a), spans.get(b)))
                     if tie is not None:
-                        join(Merge(a, b, tie.reason, tie.note))
+                        join(a, b, tie.reason, tie.note)
     merges: dict[str, list[Merge]] = defaultdict(list)
     for a, merge in joined:
         merges[find(a)].append(merge)
@@ -469,36 +516,52 @@ def partition(
     components: dict[str, list[str]] = {}
     for cid in ids:
         components.setdefault(find(cid), []).append(cid)
-    origins = []
+    unassessed = uncounted_alone(index)
     order = {cid: i for i, cid in enumerate(ids)}
+    origins = []
     for root, members_ in components.items():
-        actors = tuple(dict.fromkeys(a for c in members_ for a in claimants(claims[c])))
-        ms = sorted(merges.get(root, ()), key=lambda m: (order[m.second], order[m.first]))
-        uncounted = uncounted_reason(claims[c] for c in members_)
+        found = [claims[c] for c in members_]
+        if len(members_) == 1:
+            actors = claimants(found[0])
+        else:
+            actors = tuple(dict.fromkeys(a for c in found for a in claimants(c)))
+        ms = merges.get(root, ())
+        if len(ms) > 1:
+            ms = sorted(ms, key=lambda m: (order[m.second], order[m.first]))
+        counts = not all(c in unassessed for c in members_)
+        uncounted = None if counts else uncounted_reason(found)
         # A claim that does not count lends the origin no tie either: only
         # the counted claims say whether the origin is an interested party's.
-        judged = members_
-        if uncounted is None:
-            judged = [c for c in members_ if uncounted_reason((claims[c],)) is None]
+        judged = [c for c in found if c.id not in unassessed] if counts else found
         by_party: dict[str, Tie] = {}
-        for c in judged:
-            for t in index.ties(claims[c], parties):
-                by_party.setdefault(t.other, t)
-        ties = tuple(by_party.values())
-        origins.append(IndependentOrigin(tuple(members_), actors, tuple(ms), ties, uncounted))
+        if parties:
+            for c in judged:
+                for t in index.ties(c, parties):
+                    by_party.setdefault(t.other, t)
+        origins.append(
+            IndependentOrigin(
+                tuple(members_), actors, tuple(ms), tuple(by_party.values()), uncounted
+            )
+        )
     return tuple(origins)
 
 
-def _no_shared_relay(
-    relays: Mapping[str, tuple[tuple[str, str | None], ...]], ids: Sequence[str]
-) -> bool:
-    seen: set[tuple[str, str | None]] = set()
-    for cid in ids:
-        for relay in relays.get(cid, ()):
-            if relay in seen:
-                return False
-            seen.add(relay)
-    return True
+_CHAIN = operator.attrgetter("chain")
+_HOP = operator.attrgetter("reporter", "source")
+_UNCOUNTED = operator.attrgetter("uncounted")
+
+
+def may_share_relay(index: Index, claims: Sequence[Claim]) -> bool:
+    """Whether two of `claims` came through one relay (`Index.relays`).
+
+    A relay is a hop's (reporter, source), so claims whose hops all differ
+    share none: their relays are worked out only when two hops agree.
+    """
+    hops = list(itertools.chain.from_iterable(map(_CHAIN, claims)))
+    if len(set(map(_HOP, hops))) == len(hops):
+        return False
+    relays = list(map(index.relays, claims))
+    return len(set(itertools.chain.from_iterable(relays))) < sum(map(len, relays))
 
 
 def suggest_credibility(dossier: Dossier, claim_id: str) -> CredibilitySuggestion:
