@@ -121,9 +121,10 @@ class Compared:
     """Asserting and denying claims grouped by what they say, as compared.
 
     Like `Groups`, but each predicate is taken by its canonical name in the
-    vocabulary and each quantity's unit by its canonical unit, so claims
-    saying ``deaths`` 9 ``persons`` and ``killed`` 9 ``people`` fall in one
-    group. The claims themselves are not changed.
+    vocabulary and each quantity's unit by its canonical unit (a quantity
+    without one in its predicate's default unit: `Vocabulary.compared_unit`),
+    so claims saying ``deaths`` 9 ``persons``, ``killed`` 9 ``people`` and
+    ``killed`` 9 fall in one group. The claims themselves are not changed.
 
     Attributes:
         keys: Each group's (subject, canonical predicate, object with its
@@ -146,7 +147,7 @@ class Compared:
         parts: list[list[Sequence[str]]] = []
         found: dict[Key, int] = {}
         predicates: dict[str, str] = {}
-        units: dict[str, str] = {}
+        units: dict[tuple[str, str | None], str | None] = {}
         for (subject, written), said in statements.items():
             predicate = predicates.get(written)
             if predicate is None:
@@ -154,12 +155,12 @@ class Compared:
             for (obj, stance), ids in said.items():
                 if stance is not ASSERTS and stance is not DENIES:
                     continue
-                if isinstance(obj, Quantity) and obj.unit is not None:
-                    unit = units.get(obj.unit)
-                    if unit is None:
-                        unit = units[obj.unit] = vocabulary.canonical_unit(obj.unit)
-                    if unit != obj.unit:
-                        obj = attrs.evolve(obj, unit=unit)
+                if isinstance(obj, Quantity):
+                    at = (predicate, obj.unit)
+                    if at not in units:
+                        units[at] = vocabulary.compared_unit(predicate, obj.unit)
+                    if units[at] != obj.unit:
+                        obj = attrs.evolve(obj, unit=units[at])
                 key = (subject, predicate, obj, stance is DENIES)
                 g = found.get(key)
                 if g is None:
