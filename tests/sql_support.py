@@ -233,8 +233,15 @@ def marked_vocabulary(vocabulary: Any, n: int) -> Any:
             "aliases": tuple(mark(i) + a for a in record.aliases),
         }
 
+    def unit(predicate: Any, i: int) -> dict[str, Any]:
+        return {} if predicate.unit is None else {"unit": mark(i) + predicate.unit}
+
     return Vocabulary(
-        [attrs.evolve(p, **names(p, i)) for i in range(n) for p in vocabulary.predicates],
+        [
+            attrs.evolve(p, **names(p, i), **unit(p, i))
+            for i in range(n)
+            for p in vocabulary.predicates
+        ],
         [attrs.evolve(u, **names(u, i)) for i in range(n) for u in vocabulary.units],
     )
 

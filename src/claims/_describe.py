@@ -121,7 +121,7 @@ def describe(
     'Reuters finds Half true (3 of 1..5): Reuters asserts: the strike killed at least 3...'
     >>> from claims.vocabulary import DEFAULT
     >>> describe(DEFAULT.predicate("killed"))  # doctest: +ELLIPSIS
-    'killed (number of deaths; also deaths, dead, ...): a quantity (count), single-valued, ...'
+    'killed (number of deaths; also ...): a quantity (count, people by default), single-valued, ...'
     >>> describe(DEFAULT.unit("km"))
     'kilometres (kilometres; also km, kilometers, kilometre, kilometer): length'
     >>> describe(claims.vocabulary.Vocabulary(DEFAULT.predicates[:2], DEFAULT.units[:1]))
@@ -138,8 +138,9 @@ def describe(
         )
     if isinstance(obj, Predicate):
         said = [f"a{'n' if obj.kind.value[0] in 'aeiou' else ''} {obj.kind.value}"]
-        if obj.dimension is not None:
-            said[0] += f" ({obj.dimension})"
+        if obj.dimension is not None or obj.unit is not None:
+            measured = [m for m in (obj.dimension, obj.unit and f"{obj.unit} by default") if m]
+            said[0] += f" ({', '.join(measured)})"
         flags = ("single_valued", "single_subject", "accusation")
         said += [flag.replace("_", "-") for flag in flags if getattr(obj, flag)]
         if obj.wikidata is not None:

@@ -51,10 +51,19 @@ def compared(d: claims.Dossier) -> tuple[Any, ...]:
 
 
 def every(d: claims.Dossier) -> tuple[Any, ...]:
-    """Every answer, with what names the claims by their ids."""
+    """Every answer, with what names the claims by their ids.
+
+    A partial support's reason quotes the claims' own words ("says took
+    place in, not Dead"), which a renaming changes: it is left out.
+    """
     return (
         *compared(d),
-        analysis.corroborations(d),
+        {
+            cid: attrs.evolve(
+                found, partial=tuple(attrs.evolve(p, reason="") for p in found.partial)
+            )
+            for cid, found in analysis.corroborations(d).items()
+        },
         analysis.current(d),
         [(s.actor, s.kind, s.accusations, s.claim, s.stance) for s in analysis.silences(d)],
     )

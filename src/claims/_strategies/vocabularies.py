@@ -47,16 +47,23 @@ def _label(draw: st.DrawFn, group: Sequence[str]) -> tuple[str, str, list[str]]:
     return group[0], group[1], list(group[2:])
 
 
-def _predicate(draw: st.DrawFn, group: Sequence[str]) -> Predicate:
+def _predicate(draw: st.DrawFn, group: Sequence[str], units: Sequence[Unit]) -> Predicate:
     ident, label, aliases = _label(draw, group)
     kind = draw(st.sampled_from(ValueKind))
     dimension = draw(st.none() | _DIMENSIONS) if kind is ValueKind.QUANTITY else None
+    unit = None
+    if kind is ValueKind.QUANTITY and units and draw(st.booleans()):
+        # A default unit, by any of its names, of the predicate's dimension.
+        chosen = draw(st.sampled_from(units))
+        unit = draw(st.sampled_from(chosen.names))
+        dimension = draw(st.sampled_from([None, chosen.dimension]))
     return Predicate(
         ident,
         label,
         aliases,
         kind=kind,
         dimension=dimension,
+        unit=unit,
         single_valued=draw(st.booleans()),
         single_subject=draw(st.booleans()),
         accusation=draw(st.booleans()),
@@ -75,7 +82,8 @@ def vocabularies(draw: st.DrawFn, *, max_predicates: int = 4, max_units: int = 3
 
     Names are common words now and then, otherwise any Unicode text with a
     letter or a digit; no name is shared by two predicates (or two units),
-    as `Vocabulary` requires.
+    as `Vocabulary` requires. A quantity predicate now and then has a
+    default unit, one of the units by one of its names.
 
     Args:
         max_predicates: At most this many predicates.
@@ -83,7 +91,5 @@ def vocabularies(draw: st.DrawFn, *, max_predicates: int = 4, max_units: int = 3
     """
     predicates = _groups(draw, draw(st.integers(0, max_predicates)))
     units = _groups(draw, draw(st.integers(0, max_units)))
-    return Vocabulary(
-        [_predicate(draw, group) for group in predicates],
-        [_unit(draw, group) for group in units],
-    )
+    drawn = [_unit(draw, group) for group in units]
+    return Vocabulary([_predicate(draw, group, drawn) for group in predicates], drawn)

@@ -17,14 +17,18 @@ _ACTOR, _EVENT, _TEXT = ValueKind.ACTOR, ValueKind.EVENT, ValueKind.TEXT
 _QUANTITY, _PLACE = ValueKind.QUANTITY, ValueKind.PLACE
 
 
-def _count(id: str, label: str, aliases: tuple[str, ...], wikidata: str | None = None) -> Predicate:
-    """A count of people or things, one per subject (an event's death toll)."""
+def _count(
+    id: str, label: str, aliases: tuple[str, ...], wikidata: str | None = None, unit: str = "people"
+) -> Predicate:
+    """A count of people or things, one per subject (an event's death toll), in `unit`
+    when a quantity is given without one."""
     return Predicate(
         id,
         label,
         aliases,
         kind=_QUANTITY,
         dimension="count",
+        unit=unit,
         single_valued=True,
         wikidata=wikidata,
     )
@@ -48,8 +52,9 @@ PREDICATES: tuple[Predicate, ...] = (
         ("casualty count", "casualty toll"),
         kind=_QUANTITY,
         dimension="count",
+        unit="people",
     ),
-    _count("attacks", "number of attacks", ("attacks carried out", "attack count")),
+    _count("attacks", "number of attacks", ("attacks carried out", "attack count"), unit="attacks"),
     # Responsibility: who did it, and why.
     Predicate(
         "responsible_for",

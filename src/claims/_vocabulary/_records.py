@@ -19,6 +19,7 @@ import attrs
 import orjson
 
 from .._convert import structure, unstructure
+from .._model import Quantity, Value
 from ..exceptions import InvalidTypeError, InvalidValueError, LoadError, Problem
 
 __all__ = ["Predicate", "Unit", "ValueKind", "Vocabulary", "name_key"]
@@ -107,6 +108,9 @@ class Predicate:
         aliases: Other names for it (``"deaths"``, ``"dead"``).
         kind: The kind of value it takes.
         dimension: What a quantity measures (``"count"``), for quantities only.
+        unit: The unit a quantity given without one is in (``"people"`` for
+            a death toll), for quantities only: a name of one of the
+            vocabulary's units, of the predicate's dimension.
         single_valued: One value per subject: two different values conflict
             (``"location"``, ``"killed"``).
         single_subject: One subject per value: two subjects with the same
@@ -121,6 +125,7 @@ class Predicate:
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
     kind: ValueKind = attrs.field(kw_only=True, default=ValueKind.TEXT)
     dimension: str | None = attrs.field(kw_only=True, default=None)
+    unit: str | None = attrs.field(kw_only=True, default=None)
     single_valued: bool = attrs.field(kw_only=True, default=False)
     single_subject: bool = attrs.field(kw_only=True, default=False)
     accusation: bool = attrs.field(kw_only=True, default=False)
@@ -132,6 +137,10 @@ class Predicate:
             raise _type_error("Predicate", "kind", "must be a ValueKind")
         if self.dimension is not None and self.kind is not ValueKind.QUANTITY:
             raise _value_error("Predicate", "dimension", "is only for a quantity predicate")
+        if self.unit is not None:
+            _check_name("Predicate", "unit", self.unit)
+            if self.kind is not ValueKind.QUANTITY:
+                raise _value_error("Predicate", "unit", "is only for a quantity predicate")
         for flag in ("single_valued", "single_subject", "accusation"):
             _check_flag("Predicate", flag, getattr(self, flag))
         wikidata = self.wikidata
@@ -192,6 +201,24 @@ def _index(records: tuple[_T, ...], field: str) -> dict[str, _T]:
     return index
 
 
+def _check_unit(i: int, predicate: Predicate, units: Mapping[str, Unit]) -> None:
+    """A predicate's default unit names one of the units, of the predicate's dimension."""
+    if predicate.unit is None:
+        return
+    unit = units.get(name_key(predicate.unit))
+    if unit is None:
+        detail = f"{predicate.unit!r} is not a unit of the vocabulary"
+    elif predicate.dimension is not None and name_key(unit.dimension) != name_key(
+        predicate.dimension
+    ):
+        detail = f"{predicate.unit!r} measures {unit.dimension}, not {predicate.dimension}"
+    else:
+        return
+    raise InvalidValueError(
+        f"Vocabulary.predicates[{i}].unit: {detail}", field=f"predicates[{i}].unit", detail=detail
+    )
+
+
 def _records(value: Iterable[_T], field: str, cls: type[_T]) -> tuple[_T, ...]:
     records = tuple(value)
     for i, record in enumerate(records):
@@ -244,6 +271,8 @@ class Vocabulary:
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_predicate", _index(self.predicates, "predicates"))
         object.__setattr__(self, "_by_unit", _index(self.units, "units"))
+        for i, predicate in enumerate(self.predicates):
+            _check_unit(i, predicate, self._by_unit)
 
     def predicate(self, name: str) -> Predicate | None:
         """The predicate `name` names (its id, label or an alias), or ``None``."""
@@ -262,6 +291,35 @@ class Vocabulary:
         """The id of the unit `name` names; `name` as written if unknown."""
         found = self.unit(name)
         return name if found is None else found.id
+
+    def compared_unit(self, predicate: str, unit: str | None) -> str | None:
+        """The unit a quantity of `predicate` given in `unit` is compared in.
+
+        Its canonical unit (`canonical_unit`); a quantity without a unit is
+        in the predicate's default unit (`Predicate.unit`), if it has one.
+
+        >>> from claims.vocabulary import DEFAULT
+        >>> DEFAULT.compared_unit("deaths", None), DEFAULT.compared_unit("deaths", "civilians")
+        ('people', 'people')
+        >>> DEFAULT.compared_unit("motive", None) is None
+        True
+        """
+        if unit is not None:
+            return self.canonical_unit(unit)
+        found = self.predicate(predicate)
+        if found is None or found.unit is None:
+            return None
+        return self.canonical_unit(found.unit)
+
+    def compared_value(self, predicate: str, value: Value) -> Value:
+        """`value`, the object of `predicate`, as it is compared: a quantity in
+        the unit `compared_unit` gives; any other value as it is.
+        """
+        if isinstance(value, Quantity):
+            unit = self.compared_unit(predicate, value.unit)
+            if unit != value.unit:
+                return attrs.evolve(value, unit=unit)
+        return value
 
     def is_accusation(self, name: str) -> bool:
         """Whether the predicate `name` names accuses its subject (unknown: no)."""

@@ -67,9 +67,10 @@ class Compared:
     """Asserting and denying claims grouped by what they say, as compared.
 
     Like `Groups`, but each predicate is taken by its canonical name in the
-    vocabulary and each quantity's unit by its canonical unit, so claims
-    saying ``deaths`` 9 ``persons`` and ``killed`` 9 ``people`` fall in one
-    group. The claims themselves are not changed. Made from `Groups`: the
+    vocabulary and each quantity's unit by its canonical unit (a quantity
+    without one in its predicate's default unit: `Vocabulary.compared_unit`),
+    so claims saying ``deaths`` 9 ``persons``, ``killed`` 9 ``people`` and
+    ``killed`` 9 fall in one group. The claims themselves are not changed. Made from `Groups`: the
     blocks of a subject and predicate whose names are all canonical, and
     that no other names join, are taken as they are (and when every block
     is, the groups are `Groups`' own).
@@ -88,25 +89,27 @@ class Compared:
     ) -> None:
         self._raw = groups.members
         raw_keys, raw_members = groups.keys, groups.members
-        # Which groups and blocks are named other than canonically.
-        units: dict[str, str] = {}
-        recast: dict[int, Quantity] = {}  # group -> its object, unit made canonical
-        for g, (_, _, obj, _) in enumerate(raw_keys):
-            if isinstance(obj, Quantity) and obj.unit is not None:
-                unit = units.get(obj.unit)
-                if unit is None:
-                    unit = units[obj.unit] = vocabulary.canonical_unit(obj.unit)
-                if unit != obj.unit:
-                    recast[g] = attrs.evolve(obj, unit=unit)
+        # Which groups and blocks are named other than canonically; a
+        # quantity is recast in the unit it is compared in (its canonical
+        # unit, or its predicate's default unit when it has none).
+        units: dict[tuple[str, str | None], str | None] = {}
+        recast: dict[int, Quantity] = {}  # group -> its object, unit as compared
         predicates: dict[str, str] = {}
         plan: list[tuple[str, bool]] = []  # each block's canonical predicate, and if renamed
         for _, written, numbers in groups.blocks:
             predicate = predicates.get(written)
             if predicate is None:
                 predicate = predicates[written] = vocabulary.canonical_predicate(written)
-            renamed = predicate != written or (
-                bool(recast) and not recast.keys().isdisjoint(numbers)
-            )
+            renamed = predicate != written
+            for g in numbers:
+                obj = raw_keys[g][2]
+                if isinstance(obj, Quantity):
+                    at = (predicate, obj.unit)
+                    if at not in units:
+                        units[at] = vocabulary.compared_unit(predicate, obj.unit)
+                    if units[at] != obj.unit:
+                        recast[g] = attrs.evolve(obj, unit=units[at])
+                        renamed = True
             plan.append((predicate, renamed))
         joined = {
             (block[0], predicate)

@@ -46,7 +46,7 @@ import attrs
 
 from .._describe import describe
 from .._display import Displayed
-from .._model import Claim, Link, LinkKind, Quantity, Status
+from .._model import Claim, Link, LinkKind, Status
 from ..confidence import Credibility
 from ..dossier import Dossier
 from ..vocabulary import Vocabulary
@@ -346,7 +346,8 @@ def stated(supporter: Claim, claim: Claim, vocabulary: Vocabulary) -> str | None
 
     It states it when both have the same stance, subject, predicate and
     object, predicates and units compared through `vocabulary` (``deaths``
-    states ``killed`` where the vocabulary has one as an alias of the other).
+    states ``killed`` where the vocabulary has one as an alias of the other;
+    a quantity without a unit is in its predicate's default unit).
     """
     p, q = supporter.proposition, claim.proposition
     if supporter.stance is not claim.stance:
@@ -355,15 +356,11 @@ def stated(supporter: Claim, claim: Claim, vocabulary: Vocabulary) -> str | None
         return "about another subject"
     if vocabulary.canonical_predicate(p.predicate) != vocabulary.canonical_predicate(q.predicate):
         return f"says {p.predicate}, not {q.predicate}"
-    if _canonical(p.object, vocabulary) != _canonical(q.object, vocabulary):
+    if vocabulary.compared_value(p.predicate, p.object) != vocabulary.compared_value(
+        q.predicate, q.object
+    ):
         return f"says {describe(p.object)}, not {describe(q.object)}"
     return None
-
-
-def _canonical(value: object, vocabulary: Vocabulary) -> object:
-    if isinstance(value, Quantity) and value.unit is not None:
-        return attrs.evolve(value, unit=vocabulary.canonical_unit(value.unit))
-    return value
 
 
 REACTIONS = frozenset({LinkKind.DERIVES_FROM, LinkKind.ENDORSES, LinkKind.REACTS_TO})

@@ -34,7 +34,7 @@ import attrs
 
 from .._display import Displayed
 from .._gc import no_gc
-from .._model import LinkKind, Quantity, Stance, Status, Subject, When
+from .._model import LinkKind, Stance, Status, Subject, When
 from .._model import Value as Value
 from ..dossier import Dossier
 from ._index import ASSERTS, DENIES, Index, Key, index_of, named
@@ -316,9 +316,8 @@ class _Builder:
             p = claim.proposition
             if claim.stance is ASSERTS or claim.stance is DENIES:
                 return group_of[id(statements[p.subject, p.predicate][p.object, claim.stance])]
-            obj, vocabulary = p.object, self.index.vocabulary
-            if isinstance(obj, Quantity) and obj.unit is not None:
-                obj = attrs.evolve(obj, unit=vocabulary.canonical_unit(obj.unit))
+            vocabulary = self.index.vocabulary
+            obj = vocabulary.compared_value(p.predicate, p.object)
             predicate = vocabulary.canonical_predicate(p.predicate)
             key = (p.subject, predicate, obj, claim.stance)
             found = self.others.get(key)

@@ -18,7 +18,8 @@ the fix. The checks, by code:
   ``value-kind`` (warning): a value of a kind the predicate does not take;
   ``unit-dimension`` (warning): a unit of another dimension than the
   predicate's; ``no-unit`` (warning): a quantity without a unit on a
-  predicate of a dimension, compared only with quantities without one;
+  predicate of a dimension but with no default unit (`Predicate.unit`),
+  compared only with quantities without one;
 - ``no-quote`` (info): a claim without the words it rests on;
   ``quote-missing`` (error), ``quote-moved`` and ``source-changed``
   (warning): quotes checked against the source texts given;
@@ -301,12 +302,17 @@ def _values(dossier: Dossier, vocabulary: Vocabulary) -> Iterator[Finding]:
             )
         elif isinstance(value, Quantity) and value.unit is not None:
             yield from _dimension(claim, value.unit, predicate.dimension, vocabulary)
-        elif isinstance(value, Quantity) and predicate.dimension is not None:
+        elif (
+            isinstance(value, Quantity)
+            and predicate.dimension is not None
+            and predicate.unit is None
+        ):
             yield _no_unit(claim, predicate.dimension, vocabulary)
 
 
 def _no_unit(claim: Claim, dimension: str, vocabulary: Vocabulary) -> Finding:
-    """A quantity without a unit, compared only with quantities without one."""
+    """A quantity without a unit on a predicate with no default unit, compared
+    only with quantities without one."""
     key = name_key(dimension)
     units = [u.id for u in vocabulary.units if name_key(u.dimension) == key][:1]
     such = f" (such as {units[0]!r})" if units else ""
@@ -318,7 +324,7 @@ def _no_unit(claim: Claim, dimension: str, vocabulary: Vocabulary) -> Finding:
         f"{predicate!r} is a {dimension}, but this quantity has no unit: it is compared "
         f"only with quantities without a unit, so a figure of {predicate!r} given in a "
         f"unit would not be reported as contradicting it",
-        f"give the quantity its unit{such}",
+        f"give the quantity its unit{such}, or give {predicate!r} a default unit in the vocabulary",
     )
 
 

@@ -70,9 +70,11 @@ def silences(
     An accusation is a claim on a predicate that accuses its subject (the
     dossier's vocabulary says which: `Vocabulary.is_accusation`) naming an
     actor as its subject. It is unanswered when the accused actor (or one of
-    its parts) has no claim of their own on that proposition, and none that
+    its parts) has no claim of their own on that proposition, none that
     denies one of its claims by reference (a `denies` link, whatever the
-    denying claim's own proposition).
+    denying claim's own proposition), and no silence on a topic alone (that
+    silence is reported, with the accusation, as one stating the accusation
+    would be).
 
     Args:
         dossier: The dossier.
@@ -143,12 +145,22 @@ def silences(
             Silence(claim.claimant, SilenceKind.REPORTED, prop, tuple(ids), cid, claim.stance)
         )
 
-    # Unanswered accusations: from the index of what is said about whom.
+    # Unanswered accusations: from the index of what is said about whom. A
+    # silence on a topic alone answers, as reported, every accusation
+    # against its claimants, as one stating the accusation answers it.
+    topical = {
+        actor
+        for cid, claim in claims.items()
+        if claim.stance.is_silence and not claim.stated and cid not in inactive
+        for actor in claim.claimants
+    }
     unanswered = []
     for (subject, predicate), said in statements.items():
         if predicate not in accusing_names or not isinstance(subject, ActorRef):
             continue
         ours = own(subject.id)
+        if not ours.isdisjoint(topical):
+            continue
         by_object: dict[Value, list[str]] = {}
         for (obj, _stance), group in said.items():
             by_object.setdefault(obj, []).extend(c for c in group if c not in inactive)

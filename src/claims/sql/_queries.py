@@ -97,9 +97,24 @@ class Run:
             rows = ["(CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR))"]
             rows += [f"({strings([n])}, {strings([c])})" for n, c in sorted(pairs) if n != c]
             self.create(name, f"SELECT * FROM (VALUES {', '.join(rows)}) AS t(name, canonical)")
+        self.defaults(vocabulary)
+
+    def defaults(self, vocabulary: Vocabulary) -> None:
+        """``names_default`` (name, unit): the unit a quantity without one is in, by predicate.
+
+        The predicates the claims use, as written, that have a default unit
+        (`Vocabulary.compared_unit`), with that unit's canonical name.
+        """
+        used = self.lookup("SELECT DISTINCT predicate AS name FROM {claims}")
+        pairs = [(n, vocabulary.compared_unit(n, None)) for n in used.column("name").to_pylist()]
+        rows = ["(CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR))"]
+        rows += [f"({strings([n])}, {strings([u])})" for n, u in sorted(pairs) if u is not None]
+        self.create("names_default", f"SELECT * FROM (VALUES {', '.join(rows)}) AS t(name, unit)")
 
     def compared(self, vocabulary: Vocabulary) -> str:
         """The claims with predicates and units as `vocabulary` resolves them, as a subquery.
+
+        A quantity without a unit is in its predicate's default unit, if any.
 
         See `canonical`.
         """
@@ -108,11 +123,13 @@ class Run:
             SELECT c.position, c.id, c.claimant, c.stance, c.status, c.status_by,
                 c.subject_type, c.subject, COALESCE(p.canonical, c.predicate) AS predicate,
                 {", ".join("c." + k.strip() for k in OBJECT.split(",") if "unit" not in k)},
-                COALESCE(u.canonical, c.object_unit) AS object_unit,
+                COALESCE(u.canonical, c.object_unit,
+                    CASE WHEN c.object_type = 'quantity' THEN d.unit END) AS object_unit,
                 c.when_start_utc, c.when_end_utc, c.place, c.credibility
             FROM {{claims}} c
                 LEFT JOIN {{names_predicate}} p ON p.name = c.predicate
                 LEFT JOIN {{names_unit}} u ON u.name = c.object_unit
+                LEFT JOIN {{names_default}} d ON d.name = c.predicate
         )"""
 
     def said(
@@ -565,6 +582,10 @@ def silence_rows(run: Run, *, include_inactive: bool, accusations: Collection[st
                 JOIN {{links}} k ON k.target = c.id AND k.kind = 'denies'
                 JOIN {{said}} d ON d.id = k.claim AND d.live
                 JOIN {{belongs}} o ON o.id = d.id AND o.whole = c.subject
+            UNION
+            SELECT DISTINCT c.so FROM accused c
+                JOIN {{belongs}} o ON o.whole = c.subject
+                JOIN topical t ON t.id = o.id
         ),
         unanswered AS (
             SELECT 1 AS part, MIN(pos) AS first, subject AS actor, 'unanswered' AS kind,
