@@ -67,6 +67,11 @@ def test_arrow_tables_with_empty_batches_lose_no_rows(spark: Any) -> None:
     tables["claims"] = pa.concat_tables([rows_.slice(0, 10), rows_.slice(0, 0), rows_.slice(10)])
     found = csql.corroborations(tables, engine="spark", session=spark)
     assert by_claim(found) == expected_corroborations(seed)
+    # One slice alone (its columns have an offset) loses nothing either.
+    claims_ = tables["claims"] = rows_.slice(10)
+    found = csql.corroborations(tables, engine="spark", session=spark)
+    kept = set(claims_.column("id").to_pylist())
+    assert set(by_claim(found)) == kept
 
 
 def test_without_java_the_error_says_so(monkeypatch: pytest.MonkeyPatch) -> None:

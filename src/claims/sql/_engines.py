@@ -261,16 +261,21 @@ class Spark(Engine):
 
 
 def _without_empty_batches(table: Any) -> Any:
-    """`table` without its empty record batches.
+    """`table` without its empty record batches, and with no column sliced.
 
     PySpark's ``createDataFrame`` drops every row after an empty batch of an
     Arrow table (as ``pyarrow.concat_tables`` leaves after an empty table),
-    and fails on a table with no batch at all.
+    fails on a table with no batch at all, and fails on a sliced column
+    (one with an offset) of lists of structs with nulls ("Null bitmap with
+    offsets slice not supported"): such a table is copied whole.
     """
     batches = [b for b in table.to_batches() if b.num_rows]
     if not batches:
         return table.schema.empty_table()
-    return type(table).from_batches(batches, schema=table.schema)
+    whole = type(table).from_batches(batches, schema=table.schema)
+    if any(chunk.offset for column in whole.columns for chunk in column.chunks):
+        whole = whole.combine_chunks().take(list(range(whole.num_rows)))
+    return whole
 
 
 def _literal(text: str) -> str:
