@@ -29,10 +29,13 @@ from claims import (
     Text,
     TieNature,
     When,
+    parquet,
 )
+from claims import sql as csql
 from claims import strategies as cs
 from claims.analysis import MergeReason, corroboration, corroborations, suggest_credibility
 from claims.confidence import Credibility
+from sql_support import by_claim, expected_corroborations
 
 TOLL = Proposition(EventRef("strike"), "killed", Quantity(16, unit="civilians"))
 
@@ -74,10 +77,11 @@ def test_the_analysts_own_reading_is_not_a_shared_relay() -> None:
     article = Source("daily-article", title="Strike", publisher="daily")
     read = Hop("daily", "reported", source="daily-article")
     quote = Quote("daily-article", "sixteen civilians", 0, 17)
+    other = Quote("daily-article", "16 civilians", 40, 52)
     d = _outlets(
         article,
         Claim("ministry-toll", "ministry", TOLL, chain=[read], quotes=[quote]),
-        Claim("northwind-toll", "northwind", TOLL, chain=[read], quotes=[quote]),
+        Claim("northwind-toll", "northwind", TOLL, chain=[read], quotes=[other]),
     )
     found = corroboration(d, "ministry-toll")
     assert found.count == 2
@@ -86,7 +90,7 @@ def test_the_analysts_own_reading_is_not_a_shared_relay() -> None:
     deeper = _outlets(
         article,
         Claim("a", "ministry", TOLL, chain=[Hop("herald", "reported"), read], quotes=[quote]),
-        Claim("b", "northwind", TOLL, chain=[Hop("herald", "said"), read], quotes=[quote]),
+        Claim("b", "northwind", TOLL, chain=[Hop("herald", "said"), read], quotes=[other]),
     )
     [origin] = corroboration(deeper, "a").origins
     assert {m.note for m in origin.merges} == {"both came through herald"}
@@ -317,3 +321,43 @@ def test_a_joint_statement_shares_an_origin_with_each_of_its_claimants() -> None
     assert [o.claims for o in found.origins] == [("joint", "afghan"), ("monitor",)]
     assert found.origins[0].actors == ("us", "af")
     assert found.count == 2
+
+
+def test_one_statement_of_two_claimants_is_one_origin_either_way() -> None:
+    """ "U.S. and Afghan officials said": two claims on one quote, or one joint claim."""
+    text = "U.S. and Afghan officials said sixteen civilians were killed."
+    quote = Quote.find(text, "U.S. and Afghan officials said", source="wire")
+    base = [
+        Actor("us", "U.S. officials", kind=ActorKind.GOVERNMENT_BODY),
+        Actor("af", "Afghan officials", kind=ActorKind.GOVERNMENT_BODY),
+        Actor("monitor", "A monitor", kind=ActorKind.NON_GOVERNMENTAL_ORGANISATION),
+        Source("wire", "Strike kills sixteen"),
+        Event("strike", "The strike"),
+        Claim("monitor-toll", "monitor", TOLL),
+    ]
+    two = Dossier(
+        [
+            *base,
+            Claim("us-toll", "us", TOLL, quotes=[quote]),
+            Claim("af-toll", "af", TOLL, quotes=[quote]),
+        ]
+    )
+    one = Dossier([*base, Claim("joint-toll", "us", TOLL, quotes=[quote], also=("af",))])
+    found = corroboration(two, "monitor-toll")
+    assert [o.claims for o in found.origins] == [("monitor-toll",), ("us-toll", "af-toll")]
+    [merge] = found.origins[1].merges
+    assert merge.reason is MergeReason.SAME_QUOTE
+    assert found.count == corroboration(one, "monitor-toll").count == 2
+    assert corroborations(two)["monitor-toll"] == found
+    # The same words at another place of the source are another statement.
+    again = Quote("wire", quote.exact, quote.start + len(text), quote.end + len(text))
+    apart = Dossier(
+        [
+            *base,
+            Claim("us-toll", "us", TOLL, quotes=[quote]),
+            Claim("af-toll", "af", TOLL, quotes=[again]),
+        ]
+    )
+    assert corroboration(apart, "monitor-toll").count == 3
+    for d in (two, one, apart):  # and claims.sql answers the same
+        assert by_claim(csql.corroborations(parquet.tables(d))) == expected_corroborations(d)

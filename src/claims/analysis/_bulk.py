@@ -31,6 +31,7 @@ from .corroboration import (
     may_share_relay,
     merging_from,
     partition,
+    shares_quote,
     uncounted_alone,
 )
 from .ties import Tie
@@ -226,7 +227,11 @@ class Corroborations(Mapping[str, Corroboration]):
             found = list(map(claims.__getitem__, live))
             who = list(map(_CLAIMANT, found))  # one claimant each: no joint claim here
             m = len(live)
-            if m > 1 and (len(set(map(bloc, who, who))) < m or may_share_relay(index, found)):
+            if m > 1 and (
+                len(set(map(bloc, who, who))) < m
+                or may_share_relay(index, found)
+                or shares_quote(found)
+            ):
                 plan.append(partition(claims, index, live, parties, self._links_from))
                 continue
             first = len(col_ids)

@@ -14,7 +14,10 @@ the same claimant, one repeats the other, one derives from, endorses or
 reacts to the other (`LinkKind.DERIVES_FROM`, ``ENDORSES``, ``REACTS_TO``:
 two politicians reacting to a post are not a second origin; such a link
 never makes a claim a backer on its own), they came through the same relay,
-or their claimants are tied (see `claims.analysis.ties`).
+they rest on the same words of the same source (one statement of several
+claimants recorded as several claims, "U.S. and Afghan officials said":
+`MergeReason.SAME_QUOTE`, as one claim with `Claim.also` would be), or
+their claimants are tied (see `claims.analysis.ties`).
 
 A relay is a hop of a claim's chain: its reporter and its source (or no
 source). Two claims whose chains have a hop of the same reporter and the
@@ -419,6 +422,7 @@ def partition(
         len({bloc.get(a, a) for w in who for a in w}) == sum(map(len, who))
         and merging_from(index).isdisjoint(ids)
         and not may_share_relay(index, found)
+        and not shares_quote(found)
     ):
         # The common case: no two claims share a claimant, a bloc, a relay
         # or a merging link, so every claim is its own origin.
@@ -464,7 +468,13 @@ def _merged(
     repeats: list[tuple[str, str]] = []
     reactions: list[tuple[str, str]] = []
     relayed: list[tuple[str, str, str]] = []
+    first_of_quote: dict[tuple[str, str, int | None], str] = {}
+    quoted: list[tuple[str, str, str]] = []
     for cid, claim, w in zip(ids, found, who, strict=True):
+        for quote in claim.quotes:
+            earlier = first_of_quote.setdefault((quote.source, quote.exact, quote.start), cid)
+            if earlier != cid:
+                quoted.append((earlier, cid, quote.source))
         for actor in w:
             earlier = first_of_claimant.setdefault(actor, cid)
             if earlier != cid:
@@ -487,6 +497,8 @@ def _merged(
         join(a, b, MergeReason.REACTION, f"{b} reacts to {a}")
     for a, b, actor in relayed:
         join(a, b, MergeReason.RELAY, f"both came through {actor}")
+    for a, b, source in quoted:
+        join(a, b, MergeReason.SAME_QUOTE, f"both rest on the same words of {source}")
     # Ties: between claims of one bloc and different claimants, pair by
     # pair (ties do not chain), one claim for each claimant and time.
     spans, timed = index.spans, index.timed
@@ -546,6 +558,12 @@ def _merged(
 _CHAIN = operator.attrgetter("chain")
 _HOP = operator.attrgetter("reporter", "source")
 _UNCOUNTED = operator.attrgetter("uncounted")
+
+
+def shares_quote(claims: Sequence[Claim]) -> bool:
+    """Whether two of `claims` rest on the same words of the same source (at one offset)."""
+    quotes = [(q.source, q.exact, q.start) for c in claims for q in c.quotes]
+    return len(set(quotes)) < len(quotes)
 
 
 def may_share_relay(index: Index, claims: Sequence[Claim]) -> bool:

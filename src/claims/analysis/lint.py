@@ -26,8 +26,9 @@ the fix. The checks, by code:
 - ``silence-without-accusation`` (warning): a reported silence that answers
   no claim (on a topic alone: no accusation against any of its claimants);
 - ``joint-statement`` (warning): claims of different claimants resting on
-  one quote and saying one thing ("U.S. and Afghan officials said"), each
-  counted as an independent origin; one claim with `Claim.also` is one;
+  one quote and saying one thing ("U.S. and Afghan officials said"): one
+  statement (one origin, `MergeReason.SAME_QUOTE`) better recorded as one
+  claim with `Claim.also`;
 - ``probability-band`` (error): an assessment whose probability lies outside
   the ICD 203 band of its own likelihood word.
 
@@ -472,7 +473,7 @@ def _joint(dossier: Dossier) -> Iterator[Finding]:
             "joint-statement",
             ids,
             f"the claims {_quoted(ids)} of {_quoted(who)} rest on one quote and say one "
-            f"thing: each is counted as an independent origin of it",
+            f"thing: one statement, counted as one origin, recorded as {len(ids)} claims",
             f"if it is one statement, record one claim by {who[0]!r} with "
             f"also={tuple(who[1:])!r} (Claim.also)",
         )

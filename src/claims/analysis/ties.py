@@ -37,6 +37,9 @@ class MergeReason(enum.Enum):
     and source): two outlets carrying one wire story."""
     REACTION = "reaction"
     """One claim derives from, endorses or reacts to the other."""
+    SAME_QUOTE = "same_quote"
+    """Both claims rest on the same words of the same source: one statement
+    ("U.S. and Afghan officials said") recorded as two claims."""
 
 
 @attrs.frozen

@@ -2,7 +2,7 @@
 
 The claims of a group (those saying one thing, and those linked to it as
 backing) are joined by edges (same claimant, same ``part_of`` root, a
-shared relay, repeat and reaction links, ties in force), and the connected
+shared relay or quote, repeat and reaction links, ties in force), and the connected
 components are labelled by min-label propagation, one statement per step,
 as `claims.analysis.corroboration.partition` partitions them in memory.
 """
@@ -147,6 +147,12 @@ def corroboration_origins(
                 ["reporter", "source"],
                 "(SELECT m.k, m.pos, r.reporter, r.source FROM {members} m "
                 "JOIN {relays} r ON r.claim = m.id)",
+            ),
+            # The same words of the same source: one statement, two claims.
+            (
+                ["source", "exact", "char_start"],
+                "(SELECT DISTINCT m.k, m.pos, q.source, q.exact, q.char_start FROM {members} m "
+                "JOIN {quotes} q ON q.claim = m.id)",
             ),
         )
     )
