@@ -176,6 +176,7 @@ def _with_unjudged(draw: st.DrawFn) -> tuple[Dossier, Dossier]:
             like,
             id="zz-unjudged-claim",
             claimant=claimant,
+            also=(),  # its claimant alone (a joint statement's may be the claimant now)
             assessment=attrs.evolve(like.assessment or Assessment(), credibility=credibility),
         )
     ]
