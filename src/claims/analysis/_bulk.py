@@ -28,10 +28,9 @@ from .corroboration import (
     Corroboration,
     IndependentOrigin,
     backing_of,
-    may_share_relay,
+    may_share_relay_or_quote,
     merging_from,
     partition,
-    shares_quote,
     uncounted_alone,
 )
 from .ties import Tie
@@ -228,9 +227,7 @@ class Corroborations(Mapping[str, Corroboration]):
             who = list(map(_CLAIMANT, found))  # one claimant each: no joint claim here
             m = len(live)
             if m > 1 and (
-                len(set(map(bloc, who, who))) < m
-                or may_share_relay(index, found)
-                or shares_quote(found)
+                len(set(map(bloc, who, who))) < m or may_share_relay_or_quote(index, found)
             ):
                 plan.append(partition(claims, index, live, parties, self._links_from))
                 continue

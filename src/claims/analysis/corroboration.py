@@ -421,11 +421,10 @@ def partition(
     if (
         len({bloc.get(a, a) for w in who for a in w}) == sum(map(len, who))
         and merging_from(index).isdisjoint(ids)
-        and not may_share_relay(index, found)
-        and not shares_quote(found)
+        and not may_share_relay_or_quote(index, found)
     ):
-        # The common case: no two claims share a claimant, a bloc, a relay
-        # or a merging link, so every claim is its own origin.
+        # The common case: no two claims share a claimant, a bloc, a relay,
+        # a quote or a merging link, so every claim is its own origin.
         return tuple(
             IndependentOrigin((c.id,), w, (), index.ties(c, parties), unassessed.get(c.id))
             for c, w in zip(found, who, strict=True)
@@ -468,11 +467,11 @@ def _merged(
     repeats: list[tuple[str, str]] = []
     reactions: list[tuple[str, str]] = []
     relayed: list[tuple[str, str, str]] = []
-    first_of_quote: dict[tuple[str, str, int | None], str] = {}
+    first_of_quote: dict[object, str] = {}
     quoted: list[tuple[str, str, str]] = []
     for cid, claim, w in zip(ids, found, who, strict=True):
         for quote in claim.quotes:
-            earlier = first_of_quote.setdefault((quote.source, quote.exact, quote.start), cid)
+            earlier = first_of_quote.setdefault(_QUOTE(quote), cid)
             if earlier != cid:
                 quoted.append((earlier, cid, quote.source))
         for actor in w:
@@ -560,18 +559,20 @@ _HOP = operator.attrgetter("reporter", "source")
 _UNCOUNTED = operator.attrgetter("uncounted")
 
 
-def shares_quote(claims: Sequence[Claim]) -> bool:
-    """Whether two of `claims` rest on the same words of the same source (at one offset)."""
-    quotes = [(q.source, q.exact, q.start) for c in claims for q in c.quotes]
-    return len(set(quotes)) < len(quotes)
+_QUOTE = operator.attrgetter("source", "exact", "start")
+"""The words a quote rests on: claims sharing them are one statement."""
 
 
-def may_share_relay(index: Index, claims: Sequence[Claim]) -> bool:
-    """Whether two of `claims` came through one relay (`Index.relays`).
+def may_share_relay_or_quote(index: Index, claims: Sequence[Claim]) -> bool:
+    """Whether two of `claims` came through one relay (`Index.relays`) or
+    rest on one quote (the same words of the same source, at one place).
 
     A relay is a hop's (reporter, source), so claims whose hops all differ
     share none: their relays are worked out only when two hops agree.
     """
+    quotes = [_QUOTE(q) for c in claims for q in c.quotes]
+    if len(set(quotes)) < len(quotes):
+        return True
     hops = list(itertools.chain.from_iterable(map(_CHAIN, claims)))
     if len(set(map(_HOP, hops))) == len(hops):
         return False
