@@ -21,7 +21,7 @@ from ._model import (
     topic_proposition,
 )
 from ._model.what import proposition_words, value_words
-from ._words import plural
+from ._words import plural, verb_for
 from .exceptions import UnknownIdError
 from .vocabulary import Predicate, Unit, Vocabulary
 
@@ -159,7 +159,8 @@ def describe(
             what.append(f"on “{obj.topic}”")
         if obj.reason is not None:
             what.append(obj.reason)
-        return f"{claimant} {_STANCE_WORDS[obj.stance]}: {', '.join(what)}"
+        verb = verb_for(len(obj.claimants), _STANCE_WORDS[obj.stance])
+        return f"{claimant} {verb}: {', '.join(what)}"
     if isinstance(obj, Proposition):
         return _proposition(obj, dossier)
     if isinstance(obj, Stance):

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["REPR_LIMIT", "plural", "short_repr", "shorten"]
+__all__ = ["REPR_LIMIT", "plural", "short_repr", "shorten", "verb_for"]
 
 REPR_LIMIT = 40
 """How many characters of a string a record's repr shows."""
@@ -21,6 +21,28 @@ REPR_LIMIT = 40
 def plural(n: int, word: str) -> str:
     """``"1 claim"``, ``"2 claims"``, ``"1,200 claims"``."""
     return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+_PLURAL_VERBS = {"asserts": "assert", "denies": "deny", "says": "say"}
+
+
+def verb_for(n: int, phrase: str) -> str:
+    """A verb phrase in the third person singular, agreeing with `n` subjects.
+
+    Only its first word changes, and only a present tense does:
+
+    >>> verb_for(2, "asserts")
+    'assert'
+    >>> verb_for(2, "says it is unclear whether")
+    'say it is unclear whether'
+    >>> verb_for(2, "declined to comment on"), verb_for(1, "denies")
+    ('declined to comment on', 'denies')
+    """
+    if n == 1:
+        return phrase
+    first, _, rest = phrase.partition(" ")
+    first = _PLURAL_VERBS.get(first, first)
+    return f"{first} {rest}" if rest else first
 
 
 def shorten(text: str, limit: int) -> str:

@@ -283,7 +283,7 @@ def test_a_topic_and_a_joint_statement_in_words() -> None:
     d = Dossier([*port(), joint(), kessa_declines()])
     assert claims.describe(claims.topic_proposition("the cause"), d) == "“the cause”"
     assert claims.describe(d.claim("joint"), d).startswith(
-        "Port authority and Dockers' union asserts:"
+        "Port authority and Dockers' union assert:"
     )
     briefing = claims.views.markdown(d)
     assert "declined to comment on “the cause of the blast”" in briefing
@@ -293,6 +293,6 @@ def test_a_topic_and_a_joint_statement_in_words() -> None:
     assert "citing an ongoing investigation" in claims.views.claim_markdown(
         d.claim("kessa-declines"), d
     )
-    assert "**Port authority and Dockers' union asserts Kessa Maritime" in (
+    assert "**Port authority and Dockers' union assert Kessa Maritime" in (
         claims.views.claim_markdown(d.claim("joint"), d)
     )

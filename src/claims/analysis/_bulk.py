@@ -244,6 +244,8 @@ class Corroborations(Mapping[str, Corroboration]):
                     table = tables[parties] = _Ties(index, parties)
                 col_ties += map(table.__getitem__, who)
             plan.append((first, first + m))
+        uncounted = self._uncounted  # mostly empty: no claim assessed 5 or 6
+        why = {"uncounted": map(uncounted.get, col_ids)} if uncounted else {}
         made = records(
             IndependentOrigin,
             len(col_ids),
@@ -251,7 +253,7 @@ class Corroborations(Mapping[str, Corroboration]):
             actors=map(self._solo.__getitem__, col_claimants),
             merges=repeat(()),
             ties=col_ties,
-            uncounted=map(self._uncounted.get, col_ids),
+            **why,
         )
         ids: list[str] = []
         origins: list[tuple[IndependentOrigin, ...]] = []

@@ -19,6 +19,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import TypeVar, cast
 
+from .._gc import no_gc
 from .._integrity import ENDS
 from .._model import (
     ActorRef,
@@ -116,7 +117,8 @@ class Index:
         """
         found = self.answers.get(key, _MISSING)
         if found is _MISSING:
-            found = self.answers[key] = build()
+            with no_gc():  # an answer's records and tables form no cycles
+                found = self.answers[key] = build()
         return cast(T, found)
 
     @cached_property

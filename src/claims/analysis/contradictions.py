@@ -13,7 +13,6 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 import attrs
 
 from .._display import Displayed
-from .._gc import no_gc
 from .._model import (
     LinkKind,
     NoValue,
@@ -299,10 +298,7 @@ def contradictions(
     one_value, one_subject = single_predicates(index.vocabulary, functional, inverse_functional)
 
     def build() -> tuple[Contradiction, ...]:
-        with no_gc():
-            return _contradictions(
-                dossier, index, include_inactive, one_value, one_subject, tolerance
-            )
+        return _contradictions(dossier, index, include_inactive, one_value, one_subject, tolerance)
 
     key = ("contradictions", include_inactive, one_value, one_subject, tolerance)
     return index.answer(key, build)

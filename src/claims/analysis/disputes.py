@@ -33,7 +33,6 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 import attrs
 
 from .._display import Displayed
-from .._gc import no_gc
 from .._model import LinkKind, Stance, Status, Subject, When
 from .._model import Value as Value
 from ..dossier import Dossier
@@ -196,9 +195,8 @@ def disputes(
     one_value, one_subject = single_predicates(index.vocabulary, functional, inverse_functional)
 
     def build() -> tuple[Dispute, ...]:
-        with no_gc():
-            builder = _Builder(dossier, index, include_inactive)
-            return builder.disputes(one_value, one_subject, tolerance)
+        builder = _Builder(dossier, index, include_inactive)
+        return builder.disputes(one_value, one_subject, tolerance)
 
     return index.answer(("disputes", include_inactive, one_value, one_subject, tolerance), build)
 

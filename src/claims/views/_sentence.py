@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .._describe import describe
 from .._model import Claim, Place, Proposition, Stance, Value
-from .._words import plural
+from .._words import plural, verb_for
 from ..dossier import Dossier
 
 __all__ = [
@@ -98,7 +98,7 @@ def claim(dossier: Dossier | None, c: Claim) -> str:
     if c.reason is not None:
         what += f", {c.reason}"
     who = " and ".join(name(dossier, a) for a in c.claimants)
-    text = f"{who} {STANCE_WORDS[c.stance]} {what}"
+    text = f"{who} {verb_for(len(c.claimants), STANCE_WORDS[c.stance])} {what}"
     via = chain(dossier, c)
     return f"{text}, {via}" if via else text
 
