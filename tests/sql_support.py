@@ -99,14 +99,17 @@ def expected_contradictions(d: claims.Dossier) -> list[tuple[str, str, str, bool
     return [(c.first, c.second, c.reason.value, c.linked) for c in analysis.contradictions(d)]
 
 
-def expected_corroborations(
-    d: claims.Dossier,
-) -> dict[str, tuple[int, list[list[str]], list[str | None]]]:
+Corroborated = tuple[int, list[list[str]], list[str | None], list[str]]
+"""A claim's corroboration as `claims.sql` gives it: count, origins, uncounted, partial."""
+
+
+def expected_corroborations(d: claims.Dossier) -> dict[str, Corroborated]:
     return {
         cid: (
             found.count,
             [list(o.claims) for o in found.origins],
             [o.uncounted for o in found.origins],
+            [p.claim for p in found.partial],
         )
         for cid, found in analysis.corroborations(d).items()
     }
@@ -167,8 +170,11 @@ def by_row(found: list[tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
     return {claim: tuple(rest) for claim, *rest in found}
 
 
-def by_claim(table: Any) -> dict[str, tuple[int, list[list[str]], list[str | None]]]:
-    return {r["claim"]: (r["count"], r["origins"], r["uncounted"]) for r in table.to_pylist()}
+def by_claim(table: Any) -> dict[str, Corroborated]:
+    return {
+        r["claim"]: (r["count"], r["origins"], r["uncounted"], r["partial"])
+        for r in table.to_pylist()
+    }
 
 
 ENUMS = frozenset(

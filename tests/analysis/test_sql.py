@@ -121,7 +121,7 @@ def test_the_command_writes_the_answer_as_jsonl_and_parquet(tmp_path: Path) -> N
         main(["analyze", str(tmp_path / "pq"), "--question", "corroborations", "-o", str(out)]) == 0
     )
     lines = [orjson.loads(line) for line in out.read_bytes().splitlines()]
-    found = {r["claim"]: (r["count"], r["origins"], r["uncounted"]) for r in lines}
+    found = {r["claim"]: (r["count"], r["origins"], r["uncounted"], r["partial"]) for r in lines}
     assert found == expected_corroborations(seed)
     out = tmp_path / "c.parquet"
     argv = ["analyze", str(tmp_path / "pq"), "--question", "contradictions", "-o", str(out)]

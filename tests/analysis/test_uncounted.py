@@ -123,7 +123,7 @@ def test_the_sql_question_answers_the_same() -> None:
     ):
         found = by_claim(csql.corroborations(parquet.tables(d)))
         assert found == expected_corroborations(d)
-    assert found["report"] == (2, [["report"], ["footage", "again"]], [None, None])
+    assert found["report"] == (2, [["report"], ["footage", "again"]], [None, None], [])
 
 
 def test_an_uncounted_claim_through_the_same_relay_lends_its_origin_no_tie() -> None:

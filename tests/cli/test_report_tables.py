@@ -36,14 +36,16 @@ def _json(argv: list[str]) -> dict[str, object]:
 def _expected(d: claims.Dossier) -> dict[str, object]:
     """The findings as claims.analysis gives them in memory, in the report's rows."""
     contradictions = analysis.contradictions(d)
-    corroborated = {k: v for k, v in analysis.corroborations(d).items() if v.count >= 2}
+    corroborated = {
+        k: v for k, v in analysis.corroborations(d).items() if v.count >= 2 or v.partial
+    }
     silences = analysis.silences(d)
     replaced = analysis.current(d).replaced
     return {
         "counts": {
             "claims": len(d.claims),
             "contradictions": len(contradictions),
-            "corroborated": len(corroborated),
+            "corroborated": sum(v.count >= 2 for v in corroborated.values()),
             "silences": len(silences),
             "replaced": len(replaced),
         },
@@ -57,6 +59,7 @@ def _expected(d: claims.Dossier) -> dict[str, object]:
                 "count": v.count,
                 "origins": [list(o.claims) for o in v.origins],
                 "uncounted": [o.uncounted for o in v.origins],
+                "partial": [p.claim for p in v.partial],
             }
             for k, v in corroborated.items()
         ],
@@ -106,9 +109,15 @@ def test_the_text_report_of_the_seed_export(tmp_path: Path) -> None:
     assert (status, err) == (0, "")
     lines = out.splitlines()
     # Al-Nujaba TV's footage (the strike hit the headquarters) does not
-    # state that the strike targeted the PMF: no claim is corroborated.
+    # state that the strike targeted the PMF: no claim is corroborated, and
+    # the footage is listed as partial support, not counted.
     assert lines[1] == "41 claims, 0 contradictions, 0 corroborated, 4 silences, 0 replaced"
-    assert "Corroborations" not in lines
+    at = lines.index("Corroborations")
+    assert lines[at + 1] == (
+        "- aj-strike-targeted-pmf: 1 independent origin: aj-strike-targeted-pmf; "
+        "supported in part by nujaba-footage (not counted: not the same statement)"
+    )
+    assert lines[at + 2] == ""
     assert "- us-officials: no_comment (us-officials-no-comment)" in lines
     assert (
         "- coalition: accusations unanswered: gov-blames-coalition, pmo-coalition-responsible"

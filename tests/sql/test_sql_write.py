@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -17,6 +16,7 @@ from claims import sql as csql
 from claims.cli import main
 from claims.exceptions import ClaimsError
 from sql_support import (
+    by_claim,
     crowded,
     expected_contradictions,
     expected_corroborations,
@@ -84,7 +84,7 @@ def test_the_command_has_the_engine_write_parquet(
     assert main(argv) == 0
     assert "corroborations: 41 rows in" in capsys.readouterr().err
     same_content(pq.read_table(out), csql.corroborations(tmp_path / "pq"))
-    found = {r["claim"]: (r["count"], r["origins"], r["uncounted"]) for r in rows_of(out)}
+    found = by_claim(pq.read_table(out))
     assert found == expected_corroborations(seed)
 
 
@@ -104,10 +104,6 @@ def test_the_command_reports_an_output_it_cannot_write(
     out = tmp_path / "no" / "c.parquet"
     assert main(["analyze", str(tmp_path), "--question", "current", "-o", str(out)]) == 1
     assert "no directory" in capsys.readouterr().err
-
-
-def rows_of(path: Path) -> list[dict[str, Any]]:
-    return list(pq.read_table(path).to_pylist())
 
 
 def test_a_lent_connection_keeps_its_settings_when_written_from(tmp_path: Path) -> None:

@@ -208,7 +208,8 @@ class Corroboration(Displayed):
         origins: The independent origins, in dossier order of their first
             claim, counted or not.
         partial: Claims linked as ``supports`` whose proposition does not
-            state what the claim says, each with why: listed, not counted.
+            state what the claim says, each with why, in dossier order:
+            listed, not counted.
     """
 
     claim: str
@@ -334,10 +335,11 @@ def backing_of(index: Index, include_inactive: bool) -> Backing:
                     continue
             backers.setdefault(link.target, []).append(link.claim)
         found: Backing = {}
+        order = index.order.__getitem__
         for target in {*backers, *partial}:
             found[target] = (
                 tuple(dict.fromkeys(backers.get(target, ()))),
-                tuple(dict.fromkeys(partial.get(target, ()))),
+                tuple(sorted(partial.get(target, ()), key=lambda p: order(p.claim))),
             )
         return found
 

@@ -50,8 +50,10 @@ def wanted(args: argparse.Namespace) -> bool:
 def findings(tables: Any, *, engine: str) -> dict[str, Any]:
     """Each finding of `tables` as rows: counts, contradictions, corroborations, silences, current.
 
-    Only the corroborations with two origins or more and the claims that
-    were replaced are kept; ``counts`` has the totals.
+    Only the corroborations with two origins or more or a partial
+    supporter (a ``supports`` link from a claim that does not state what
+    it supports) and the claims that were replaced are kept; ``counts``
+    has the totals (``corroborated``: two origins or more).
 
     Raises:
         ClaimsError: `tables` cannot be read, or the engine is missing.
@@ -63,14 +65,15 @@ def findings(tables: Any, *, engine: str) -> dict[str, Any]:
     contradictions = sql.contradictions(tables, engine=engine).to_pylist()
     # Only the rows shown become Python objects: one per claim would not fit.
     corroborations = sql.corroborations(tables, engine=engine)
-    corroborated = corroborations.filter(pc.field("count") >= 2).to_pylist()
+    shown = (pc.field("count") >= 2) | (pc.list_value_length(pc.field("partial")) > 0)
+    corroborated = corroborations.filter(shown).to_pylist()
     silences = sql.silences(tables, engine=engine).to_pylist()
     current = sql.current(tables, engine=engine)
     replaced = current.filter(pc.field("status") != "active").to_pylist()
     counts = {
         "claims": current.num_rows,
         "contradictions": len(contradictions),
-        "corroborated": len(corroborated),
+        "corroborated": sum(r["count"] >= 2 for r in corroborated),
         "silences": len(silences),
         "replaced": len(replaced),
     }
@@ -117,7 +120,12 @@ def _lines(found: dict[str, Any], *, title: str) -> Iterator[str]:
                 ", ".join(safe(c) for c in o) + (f" (not counted: {why})" if why else "")
                 for o, why in zip(r["origins"], r["uncounted"], strict=True)
             )
-            yield f"- {safe(r['claim'])}: {r['count']} independent origins: {origins}"
+            many = _plural(r["count"], "independent origin")
+            line = f"- {safe(r['claim'])}: {many}: {origins}"
+            if r["partial"]:
+                partly = ", ".join(safe(c) for c in r["partial"])
+                line += f"; supported in part by {partly} (not counted: not the same statement)"
+            yield line
     if found["silences"]:
         yield ""
         yield "Silences"

@@ -16,7 +16,7 @@ from ..analysis import UNCOUNTED_CREDIBILITY
 from ..analysis.corroboration import credibility_reason
 from ..confidence import Credibility
 from ..vocabulary import Vocabulary
-from ._queries import OBJECT, Run, ordered, strings
+from ._queries import EMPTY, OBJECT, Run, ordered, strings
 
 __all__ = ["corroboration_origins"]
 
@@ -28,13 +28,15 @@ def corroboration_origins(
     vocabulary: Vocabulary,
     uncounted: Collection[Credibility] = UNCOUNTED_CREDIBILITY,
 ) -> Any:
-    """Every claim's independent origins: (claim, count, origins, uncounted).
+    """Every claim's independent origins: (claim, count, origins, uncounted, partial).
 
     A ``supports`` link backs its target when the supporting claim states
     what the target says, predicates and units compared as `vocabulary`
     resolves them. ``count`` leaves out the origins whose every claim has a
     credibility of `uncounted`; ``uncounted`` is each origin's reason for
     that (null when it counts), as `claims.analysis.IndependentOrigin.uncounted`.
+    ``partial`` lists the claims linked as ``supports`` that do not state
+    what the claim says, in dossier order (`claims.analysis.Corroboration.partial`).
     """
     run.said(include_inactive, coarse=False)
     run.ties()
@@ -197,6 +199,17 @@ def corroboration_origins(
     alone = " ".join(f"WHEN {c.value} THEN {strings([credibility_reason([c])])}" for c in ranked)
     alone = alone or "WHEN NULL THEN NULL"
     dropped = f"COALESCE(m.credibility IN ({digits}), FALSE)"
+    # Supporters that do not state what they support: listed, not counted.
+    run.create(
+        "partial",
+        f"""
+        SELECT k.target, {ordered("b.id", "b.position")} AS ids
+        FROM {{links}} k JOIN {compared} b ON b.id = k.claim
+            LEFT JOIN {compared} t ON t.id = k.target
+        WHERE ({live}) AND k.kind = 'supports' AND NOT ({stated})
+        GROUP BY k.target
+        """,
+    )
     # Where no claims merge (most groups), each claim is an origin alone: one
     # sorted list of the claims gives the origins and their reasons. Only
     # the groups with merges are grouped twice.
@@ -236,9 +249,11 @@ def corroboration_origins(
                 {ordered("reason", "first")} AS uncounted
             FROM reasons GROUP BY k
         )
-        SELECT c.id AS claim, a.count, a.origins, a.uncounted
+        SELECT c.id AS claim, a.count, a.origins, a.uncounted,
+            COALESCE(p.ids, {EMPTY}) AS partial
         FROM {{cases}} c JOIN answers a
             ON a.k = CASE WHEN c.special OR NOT c.grouped THEN -c.pos - 1 ELSE c.grp END
+            LEFT JOIN {{partial}} p ON p.target = c.id
         ORDER BY c.pos
         """
     )

@@ -121,7 +121,9 @@ def corroborations(
         6), ``origins`` (the claims of each origin, in dossier order, origins
         in order of their first claim) and ``uncounted`` (for each origin,
         why it is not counted, such as ``"credibility 6 (truth cannot be
-        judged)"``, or null), one row per claim, in dossier order.
+        judged)"``, or null), and ``partial`` (the claims linked as
+        ``supports`` that do not state what it says, in dossier order:
+        listed, not counted), one row per claim, in dossier order.
 
     Raises:
         ClaimsError: `tables` cannot be read, or the engine is missing.
@@ -138,6 +140,7 @@ def corroborations(
         ("count", pa.int64()),
         ("origins", pa.list_(pa.list_(pa.string()))),
         ("uncounted", pa.list_(pa.string())),
+        ("partial", pa.list_(pa.string())),
     )
     return _cast(found, schema)
 
