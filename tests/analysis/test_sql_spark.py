@@ -22,6 +22,7 @@ from sql_support import (
     expected_silences,
     expected_timeline,
     expected_uncertainties,
+    older_export,
     rows,
 )
 from support import SEED
@@ -79,3 +80,14 @@ def test_without_java_the_error_says_so(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("PATH", "")
     with pytest.raises(claims.ClaimsError, match="Spark needs Java 17"):
         csql.check_java()
+
+
+def test_an_older_export_on_spark(spark: Any, tmp_path: Path) -> None:
+    """Columns an older export lacks are read as nulls on Spark too."""
+    seed = claims.load(SEED)
+    parquet.export(seed, tmp_path / "now")
+    older_export(tmp_path / "now", tmp_path / "old")
+    found = csql.contradictions(tmp_path / "old", engine="spark", session=spark)
+    assert rows(found) == expected_contradictions(seed)
+    found = csql.corroborations(tmp_path / "old", engine="spark", session=spark)
+    assert by_claim(found) == expected_corroborations(seed)

@@ -16,7 +16,7 @@ import sqlite3
 import subprocess
 import tempfile
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +30,53 @@ TABLES = ("claims", "actors", "sources", "events", "hops", "quotes", "links")
 
 ENGINES = ("duckdb", "spark")
 """The engines a question can run on."""
+
+KEYS = {
+    "claims": (
+        "id", "position", "claimant", "stance", "subject_type", "subject", "predicate",
+        "object_type",
+    ),
+    "actors": ("id",),
+    "sources": ("id",),
+    "events": ("id",),
+    "hops": ("claim", "position", "reporter"),
+    "quotes": ("claim", "position", "source"),
+    "links": ("kind", "claim", "target"),
+}  # fmt: skip
+"""The columns without which a table cannot be read. Any other column of
+`claims.parquet.SCHEMAS` a table lacks (an export written before the column
+existed, or by another tool) is read as nulls."""
+
+
+def lacking(table: str, columns: Collection[str], where: str) -> list[str]:
+    """The columns of `table`'s schema that a source with `columns` lacks, in schema order.
+
+    Raises:
+        ClaimsError: The source lacks one of the table's `KEYS`; `where`
+            names it.
+    """
+    from ..parquet import SCHEMAS
+
+    have = set(columns)
+    keys = [c for c in KEYS[table] if c not in have]
+    if keys:
+        raise ClaimsError(
+            f"{where}: no column {', '.join(map(repr, keys))}: not a {table} table "
+            "as claims.parquet writes it"
+        )
+    return [n for n in SCHEMAS[table].names if n not in have]
+
+
+def completed(table: str, source: Any) -> Any:
+    """The Arrow table `source` with any column of `table`'s schema it lacks, as nulls."""
+    from ..parquet import SCHEMAS
+
+    pa = importlib.import_module("pyarrow")
+    schema = SCHEMAS[table]
+    for name in lacking(table, source.schema.names, f"the {table} table given"):
+        field = schema.field(name)
+        source = source.append_column(field, pa.nulls(source.num_rows, field.type))
+    return source
 
 
 def _module(name: str, extra: str) -> Any:
@@ -143,12 +190,25 @@ class DuckDB(Engine):
         self.names = {}
         for table, source in tables.items():
             if isinstance(source, str):
-                self.con.sql(
-                    f"CREATE TEMP VIEW {table} AS SELECT * FROM read_parquet({_literal(source)})"
-                )
+                self.con.sql(f"CREATE TEMP VIEW {table} AS {self._read(table, source)}")
             else:
                 self.con.register(table, source)
             self.names[table] = table
+
+    def _read(self, table: str, path: str) -> str:
+        """A query of the Parquet file `path`, any column it lacks read as nulls (`lacking`)."""
+        duckdb = _module("duckdb", "sql")
+        read = f"SELECT * FROM read_parquet({_literal(path)})"
+        try:
+            columns = [row[0] for row in self.con.sql(f"DESCRIBE {read}").fetchall()]
+        except duckdb.Error as exc:
+            raise ClaimsError(f"{path}: cannot read it as Parquet: {exc}") from exc
+        if not lacking(table, columns, path):
+            return read
+        from ..parquet import SCHEMAS
+
+        self.con.register(f"{table}_schema", SCHEMAS[table].empty_table())
+        return f"SELECT * FROM {table}_schema UNION ALL BY NAME {read}"
 
     def create(self, name: str, query: str, *, lasting: bool = False) -> str:
         self.con.sql(f"CREATE OR REPLACE TEMP TABLE {name} AS {query}")
@@ -212,10 +272,24 @@ class Spark(Engine):
         self.names = {}
         for table, source in tables.items():
             if isinstance(source, str):
-                frame = self.session.read.parquet(source)
+                frame = self._read(table, source)
             else:
                 frame = self.session.createDataFrame(_without_empty_batches(source))
             self.names[table] = self._view(table, frame)
+
+    def _read(self, table: str, path: str) -> Any:
+        """The Parquet file `path`, any column it lacks read as nulls (`lacking`)."""
+        errors = _module("pyspark.errors", "spark")
+        try:
+            frame = self.session.read.parquet(path)
+        except errors.PySparkException as exc:
+            raise ClaimsError(f"{path}: cannot read it as Parquet: {exc}") from exc
+        if not lacking(table, frame.columns, path):
+            return frame
+        from ..parquet import SCHEMAS
+
+        empty = self.session.createDataFrame(SCHEMAS[table].empty_table())
+        return empty.unionByName(frame, allowMissingColumns=True)
 
     def _view(self, name: str, frame: Any) -> str:
         view = self.prefix + name
@@ -366,7 +440,8 @@ def sources(tables: Any) -> Iterator[dict[str, Any]]:
         from ..parquet import SCHEMAS
 
         yield {
-            name: tables[name] if name in tables else SCHEMAS[name].empty_table() for name in TABLES
+            name: completed(name, tables[name]) if name in tables else SCHEMAS[name].empty_table()
+            for name in TABLES
         }
         return
     if not isinstance(tables, (str, os.PathLike)):
