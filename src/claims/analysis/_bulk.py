@@ -218,12 +218,16 @@ class Corroborations(Mapping[str, Corroboration]):
             else:
                 parties = (obj.id,) if isinstance(obj, ActorRef) else ()
             live = same if n == len(same) else same[:n]
-            if id(same) in with_special:
+            filtered = id(same) in with_special
+            if filtered:
                 live = [c for c in live if c not in inactive]
             if id(same) in unusual:
                 plan.append(partition(claims, index, live, parties, self._links_from))
                 continue
-            found = list(map(claims.__getitem__, live))
+            if filtered:
+                found = list(map(claims.__getitem__, live))
+            else:  # the group's claims beside their ids: no lookup by id
+                found = same.claims if n == len(same) else same.claims[:n]
             who = list(map(_CLAIMANT, found))  # one claimant each: no joint claim here
             m = len(live)
             if m > 1 and (
