@@ -37,6 +37,21 @@ def strings(values: Collection[str]) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(values))
 
 
+COLLIDING = False
+"""Whether `key` hashes everything alike (for tests: every check then fails)."""
+
+
+def key(columns: list[str]) -> str:
+    """A 64-bit hash of `columns` (null-aware, in order; on Spark ``xxhash64``).
+
+    Equal values hash alike (DuckDB and Spark hash ``-0.0`` as ``0.0``);
+    different values may too, rarely: whoever groups by a key checks.
+    """
+    if COLLIDING:
+        return "CAST(0 AS BIGINT)"
+    return f"HASH({', '.join(columns)})"
+
+
 def ordered(value: str, by: str = "pos") -> str:
     """An aggregate: the values of `value` as a list, in order of `by`."""
     return f"LIST_TRANSFORM(LIST_SORT(LIST(STRUCT_PACK(p := {by}, v := {value}))), lambda x: x.v)"
@@ -143,44 +158,124 @@ class Run:
         those giving the same object to one predicate. With a `vocabulary`,
         predicates and units are taken as it resolves them (see
         `canonical`); without, as written.
+
+        The claims are grouped by a 64-bit hash of what they say (`key`),
+        not by its fourteen columns, then every claim is compared with the
+        first claim of its groups: if any differs (two things said hashed
+        alike), the groups are made again from the columns themselves.
         """
         claims = "{claims}" if vocabulary is None else self.compared(vocabulary)
         live = "TRUE" if include_inactive else "c.status = 'active'"
+        says = [k.strip() for k in SAYS.split(",")]
+        # Only what the questions read of each claim (and what the check
+        # compares): every column carried is written once per claim.
+        self.create(
+            "hashed",
+            f"""
+            SELECT c.position AS pos, c.id, c.claimant, c.stance, {live} AS live,
+                {", ".join("c." + k for k in says)}, c.when_start_utc AS ws,
+                c.when_end_utc AS we{", c.credibility" if not coarse else ""},
+                {key(["c." + k for k in says])} AS h
+                {
+                ""
+                if not coarse
+                else f''', {key(["c." + k for k in says[:3]])} AS hs,
+                {key(["c." + k for k in says[2:]])} AS hp'''
+            }
+            FROM {claims} c
+            """,
+        )
+        carried = "pos, id, claimant, stance, live, " + SAYS + ", ws, we"
+        carried += "" if coarse else ", credibility"
+
+        def differ(keys: list[str], a: str, b: str) -> str:
+            return " OR ".join(f"{a}.{k} IS DISTINCT FROM {b}.{k}" for k in keys)
+
+        if not coarse:
+            self.create(
+                "said",
+                f"""
+                SELECT {", ".join("x." + k.strip() for k in carried.split(","))}, g.grp
+                FROM {{hashed}} x JOIN (
+                    SELECT h, stance, MIN(pos) AS grp FROM {{hashed}} GROUP BY h, stance
+                ) g ON g.h = x.h AND g.stance IS NOT DISTINCT FROM x.stance
+                """,
+            )
+            # The stance is grouped as it is: only what is said may collide.
+            check = f"""
+                SELECT COUNT(*) FROM {{said}} x JOIN {{said}} f ON f.pos = x.grp
+                WHERE x.pos <> x.grp AND ({differ(says, "x", "f")})
+            """
+        else:
+            # The coarser names are aggregations of the (fewer) groups.
+            self.create(
+                "said",
+                f"""
+                WITH stated AS (
+                    SELECT h, stance, MIN(pos) AS grp, ANY_VALUE(hs) AS hs, ANY_VALUE(hp) AS hp
+                    FROM {{hashed}} GROUP BY h, stance
+                ),
+                keyed AS (
+                    SELECT t.h, t.stance, t.grp, o.so, s.sp, p.po
+                    FROM stated t
+                        JOIN (SELECT h, MIN(grp) AS so FROM stated GROUP BY h) o ON o.h = t.h
+                        JOIN (SELECT hs, MIN(grp) AS sp FROM stated GROUP BY hs) s ON s.hs = t.hs
+                        JOIN (SELECT hp, MIN(grp) AS po FROM stated GROUP BY hp) p ON p.hp = t.hp
+                )
+                SELECT {", ".join("x." + k.strip() for k in carried.split(","))},
+                    k.sp, k.so, k.po, k.grp
+                FROM {{hashed}} x
+                    JOIN keyed k ON k.h = x.h AND k.stance IS NOT DISTINCT FROM x.stance
+                """,
+            )
+            # Every claim as its `so` claim says (then `grp` is exact too:
+            # its claims have one stance), and each first claim of a `so`
+            # as its `sp` and `po` claims.
+            check = f"""
+                SELECT COUNT(*) FROM (
+                    SELECT x.pos FROM {{said}} x JOIN {{said}} f ON f.pos = x.so
+                    WHERE x.pos <> x.so AND ({differ(says, "x", "f")})
+                    UNION ALL
+                    SELECT x.pos FROM {{said}} x
+                        JOIN {{said}} s ON s.pos = x.sp
+                        JOIN {{said}} p ON p.pos = x.po
+                    WHERE x.pos = x.so
+                        AND ({differ(says[:3], "x", "s")} OR {differ(says[2:], "x", "p")})
+                ) t
+            """
+        if self.scalar(check):
+            self.exact_said(coarse=coarse, carried=carried)
+
+    def exact_said(self, *, coarse: bool, carried: str) -> None:
+        """``said`` as `said` makes it, grouped by the columns themselves (no hash).
+
+        The way when two things said hashed alike: one aggregation names
+        what each claim says with its stance, joined back once; the coarser
+        names are aggregations of the groups.
+        """
         says = [k.strip() for k in SAYS.split(",")]
 
         def same(keys: list[str], a: str, b: str) -> str:
             return " AND ".join(f"{a}.{k} IS NOT DISTINCT FROM {b}.{k}" for k in keys)
 
-        # Only what the questions read of each claim: every column carried
-        # is written once per claim.
-        kept = [k for k in says if k not in ("object_id", "object_text")]
-        columns = f"""c.position AS pos, c.id, c.claimant, c.stance, {live} AS live,
-            {", ".join("c." + k for k in kept)}, c.when_start_utc AS ws, c.when_end_utc AS we"""
+        columns = ", ".join("c." + k.strip() for k in carried.split(","))
         if not coarse:
             self.create(
                 "said",
                 f"""
                 WITH groups AS (
-                    SELECT {SAYS}, stance, MIN(position) AS grp
-                    FROM {claims} AS k GROUP BY {SAYS}, stance
+                    SELECT {SAYS}, stance, MIN(pos) AS grp FROM {{hashed}} GROUP BY {SAYS}, stance
                 )
-                SELECT {columns}, c.credibility, g.grp
-                FROM {claims} c JOIN groups g ON {same([*says, "stance"], "c", "g")}
+                SELECT {columns}, g.grp
+                FROM {{hashed}} c JOIN groups g ON {same([*says, "stance"], "c", "g")}
                 """,
             )
             return
-
-        # One aggregation names what each claim says with its stance, joined
-        # back once; the coarser names are aggregations of the (far fewer)
-        # groups. Sorting every claim once per window cost twice the time;
-        # listing each group's claims (to unnest them instead of joining
-        # back) cost four times.
         self.create(
             "said",
             f"""
             WITH stated AS (
-                SELECT {SAYS}, stance, MIN(position) AS grp
-                FROM {claims} AS k GROUP BY {SAYS}, stance
+                SELECT {SAYS}, stance, MIN(pos) AS grp FROM {{hashed}} GROUP BY {SAYS}, stance
             ),
             groups AS (SELECT {SAYS}, MIN(grp) AS so FROM stated GROUP BY {SAYS}),
             sps AS (
@@ -198,7 +293,7 @@ class Run:
                     JOIN pos o ON {same(says[2:], "t", "o")}
             )
             SELECT {columns}, g.sp, g.so, g.po, g.grp
-            FROM {claims} c JOIN keyed g ON {same([*says, "stance"], "c", "g")}
+            FROM {{hashed}} c JOIN keyed g ON {same([*says, "stance"], "c", "g")}
             """,
         )
 
