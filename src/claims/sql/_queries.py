@@ -160,114 +160,101 @@ class Run:
         `canonical`); without, as written.
 
         The claims are grouped by a 64-bit hash of what they say (`key`),
-        not by its fourteen columns, then every claim is compared with the
-        first claim of its groups: if any differs (two things said hashed
-        alike), the groups are made again from the columns themselves.
+        not by its fourteen columns, then each is compared with the first
+        claim of its group: if any differs (two things said hashed alike),
+        the groups are made again from the columns themselves (`exact_said`).
         """
         claims = "{claims}" if vocabulary is None else self.compared(vocabulary)
-        live = "TRUE" if include_inactive else "c.status = 'active'"
         says = [k.strip() for k in SAYS.split(",")]
-        # Only what the questions read of each claim (and what the check
-        # compares): every column carried is written once per claim.
+        h = key(["c." + k for k in says])
+        if coarse:
+            # The coarser names are aggregations of the (fewer) groups.
+            hs, hp = key(["c." + k for k in says[:3]]), key(["c." + k for k in says[2:]])
+            keyed = f"""
+                WITH stated AS (
+                    SELECT {h} AS h, c.stance, MIN(c.position) AS grp,
+                        ANY_VALUE({hs}) AS hs, ANY_VALUE({hp}) AS hp
+                    FROM {claims} c GROUP BY {h}, c.stance
+                )
+                SELECT t.h, t.stance, t.grp, o.so, s.sp, p.po
+                FROM stated t
+                    JOIN (SELECT h, MIN(grp) AS so FROM stated GROUP BY h) o ON o.h = t.h
+                    JOIN (SELECT hs, MIN(grp) AS sp FROM stated GROUP BY hs) s ON s.hs = t.hs
+                    JOIN (SELECT hp, MIN(grp) AS po FROM stated GROUP BY hp) p ON p.hp = t.hp
+            """
+            named = "k.sp, k.so, k.po, k.grp"
+        else:
+            keyed = f"""
+                SELECT {h} AS h, c.stance, MIN(c.position) AS grp
+                FROM {claims} c GROUP BY {h}, c.stance
+            """
+            named = "k.grp"
+        self.create("keyed", keyed)
         self.create(
-            "hashed",
+            "said",
             f"""
-            SELECT c.position AS pos, c.id, c.claimant, c.stance, {live} AS live,
-                {", ".join("c." + k for k in says)}, c.when_start_utc AS ws,
-                c.when_end_utc AS we{", c.credibility" if not coarse else ""},
-                {key(["c." + k for k in says])} AS h
-                {
-                ""
-                if not coarse
-                else f''', {key(["c." + k for k in says[:3]])} AS hs,
-                {key(["c." + k for k in says[2:]])} AS hp'''
-            }
+            SELECT {self.carried(include_inactive, coarse=coarse)}, {named}
             FROM {claims} c
+                JOIN {{keyed}} k ON k.h = {h} AND k.stance IS NOT DISTINCT FROM c.stance
             """,
         )
-        carried = "pos, id, claimant, stance, live, " + SAYS + ", ws, we"
-        carried += "" if coarse else ", credibility"
 
         def differ(keys: list[str], a: str, b: str) -> str:
             return " OR ".join(f"{a}.{k} IS DISTINCT FROM {b}.{k}" for k in keys)
 
-        if not coarse:
-            self.create(
-                "said",
+        # Each claim as the first of its group says (the stance is grouped
+        # as it is); with `coarse`, as the first of its `so` says (then
+        # `grp` is exact too), and each first of a `so` as the first claims
+        # of its `sp` and `po` say. One join each, of only the first claims
+        # (a third of the claims, or fewer) and the columns compared: one
+        # join of all three cost twice the time at 10M claims.
+        names = [("so", says), ("sp", says[:3]), ("po", says[2:])] if coarse else [("grp", says)]
+        for name, keys in names:
+            which = "" if name in ("so", "grp") else "x.pos = x.so AND "
+            if self.scalar(
                 f"""
-                SELECT {", ".join("x." + k.strip() for k in carried.split(","))}, g.grp
-                FROM {{hashed}} x JOIN (
-                    SELECT h, stance, MIN(pos) AS grp FROM {{hashed}} GROUP BY h, stance
-                ) g ON g.h = x.h AND g.stance IS NOT DISTINCT FROM x.stance
-                """,
-            )
-            # The stance is grouped as it is: only what is said may collide.
-            check = f"""
-                SELECT COUNT(*) FROM {{said}} x JOIN {{said}} f ON f.pos = x.grp
-                WHERE x.pos <> x.grp AND ({differ(says, "x", "f")})
-            """
-        else:
-            # The coarser names are aggregations of the (fewer) groups.
-            self.create(
-                "said",
-                f"""
-                WITH stated AS (
-                    SELECT h, stance, MIN(pos) AS grp, ANY_VALUE(hs) AS hs, ANY_VALUE(hp) AS hp
-                    FROM {{hashed}} GROUP BY h, stance
-                ),
-                keyed AS (
-                    SELECT t.h, t.stance, t.grp, o.so, s.sp, p.po
-                    FROM stated t
-                        JOIN (SELECT h, MIN(grp) AS so FROM stated GROUP BY h) o ON o.h = t.h
-                        JOIN (SELECT hs, MIN(grp) AS sp FROM stated GROUP BY hs) s ON s.hs = t.hs
-                        JOIN (SELECT hp, MIN(grp) AS po FROM stated GROUP BY hp) p ON p.hp = t.hp
-                )
-                SELECT {", ".join("x." + k.strip() for k in carried.split(","))},
-                    k.sp, k.so, k.po, k.grp
-                FROM {{hashed}} x
-                    JOIN keyed k ON k.h = x.h AND k.stance IS NOT DISTINCT FROM x.stance
-                """,
-            )
-            # Every claim as its `so` claim says (then `grp` is exact too:
-            # its claims have one stance), and each first claim of a `so`
-            # as its `sp` and `po` claims.
-            check = f"""
-                SELECT COUNT(*) FROM (
-                    SELECT x.pos FROM {{said}} x JOIN {{said}} f ON f.pos = x.so
-                    WHERE x.pos <> x.so AND ({differ(says, "x", "f")})
-                    UNION ALL
-                    SELECT x.pos FROM {{said}} x
-                        JOIN {{said}} s ON s.pos = x.sp
-                        JOIN {{said}} p ON p.pos = x.po
-                    WHERE x.pos = x.so
-                        AND ({differ(says[:3], "x", "s")} OR {differ(says[2:], "x", "p")})
-                ) t
-            """
-        if self.scalar(check):
-            self.exact_said(coarse=coarse, carried=carried)
+                SELECT COUNT(*) FROM {{said}} x JOIN (
+                    SELECT pos, {", ".join(keys)} FROM {{said}} WHERE pos = {name}
+                ) f ON f.pos = x.{name}
+                WHERE {which}x.pos <> x.{name} AND ({differ(keys, "x", "f")})
+                """
+            ):
+                self.exact_said(claims, include_inactive, coarse=coarse)
+                return
 
-    def exact_said(self, *, coarse: bool, carried: str) -> None:
+    def carried(self, include_inactive: bool, *, coarse: bool) -> str:
+        """The columns of ``said`` of each claim ``c``: what the questions read of it.
+
+        Every column carried is written once per claim.
+        """
+        live = "TRUE" if include_inactive else "c.status = 'active'"
+        return f"""c.position AS pos, c.id, c.claimant, c.stance, {live} AS live,
+            {", ".join("c." + k.strip() for k in SAYS.split(","))}, c.when_start_utc AS ws,
+            c.when_end_utc AS we{"" if coarse else ", c.credibility"}"""
+
+    def exact_said(self, claims: str, include_inactive: bool, *, coarse: bool) -> None:
         """``said`` as `said` makes it, grouped by the columns themselves (no hash).
 
-        The way when two things said hashed alike: one aggregation names
-        what each claim says with its stance, joined back once; the coarser
-        names are aggregations of the groups.
+        For when two things said hash alike: one aggregation names what
+        each claim says with its stance, joined back once; the coarser names
+        are aggregations of the groups.
         """
         says = [k.strip() for k in SAYS.split(",")]
 
         def same(keys: list[str], a: str, b: str) -> str:
             return " AND ".join(f"{a}.{k} IS NOT DISTINCT FROM {b}.{k}" for k in keys)
 
-        columns = ", ".join("c." + k.strip() for k in carried.split(","))
+        columns = self.carried(include_inactive, coarse=coarse)
         if not coarse:
             self.create(
                 "said",
                 f"""
                 WITH groups AS (
-                    SELECT {SAYS}, stance, MIN(pos) AS grp FROM {{hashed}} GROUP BY {SAYS}, stance
+                    SELECT {SAYS}, stance, MIN(position) AS grp
+                    FROM {claims} AS k GROUP BY {SAYS}, stance
                 )
                 SELECT {columns}, g.grp
-                FROM {{hashed}} c JOIN groups g ON {same([*says, "stance"], "c", "g")}
+                FROM {claims} c JOIN groups g ON {same([*says, "stance"], "c", "g")}
                 """,
             )
             return
@@ -275,7 +262,8 @@ class Run:
             "said",
             f"""
             WITH stated AS (
-                SELECT {SAYS}, stance, MIN(pos) AS grp FROM {{hashed}} GROUP BY {SAYS}, stance
+                SELECT {SAYS}, stance, MIN(position) AS grp
+                FROM {claims} AS k GROUP BY {SAYS}, stance
             ),
             groups AS (SELECT {SAYS}, MIN(grp) AS so FROM stated GROUP BY {SAYS}),
             sps AS (
@@ -293,7 +281,7 @@ class Run:
                     JOIN pos o ON {same(says[2:], "t", "o")}
             )
             SELECT {columns}, g.sp, g.so, g.po, g.grp
-            FROM {{hashed}} c JOIN keyed g ON {same([*says, "stance"], "c", "g")}
+            FROM {claims} c JOIN keyed g ON {same([*says, "stance"], "c", "g")}
             """,
         )
 
