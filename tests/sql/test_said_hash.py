@@ -110,17 +110,25 @@ def test_the_seed_answers_alike_on_spark_when_every_hash_collides(
 
 @pytest.mark.engines
 def test_the_hash_has_64_bits_and_tells_where_a_null_is(spark: Any) -> None:
-    """Spark's own ``hash`` has 32 bits and skips nulls: (5, NULL) and (NULL, 5) would collide."""
+    """Spark's own ``hash`` has 32 bits and skips nulls: (5, NULL) and (NULL, 5) would collide.
+
+    Values equal but for their bits (``0.0`` and ``-0.0``) must hash alike:
+    the check finds claims wrongly grouped together, not those kept apart.
+    """
     from claims.sql._engines import DuckDB, Spark
     from claims.sql._queries import key
 
     five, null, one = "CAST(5 AS DOUBLE)", "CAST(NULL AS DOUBLE)", "CAST(1 AS BIGINT)"
+    zero = "CAST(0.0 AS DOUBLE)"  # equal to -0.0, so hashed alike
     query = f"""
         SELECT {key([five, null])} = {key([null, five])} AS alike,
-            {key([one])} > 2147483647 OR {key([one])} < -2147483648 AS wide
+            {key([one])} > 2147483647 OR {key([one])} < -2147483648 AS wide,
+            {key([zero])} = {key(["-" + zero])} AS zeros
     """
     for engine in (DuckDB({}), Spark({}, spark)):
         try:
-            assert engine.lookup(query).to_pylist() == [{"alike": False, "wide": True}]
+            assert engine.lookup(query).to_pylist() == [
+                {"alike": False, "wide": True, "zeros": True}
+            ]
         finally:
             engine.close()

@@ -2,7 +2,8 @@
 
 Each question is a few statements over the tables `claims.parquet` writes.
 Claims are grouped by what they say (the smallest ``position`` of a
-group names it), so nothing is compared with everything:
+group names it; grouped by a hash of it, checked claim by claim, see
+`Run.said`), so nothing is compared with everything:
 pairs come from equi-joins inside a subject and predicate. The recursive
 parts are SQL too: ``part_of`` closures and supersession chains (in
 `_history`) are recursive common table expressions (they cannot loop), and
