@@ -259,7 +259,24 @@ class DuckDB(Engine):
 def to_spark(query: str) -> str:
     """`query`, written for DuckDB, in Spark SQL."""
     sqlglot = _module("sqlglot", "spark")
-    return str(sqlglot.transpile(query, read="duckdb", write="spark")[0])
+    tree = sqlglot.parse_one(query, read="duckdb").transform(_spark_hash)
+    return str(tree.sql(dialect="spark"))
+
+
+def _spark_hash(node: Any) -> Any:
+    """DuckDB's 64-bit ``HASH(a, b)`` as Spark's ``XXHASH64(a, a IS NULL, b, b IS NULL)``.
+
+    Spark's ``HASH`` has 32 bits, and its hashes skip nulls (so ``(1, NULL)``
+    and ``(NULL, 1)`` would hash alike): each value is followed by whether
+    it is null.
+    """
+    exp = importlib.import_module("sqlglot.expressions")
+    if not isinstance(node, exp.Anonymous) or str(node.this).upper() != "HASH":
+        return node
+    values = [
+        v for e in node.expressions for v in (e, exp.Is(this=e.copy(), expression=exp.Null()))
+    ]
+    return exp.Anonymous(this="XXHASH64", expressions=values)
 
 
 class Spark(Engine):

@@ -2,7 +2,8 @@
 
 Each question is a few statements over the tables `claims.parquet` writes.
 Claims are grouped by what they say (the smallest ``position`` of a
-group names it), so nothing is compared with everything:
+group names it; grouped by a hash of it, checked claim by claim, see
+`Run.said`), so nothing is compared with everything:
 pairs come from equi-joins inside a subject and predicate. The recursive
 parts are SQL too: ``part_of`` closures and supersession chains (in
 `_history`) are recursive common table expressions (they cannot loop), and
@@ -17,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from ..analysis import SILENCING_LINKS, single_predicates
 from ..vocabulary import Vocabulary
 from ._engines import Engine
 
@@ -35,6 +35,21 @@ def strings(values: Collection[str]) -> str:
     if not values:
         return "NULL"
     return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(values))
+
+
+COLLIDING = False
+"""Whether `key` hashes everything alike (for tests: every check then fails)."""
+
+
+def key(columns: list[str]) -> str:
+    """A 64-bit hash of `columns` (null-aware, in order; on Spark ``xxhash64``).
+
+    Equal values hash alike (DuckDB and Spark hash ``-0.0`` as ``0.0``);
+    different values may too, rarely: whoever groups by a key checks.
+    """
+    if COLLIDING:
+        return "CAST(0 AS BIGINT)"
+    return f"HASH({', '.join(columns)})"
 
 
 def ordered(value: str, by: str = "pos") -> str:
@@ -143,19 +158,93 @@ class Run:
         those giving the same object to one predicate. With a `vocabulary`,
         predicates and units are taken as it resolves them (see
         `canonical`); without, as written.
+
+        The claims are grouped by a 64-bit hash of what they say (`key`),
+        not by its fourteen columns, then each is compared with the first
+        claim of its group: if any differs (two things said hashed alike),
+        the groups are made again from the columns themselves (`exact_said`).
         """
         claims = "{claims}" if vocabulary is None else self.compared(vocabulary)
+        says = [k.strip() for k in SAYS.split(",")]
+        h = key(["c." + k for k in says])
+        if coarse:
+            # The coarser names are aggregations of the (fewer) groups.
+            hs, hp = key(["c." + k for k in says[:3]]), key(["c." + k for k in says[2:]])
+            keyed = f"""
+                WITH stated AS (
+                    SELECT {h} AS h, c.stance, MIN(c.position) AS grp,
+                        ANY_VALUE({hs}) AS hs, ANY_VALUE({hp}) AS hp
+                    FROM {claims} c GROUP BY {h}, c.stance
+                )
+                SELECT t.h, t.stance, t.grp, o.so, s.sp, p.po
+                FROM stated t
+                    JOIN (SELECT h, MIN(grp) AS so FROM stated GROUP BY h) o ON o.h = t.h
+                    JOIN (SELECT hs, MIN(grp) AS sp FROM stated GROUP BY hs) s ON s.hs = t.hs
+                    JOIN (SELECT hp, MIN(grp) AS po FROM stated GROUP BY hp) p ON p.hp = t.hp
+            """
+            named = "k.sp, k.so, k.po, k.grp"
+        else:
+            keyed = f"""
+                SELECT {h} AS h, c.stance, MIN(c.position) AS grp
+                FROM {claims} c GROUP BY {h}, c.stance
+            """
+            named = "k.grp"
+        self.create("keyed", keyed)
+        self.create(
+            "said",
+            f"""
+            SELECT {self.carried(include_inactive, coarse=coarse)}, {named}
+            FROM {claims} c
+                JOIN {{keyed}} k ON k.h = {h} AND k.stance IS NOT DISTINCT FROM c.stance
+            """,
+        )
+
+        def differ(keys: list[str], a: str, b: str) -> str:
+            return " OR ".join(f"{a}.{k} IS DISTINCT FROM {b}.{k}" for k in keys)
+
+        # Each claim as the first of its group says (the stance is grouped
+        # as it is); with `coarse`, as the first of its `so` says (then
+        # `grp` is exact too), and each first of a `so` as the first claims
+        # of its `sp` and `po` say. One join each, of only the first claims
+        # (a third of the claims, or fewer) and the columns compared: one
+        # join of all three cost twice the time at 10M claims.
+        names = [("so", says), ("sp", says[:3]), ("po", says[2:])] if coarse else [("grp", says)]
+        for name, keys in names:
+            which = "" if name in ("so", "grp") else "x.pos = x.so AND "
+            if self.scalar(
+                f"""
+                SELECT COUNT(*) FROM {{said}} x JOIN (
+                    SELECT pos, {", ".join(keys)} FROM {{said}} WHERE pos = {name}
+                ) f ON f.pos = x.{name}
+                WHERE {which}x.pos <> x.{name} AND ({differ(keys, "x", "f")})
+                """
+            ):
+                self.exact_said(claims, include_inactive, coarse=coarse)
+                return
+
+    def carried(self, include_inactive: bool, *, coarse: bool) -> str:
+        """The columns of ``said`` of each claim ``c``: what the questions read of it.
+
+        Every column carried is written once per claim.
+        """
         live = "TRUE" if include_inactive else "c.status = 'active'"
+        return f"""c.position AS pos, c.id, c.claimant, c.stance, {live} AS live,
+            {", ".join("c." + k.strip() for k in SAYS.split(","))}, c.when_start_utc AS ws,
+            c.when_end_utc AS we{"" if coarse else ", c.credibility"}"""
+
+    def exact_said(self, claims: str, include_inactive: bool, *, coarse: bool) -> None:
+        """``said`` as `said` makes it, grouped by the columns themselves (no hash).
+
+        For when two things said hash alike: one aggregation names what
+        each claim says with its stance, joined back once; the coarser names
+        are aggregations of the groups.
+        """
         says = [k.strip() for k in SAYS.split(",")]
 
         def same(keys: list[str], a: str, b: str) -> str:
             return " AND ".join(f"{a}.{k} IS NOT DISTINCT FROM {b}.{k}" for k in keys)
 
-        # Only what the questions read of each claim: every column carried
-        # is written once per claim.
-        kept = [k for k in says if k not in ("object_id", "object_text")]
-        columns = f"""c.position AS pos, c.id, c.claimant, c.stance, {live} AS live,
-            {", ".join("c." + k for k in kept)}, c.when_start_utc AS ws, c.when_end_utc AS we"""
+        columns = self.carried(include_inactive, coarse=coarse)
         if not coarse:
             self.create(
                 "said",
@@ -164,17 +253,11 @@ class Run:
                     SELECT {SAYS}, stance, MIN(position) AS grp
                     FROM {claims} AS k GROUP BY {SAYS}, stance
                 )
-                SELECT {columns}, c.credibility, g.grp
+                SELECT {columns}, g.grp
                 FROM {claims} c JOIN groups g ON {same([*says, "stance"], "c", "g")}
                 """,
             )
             return
-
-        # One aggregation names what each claim says with its stance, joined
-        # back once; the coarser names are aggregations of the (far fewer)
-        # groups. Sorting every claim once per window cost twice the time;
-        # listing each group's claims (to unnest them instead of joining
-        # back) cost four times.
         self.create(
             "said",
             f"""
@@ -304,176 +387,6 @@ class Run:
                 JOIN {ancestors} y ON y.above = h.other
             """,
         )
-
-
-def contradiction_pairs(
-    run: Run,
-    *,
-    include_inactive: bool,
-    vocabulary: Vocabulary,
-    functional: Collection[str],
-    inverse_functional: Collection[str],
-    tolerance: float,
-) -> Any:
-    """Every pair of claims that cannot both hold: (claim, other, reason, linked).
-
-    Predicates and units are compared as `vocabulary` resolves them; the
-    single-valued and single-subject predicates are the vocabulary's and
-    `functional` and `inverse_functional` (by canonical name). Two
-    different values of which one is text, or two subjects of which one is,
-    are only a possible contradiction (``different_texts``), dropped when
-    an ``equivalent`` or ``supports`` link joins the two claims.
-    """
-    one_value, one_subject = single_predicates(vocabulary, functional, inverse_functional)
-    run.said(include_inactive, vocabulary=vocabulary)
-    tol = f"CAST({float(tolerance)!r} AS DOUBLE)"
-    one = "CAST(1 AS DOUBLE)"
-    run.create(
-        "asserted",
-        f"""
-        SELECT pos, so, sp, po, subject_type, predicate, object_type, object_unit,
-            CASE WHEN approx THEN lo0 - GREATEST({one}, {tol} * ABS(lo0)) ELSE lo0 END AS lo,
-            CASE WHEN approx AND lo0 IS NOT NULL THEN FALSE ELSE lo_open0 END AS lo_open,
-            CASE WHEN approx THEN hi0 + GREATEST({one}, {tol} * ABS(hi0)) ELSE hi0 END AS hi,
-            CASE WHEN approx AND hi0 IS NOT NULL THEN FALSE ELSE hi_open0 END AS hi_open
-        FROM (
-            SELECT *, COALESCE(object_approximate, FALSE) AS approx,
-                CASE WHEN object_lower IS NULL AND object_upper IS NULL
-                    THEN object_value ELSE object_lower END AS lo0,
-                CASE WHEN object_lower IS NULL AND object_upper IS NULL
-                    THEN FALSE ELSE object_lower_open END AS lo_open0,
-                CASE WHEN object_lower IS NULL AND object_upper IS NULL
-                    THEN object_value ELSE object_upper END AS hi0,
-                CASE WHEN object_lower IS NULL AND object_upper IS NULL
-                    THEN FALSE ELSE object_upper_open END AS hi_open0
-            FROM {{said}} WHERE live AND stance = 'asserts'
-        ) t
-        """,
-    )
-    known = "('actor', 'event', 'text', 'quantity', 'place')"
-    plain = "('actor', 'event', 'text')"
-    places = place_pairs(run, one_value)
-    return run.arrow(
-        f"""
-        WITH pairs AS (
-            SELECT x.pos AS p1, y.pos AS p2, 1 AS rank
-            FROM {{asserted}} x JOIN {{said}} y ON y.so = x.so
-            WHERE y.live AND y.stance = 'denies'
-            UNION ALL
-            SELECT x.pos, y.pos, 2 FROM {{asserted}} x JOIN {{asserted}} y ON y.sp = x.sp
-            WHERE x.object_type = 'no_value' AND y.object_type IN {known}
-            UNION ALL
-            SELECT x.pos, y.pos, 3 FROM {{asserted}} x JOIN {{asserted}} y ON y.sp = x.sp
-            WHERE x.object_type = 'quantity' AND y.object_type = 'quantity'
-                AND x.object_unit IS NOT DISTINCT FROM y.object_unit
-                AND (x.hi < y.lo OR (x.hi = y.lo AND (x.hi_open OR y.lo_open)))
-            UNION ALL
-            SELECT x.pos, y.pos,
-                CASE WHEN x.object_type = 'text' OR y.object_type = 'text' THEN 7 ELSE 4 END
-            FROM {{asserted}} x JOIN {{asserted}} y ON y.sp = x.sp
-            WHERE x.so < y.so AND x.predicate IN ({strings(one_value)})
-                AND x.object_type IN {plain} AND y.object_type IN {plain}
-            UNION ALL
-            SELECT x.pos, y.pos,
-                CASE WHEN x.subject_type = 'text' OR y.subject_type = 'text' THEN 7 ELSE 5 END
-            FROM {{asserted}} x JOIN {{asserted}} y ON y.po = x.po
-            WHERE x.sp < y.sp AND x.predicate IN ({strings(one_subject)})
-                AND x.object_type IN {known}
-            {places}
-        ),
-        silenced AS (
-            SELECT DISTINCT LEAST(x.pos, y.pos) AS lo, GREATEST(x.pos, y.pos) AS hi
-            FROM {{links}} k
-                JOIN {{said}} x ON x.id = k.claim
-                JOIN {{said}} y ON y.id = k.target
-            WHERE k.kind IN ({strings([k.value for k in SILENCING_LINKS])})
-        ),
-        found AS (
-            SELECT LEAST(p1, p2) AS lo, GREATEST(p1, p2) AS hi, MIN(rank) AS rank
-            FROM pairs p
-                JOIN {{said}} x ON x.pos = p.p1
-                JOIN {{said}} y ON y.pos = p.p2
-                LEFT JOIN silenced s ON s.lo = LEAST(p1, p2) AND s.hi = GREATEST(p1, p2)
-            WHERE p1 <> p2
-                AND (x.ws IS NULL OR y.ws IS NULL OR (x.we > y.ws AND y.we > x.ws))
-                AND NOT (p.rank IN (7, 8) AND s.lo IS NOT NULL)
-            GROUP BY LEAST(p1, p2), GREATEST(p1, p2)
-        ),
-        linked AS (
-            SELECT DISTINCT LEAST(x.pos, y.pos) AS lo, GREATEST(x.pos, y.pos) AS hi
-            FROM {{links}} k
-                JOIN {{said}} x ON x.id = k.claim
-                JOIN {{said}} y ON y.id = k.target
-            WHERE k.kind = 'contradicts' AND x.live AND y.live
-        ),
-        every AS (
-            SELECT COALESCE(f.lo, l.lo) AS lo, COALESCE(f.hi, l.hi) AS hi,
-                COALESCE(f.rank, 6) AS rank, l.lo IS NOT NULL AS linked
-            FROM found f FULL OUTER JOIN linked l ON l.lo = f.lo AND l.hi = f.hi
-        )
-        SELECT x.id AS claim, y.id AS other,
-            CASE e.rank
-                WHEN 1 THEN 'opposite_stances' WHEN 2 THEN 'no_value'
-                WHEN 3 THEN 'disjoint_quantities' WHEN 6 THEN 'linked'
-                WHEN 7 THEN 'different_texts' WHEN 8 THEN 'different_places'
-                ELSE 'different_values' END AS reason,
-            e.linked AS linked
-        FROM every e JOIN {{said}} x ON x.pos = e.lo JOIN {{said}} y ON y.pos = e.hi
-        ORDER BY e.lo, e.hi
-        """
-    )
-
-
-def place_pairs(run: Run, one_value: Collection[str]) -> str:
-    """The pairs of claims `claims.analysis._places` decides, as more branches of ``pairs``.
-
-    Makes ``place_ids`` (each group's place identifiers: so, sp, scheme,
-    value, and whether it is one the place is within) and ``same_place``
-    (groups whose places are one place, or one within the other, both
-    ways: s1, s2, one). Gives the branches: a place asserted and the same
-    place under another name denied (rank 1); two values of a
-    single-valued predicate, one a place, that no identifier joins (rank
-    8, ``different_places``, possible).
-    """
-    run.create(
-        "place_ids",
-        """
-        SELECT DISTINCT so, sp, i.scheme AS scheme, i.value AS value, within FROM (
-            SELECT so, sp, UNNEST(object_identifiers) AS i, FALSE AS within
-            FROM {said} WHERE object_type = 'place'
-            UNION ALL
-            SELECT so, sp, UNNEST(object_within) AS i, TRUE AS within
-            FROM {said} WHERE object_type = 'place'
-        ) t
-        """,
-    )
-    run.create(
-        "same_place",
-        """
-        SELECT DISTINCT a.so AS s1, b.so AS s2, NOT a.within AS one
-        FROM {place_ids} a JOIN {place_ids} b
-            ON b.sp = a.sp AND b.scheme = a.scheme AND b.value = a.value AND b.so <> a.so
-        WHERE NOT b.within
-        UNION
-        SELECT DISTINCT b.so, a.so, NOT a.within
-        FROM {place_ids} a JOIN {place_ids} b
-            ON b.sp = a.sp AND b.scheme = a.scheme AND b.value = a.value AND b.so <> a.so
-        WHERE NOT b.within
-        """,
-    )
-    return f"""
-            UNION ALL
-            SELECT x.pos, y.pos, 1 FROM {{asserted}} x JOIN {{said}} y ON y.sp = x.sp
-                JOIN {{same_place}} m ON m.s1 = x.so AND m.s2 = y.so AND m.one
-            WHERE y.live AND y.stance = 'denies'
-            UNION ALL
-            SELECT x.pos, y.pos, 8 FROM {{asserted}} x JOIN {{asserted}} y ON y.sp = x.sp
-                LEFT JOIN {{same_place}} m ON m.s1 = x.so AND m.s2 = y.so
-            WHERE x.so < y.so AND x.predicate IN ({strings(one_value)})
-                AND (x.object_type = 'place' OR y.object_type = 'place')
-                AND x.object_type IN ('actor', 'event', 'text', 'place')
-                AND y.object_type IN ('actor', 'event', 'text', 'place')
-                AND m.s1 IS NULL"""
 
 
 EMPTY = "CAST([] AS VARCHAR[])"

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from ..vocabulary import DEFAULT, Vocabulary
-from . import _history, _origins, _queries
+from . import _contradictions, _history, _origins, _queries
 from ._engines import Engine
 from ._engines import engine as _engine
 
@@ -78,7 +78,7 @@ def contradictions(
     """
     pa = _pa()
     with _engine(tables, engine, session) as e:
-        found = _queries.contradiction_pairs(
+        found = _contradictions.contradiction_pairs(
             _queries.Run(e),
             include_inactive=include_inactive,
             vocabulary=_vocabulary(vocabulary, e),
