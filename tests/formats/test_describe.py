@@ -121,12 +121,19 @@ def test_anything_else_is_an_invalid_type_error() -> None:
         describe(claims.Actor("a", name="A"))  # type: ignore[arg-type]
 
 
+PLURAL = {"asserts": "assert", "denies": "deny", "says it is unclear": "say it is unclear"}
+"""The stances' verbs that change with more than one claimant."""
+
+
 @given(cs.dossiers(max_also=2))
 def test_every_claim_of_any_dossier_is_one_line_naming_its_claimant(d: claims.Dossier) -> None:
     for claim in d.claims.values():
         text = describe(claim, d)
         names = " and ".join(d.actor(a).name for a in claim.claimants)
-        assert text.startswith(f"{names} {describe(claim.stance)}: ")
+        verb = describe(claim.stance)
+        if len(claim.claimants) > 1:  # the verb agrees: "Reuters and AFP assert"
+            verb = PLURAL.get(verb, verb)
+        assert text.startswith(f"{names} {verb}: ")
         if claim.stated:
             assert describe(claim.proposition, d) in text
         for words in (claim.topic, claim.reason):

@@ -13,7 +13,7 @@ Install with ``pip install 'claims[sql]'`` (DuckDB) or
 >>> out = tempfile.mkdtemp()
 >>> _ = parquet.export(claims.load("seeds/baghdad-drone-strike.json"), out)
 >>> sql.corroborations(out).column_names
-['claim', 'count', 'origins', 'uncounted']
+['claim', 'count', 'origins', 'uncounted', 'partial']
 """
 
 from __future__ import annotations
