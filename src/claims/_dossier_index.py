@@ -15,7 +15,7 @@ from typing import Any
 
 from ._model import Actor, Claim, Event, Link, LinkKind, Review, Source, Stance, Subject, Value
 
-__all__ = ["Record", "Said", "Tables", "name_key", "pop_last"]
+__all__ = ["Record", "Tables", "name_key", "pop_last"]
 
 Record = Actor | Source | Event | Claim | Link | Review
 """Anything a dossier holds."""
@@ -29,25 +29,6 @@ def name_key(name: str) -> str:
     """
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
     return " ".join(folded.split())
-
-
-class Said(list[str]):
-    """The ids of the claims that say one thing with one stance, in the order added.
-
-    A list of ids (what `claims.Dossier.statements` gives) with the claims
-    themselves beside them, in the same order: the analysis reads a
-    group's claims without looking each one up by id, which at a million
-    claims costs more than the rest of reading them.
-
-    Attributes:
-        claims: The claims, one for each id.
-    """
-
-    __slots__ = ("claims",)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.claims: list[Claim] = []
 
 
 class Tables:
@@ -72,7 +53,7 @@ class Tables:
         self.by_subject: defaultdict[Subject, list[str]] = defaultdict(list)
         self.by_predicate: defaultdict[str, list[str]] = defaultdict(list)
         # Claims by what they say: (subject, predicate) -> (object, stance) -> ids.
-        self.statements: dict[tuple[Subject, str], dict[tuple[Value, Stance], Said]] = {}
+        self.statements: dict[tuple[Subject, str], dict[tuple[Value, Stance], list[str]]] = {}
         self.links_from: defaultdict[str, list[Link]] = defaultdict(list)
         self.links_to: defaultdict[str, list[Link]] = defaultdict(list)
 
@@ -107,12 +88,7 @@ class Tables:
             pop_last(self.by_predicate, prop.predicate, record.id)
             said = self.statements.get((prop.subject, prop.predicate))
             if said is not None:
-                same = said.get((prop.object, record.stance))
-                if same and same.claims[-1] is record:
-                    same.pop()
-                    same.claims.pop()
-                if same is not None and not same:
-                    del said[prop.object, record.stance]
+                pop_last(said, (prop.object, record.stance), record.id)
                 if not said:
                     del self.statements[prop.subject, prop.predicate]
         else:
@@ -148,11 +124,7 @@ class Tables:
             said = self.statements.get((prop.subject, prop.predicate))
             if said is None:
                 said = self.statements[prop.subject, prop.predicate] = {}
-            same = said.get((prop.object, record.stance))
-            if same is None:
-                same = said[prop.object, record.stance] = Said()
-            same.append(record.id)
-            same.claims.append(record)
+            said.setdefault((prop.object, record.stance), []).append(record.id)
         else:
             self.links[(record.kind, record.claim, record.target)] = record
             self.links_from[record.claim].append(record)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -210,54 +209,6 @@ def test_index_lookups_agree_with_a_scan(d: Dossier) -> None:
             c for c in d.claims.values() if c.proposition.predicate == predicate
         )
         assert d.links_to(claim.id) == tuple(link for link in d.links if link.target == claim.id)
-
-
-def _statements(d: Dossier) -> dict[object, list[tuple[str, Claim]]]:
-    """Each group of `Dossier.statements`: its ids with the claims kept beside them."""
-    found: dict[object, list[tuple[str, Claim]]] = {}
-    for sp, said in d.statements().items():
-        for os_, ids in said.items():
-            beside = ids.claims  # type: ignore[attr-defined]
-            assert len(beside) == len(ids)
-            found[sp, os_] = list(zip(ids, beside, strict=True))
-    return found
-
-
-@given(cs.dossiers(), st.data())
-def test_the_claims_beside_each_group_are_its_claims_even_after_an_interrupted_add(
-    d: Dossier, data: st.DataObject
-) -> None:
-    """What the dossier keeps of each group agrees with a scan, and an add cut
-    short part way through its inserts takes every trace of itself back out."""
-    scan: dict[object, list[tuple[str, Claim]]] = {}
-    for c in d.claims.values():
-        p = c.proposition
-        scan.setdefault(((p.subject, p.predicate), (p.object, c.stance)), []).append((c.id, c))
-    before = _statements(d)
-    assert before == scan
-    # Copies of its own claims under new ids: they refer only to what is there.
-    copied = data.draw(st.lists(st.sampled_from(sorted(d.claims)), max_size=4)) if d.claims else []
-    new = [attrs.evolve(d.claim(cid), id=f"copy-{i}") for i, cid in enumerate(copied)]
-    if not new:
-        return
-    cut = data.draw(st.integers(0, len(new) - 1))
-    tables = d._tables  # the add is cut short inside it
-    insert = tables.insert
-    done: list[object] = []
-
-    def interrupted(record: object) -> None:
-        if len(done) == cut:
-            raise KeyboardInterrupt
-        done.append(record)
-        insert(record)  # type: ignore[arg-type]
-
-    tables.insert = interrupted  # type: ignore[method-assign]
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            d.extend(new)
-    finally:
-        del tables.insert
-    assert _statements(d) == before
 
 
 def test_claims_about_a_subject_by_id(seed_path: Path) -> None:

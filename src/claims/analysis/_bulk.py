@@ -218,16 +218,12 @@ class Corroborations(Mapping[str, Corroboration]):
             else:
                 parties = (obj.id,) if isinstance(obj, ActorRef) else ()
             live = same if n == len(same) else same[:n]
-            filtered = id(same) in with_special
-            if filtered:
+            if id(same) in with_special:
                 live = [c for c in live if c not in inactive]
             if id(same) in unusual:
                 plan.append(partition(claims, index, live, parties, self._links_from))
                 continue
-            if filtered:
-                found = list(map(claims.__getitem__, live))
-            else:  # the group's claims beside their ids: no lookup by id
-                found = same.claims if n == len(same) else same.claims[:n]
+            found = list(map(claims.__getitem__, live))
             who = list(map(_CLAIMANT, found))  # one claimant each: no joint claim here
             m = len(live)
             if m > 1 and (

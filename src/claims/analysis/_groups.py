@@ -11,11 +11,9 @@ import heapq
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import cast
 
 import attrs
 
-from .._dossier_index import Said
 from .._model import Quantity, Stance, Subject, Value
 from ..dossier import Statements
 from ..vocabulary import Vocabulary
@@ -40,7 +38,7 @@ class Groups:
     Attributes:
         keys: Each group's (subject, predicate, object, denies).
         members: Each group's claim ids, in dossier order (the dossier's own
-            sequences, each with its claims beside it: `Said`).
+            sequences).
         blocks: The groups of each (subject, predicate): groups of one
             subject and predicate are numbered one after another.
         others: The claims of any other stance (silences), in dossier order.
@@ -48,7 +46,7 @@ class Groups:
 
     def __init__(self, statements: Statements, positions: Mapping[str, int]) -> None:
         self.keys: list[Key] = []
-        self.members: list[Said] = []
+        self.members: list[Sequence[str]] = []
         self.blocks: list[Block] = []
         self.others: list[str] = []
         keys, members, blocks, others = self.keys, self.members, self.blocks, self.others
@@ -57,7 +55,7 @@ class Groups:
             for (obj, stance), ids in said.items():
                 if stance is ASSERTS or stance is DENIES:
                     keys.append((subject, predicate, obj, stance is DENIES))
-                    members.append(cast(Said, ids))
+                    members.append(ids)
                 else:
                     others += ids
             if len(keys) > first:
@@ -120,7 +118,7 @@ class Compared:
         }
         if not joined:  # every name canonical: the groups as they are
             self.keys: list[Key] = raw_keys
-            self.members: list[Sequence[str]] = cast(list[Sequence[str]], raw_members)
+            self.members: list[Sequence[str]] = raw_members
             self.by_sp: list[Block] = groups.blocks
             self.of_group: Sequence[int] = range(len(raw_keys))
             return
