@@ -28,6 +28,9 @@ from claims import store
 
 seed, rounds_dumps, rounds_extend, seed_path = (
     int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
+# Python's own SIGINT handler, even when started with SIGINT ignored (as a
+# background job of a shell without job control is).
+signal.signal(signal.SIGINT, signal.default_int_handler)
 base = claims.load(seed_path)
 records = [r for r in base.records() if not isinstance(r, (claims.Claim, claims.Link))]
 for i in range(500):  # about 20,000 claims
