@@ -134,12 +134,12 @@ class Engine:
     output: Output | None = None
     vocabulary: Vocabulary | None = None
 
-    def create(self, name: str, query: str, *, lasting: bool = False) -> str:
-        """Run `query` into a temporary table; return the table's name in SQL.
+    def create(self, name: str, query: str) -> str:
+        """Run `query` into a temporary table, computed now; return its name in SQL.
 
-        Spark makes a view, computed where used, unless `lasting` (a step of
-        an iteration, which the next step reads): then it is computed now and
-        kept, so plans do not grow with the steps.
+        Every step is computed once and kept (on Spark, a local checkpoint):
+        a step read by several later ones is not computed again for each,
+        and plans do not grow with the steps of an iteration.
         """
         raise NotImplementedError
 
@@ -210,7 +210,7 @@ class DuckDB(Engine):
         self.con.register(f"{table}_schema", SCHEMAS[table].empty_table())
         return f"SELECT * FROM {table}_schema UNION ALL BY NAME {read}"
 
-    def create(self, name: str, query: str, *, lasting: bool = False) -> str:
+    def create(self, name: str, query: str) -> str:
         self.con.sql(f"CREATE OR REPLACE TEMP TABLE {name} AS {query}")
         return name
 
@@ -314,11 +314,8 @@ class Spark(Engine):
         self.views.append(view)
         return view
 
-    def create(self, name: str, query: str, *, lasting: bool = False) -> str:
-        frame = self.session.sql(to_spark(query))
-        if lasting:
-            frame = frame.localCheckpoint()
-        return self._view(name, frame)
+    def create(self, name: str, query: str) -> str:
+        return self._view(name, self.session.sql(to_spark(query)).localCheckpoint())
 
     def arrow(self, query: str) -> Any:
         frame = self.session.sql(to_spark(query))
@@ -424,10 +421,11 @@ def local_session() -> Any:
         .config("spark.sql.session.timeZone", "UTC")
         # Local mode does all its work in the driver. At 1M claims, with 2 GB
         # and Spark's broadcast joins (tables estimated under 10 MB are
-        # copied whole to every task), a broadcast ran out of memory: joins
-        # sort and merge instead, which spill.
+        # copied whole to every task), a broadcast ran out of memory: only
+        # tables under 1 MB (the vocabulary's names, a few actors) are
+        # broadcast; larger joins sort and merge, which spill.
         .config("spark.driver.memory", "4g")
-        .config("spark.sql.autoBroadcastJoinThreshold", "-1")
+        .config("spark.sql.autoBroadcastJoinThreshold", "1m")
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")

@@ -85,7 +85,6 @@ def corroboration_origins(
             WHERE s.special
         ) t
         """,
-        lasting=True,
     )
     # Each member once for each of its claimants (a joint statement is
     # each claimant's), with the root of the whole the claimant is part of.

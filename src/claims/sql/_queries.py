@@ -74,9 +74,9 @@ class Run:
         """`template` with ``{table}`` replaced by each table's name."""
         return template.format(**self.names)
 
-    def create(self, name: str, template: str, *, lasting: bool = False) -> None:
+    def create(self, name: str, template: str) -> None:
         """Run `template` into the temporary table `name` (see `Engine.create`)."""
-        self.names[name] = self.engine.create(name, self.sql(template), lasting=lasting)
+        self.names[name] = self.engine.create(name, self.sql(template))
 
     def arrow(self, template: str) -> Any:
         """The result of `template` as Arrow: the answer (see `Engine.arrow`)."""
@@ -309,10 +309,7 @@ class Run:
         Each step gives every node the least label among it and its
         neighbours, until no label changes.
         """
-        self.create(edges, f"SELECT * FROM {{{edges}}}", lasting=True)
-        self.create(
-            name, f"SELECT DISTINCT k, a AS node, a AS label FROM {{{edges}}}", lasting=True
-        )
+        self.create(name, f"SELECT DISTINCT k, a AS node, a AS label FROM {{{edges}}}")
         while True:
             self.steps += 1
             step = f"{name}_{self.steps}"
@@ -326,7 +323,6 @@ class Run:
                     FROM {{{edges}}} e JOIN {{{name}}} l ON l.k = e.k AND l.node = e.b
                 ) t GROUP BY k, node
                 """,
-                lasting=True,
             )
             changed = self.scalar(
                 f"""
@@ -359,7 +355,6 @@ class Run:
             )
             SELECT DISTINCT actor, above FROM up
             """,
-            lasting=True,
         )
         self.create(
             "roots",
