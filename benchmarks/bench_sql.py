@@ -2,8 +2,9 @@
 
 Run with ``make bench`` (or ``python benchmarks/bench_sql.py 1000000 --spark
 --memory``). Not part of the test suite; docs/scale.md gives the figures.
-Past 10M claims (``--parquet-above``) the engine writes each answer to
-Parquet (`claims.sql.write`), so no answer is held in Python.
+Past 10M claims (``--parquet-above``; for Spark past 1M,
+``--spark-parquet-above``) the engine writes each answer to Parquet
+(`claims.sql.write`), so no answer is held in Python.
 
 The tables are written straight from SQL (DuckDB's ``range``, hashes for
 randomness): no Python object per claim. Their shape follows
@@ -302,6 +303,13 @@ def main(argv: list[str] | None = None) -> int:
         "(claims.sql.write) instead of returning it as Arrow (default 10M; 0: always)",
     )
     parser.add_argument(
+        "--spark-parquet-above",
+        type=int,
+        default=1_000_000,
+        help="the same for Spark (default 1M: its local driver, 4 GB, cannot hold 10M "
+        "rows of corroborations as Arrow)",
+    )
+    parser.add_argument(
         "--tables",
         metavar="DIR",
         help="keep the tables in DIR/<claims> and reuse them when there (default: a "
@@ -345,7 +353,8 @@ def main(argv: list[str] | None = None) -> int:
             engines = ["duckdb"] + (["spark"] if args.spark and n <= args.spark_max else [])
             for engine in engines:
                 for q in args.questions:
-                    out = f"{answers}/{q}.parquet" if n > args.parquet_above else ""
+                    above = args.spark_parquet_above if engine == "spark" else args.parquet_above
+                    out = f"{answers}/{engine}-{q}.parquet" if n > above else ""
                     config = json.dumps(dict(kv.split("=", 1) for kv in args.duckdb))
                     r = _child("--one", q, tmp, engine, args.memory_limit, out, config)
                     to = " (to Parquet)" if out else ""
