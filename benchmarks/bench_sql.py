@@ -287,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         "--spark-max",
         type=int,
         default=10_000_000,
-        help="the largest size Spark runs at (default 10M; about an hour there on 2 cores)",
+        help="the largest size Spark runs at (default 10M; about 12 minutes there on 2 cores)",
     )
     parser.add_argument("--memory", action="store_true", help="also the in-memory engine at 1M")
     parser.add_argument(
