@@ -16,7 +16,7 @@ from ..analysis import UNCOUNTED_CREDIBILITY
 from ..analysis.corroboration import credibility_reason
 from ..confidence import Credibility
 from ..vocabulary import Vocabulary
-from ._queries import EMPTY, OBJECT, Run, ordered, strings
+from ._queries import EMPTY, SAYING, Run, ordered, same, strings
 
 __all__ = ["corroboration_origins"]
 
@@ -42,10 +42,7 @@ def corroboration_origins(
     run.ties()
     live = "TRUE" if include_inactive else "b.status = 'active'"
     compared = run.compared(vocabulary)
-    stated = " AND ".join(
-        f"b.{k} IS NOT DISTINCT FROM t.{k}"
-        for k in ["stance", "subject_type", "subject", "predicate", *OBJECT.split(", ")]
-    )
+    stated = same(["stance", *SAYING], "b", "t")
     run.create(
         "backers",
         f"""
@@ -139,7 +136,7 @@ def corroboration_origins(
         SELECT s.k, s.pos AS a, f.b FROM {source} s JOIN (
             SELECT k, {", ".join(keys)}, MIN(pos) AS b FROM {source} t
             GROUP BY k, {", ".join(keys)} HAVING COUNT(*) > 1
-        ) f ON f.k = s.k AND {" AND ".join(f"f.{c} IS NOT DISTINCT FROM s.{c}" for c in keys)}
+        ) f ON f.k = s.k AND {same(keys, "f", "s")}
         """
         for keys, source in (
             (["claimant"], "{claimed}"),

@@ -27,6 +27,8 @@ OBJECT = (
     "object_identifiers, object_within"  # a place's: two places of one name may differ
 )
 SAYS = f"subject_type, subject, predicate, {OBJECT}"
+SAYING = tuple(k.strip() for k in SAYS.split(","))
+"""The columns of `SAYS`, one by one."""
 SILENT = ("declined_to_comment", "no_response", "no_comment")
 
 
@@ -50,6 +52,16 @@ def key(columns: list[str]) -> str:
     if COLLIDING:
         return "CAST(0 AS BIGINT)"
     return f"HASH({', '.join(columns)})"
+
+
+def same(columns: Collection[str], a: str, b: str) -> str:
+    """A condition: rows `a` and `b` agree on every one of `columns`, nulls equal."""
+    return " AND ".join(f"{a}.{k} IS NOT DISTINCT FROM {b}.{k}" for k in columns)
+
+
+def differ(columns: Collection[str], a: str, b: str) -> str:
+    """A condition: rows `a` and `b` differ on one of `columns` at least (not `same`)."""
+    return " OR ".join(f"{a}.{k} IS DISTINCT FROM {b}.{k}" for k in columns)
 
 
 def ordered(value: str, by: str = "pos") -> str:
@@ -165,11 +177,10 @@ class Run:
         the groups are made again from the columns themselves (`exact_said`).
         """
         claims = "{claims}" if vocabulary is None else self.compared(vocabulary)
-        says = [k.strip() for k in SAYS.split(",")]
-        h = key(["c." + k for k in says])
+        h = key(["c." + k for k in SAYING])
         if coarse:
             # The coarser names are aggregations of the (fewer) groups.
-            hs, hp = key(["c." + k for k in says[:3]]), key(["c." + k for k in says[2:]])
+            hs, hp = key(["c." + k for k in SAYING[:3]]), key(["c." + k for k in SAYING[2:]])
             keyed = f"""
                 WITH stated AS (
                     SELECT {h} AS h, c.stance, MIN(c.position) AS grp,
@@ -199,16 +210,17 @@ class Run:
             """,
         )
 
-        def differ(keys: list[str], a: str, b: str) -> str:
-            return " OR ".join(f"{a}.{k} IS DISTINCT FROM {b}.{k}" for k in keys)
-
         # Each claim as the first of its group says (the stance is grouped
         # as it is); with `coarse`, as the first of its `so` says (then
         # `grp` is exact too), and each first of a `so` as the first claims
         # of its `sp` and `po` say. One join each, of only the first claims
         # (a third of the claims, or fewer) and the columns compared: one
         # join of all three cost twice the time at 10M claims.
-        names = [("so", says), ("sp", says[:3]), ("po", says[2:])] if coarse else [("grp", says)]
+        names = (
+            [("so", SAYING), ("sp", SAYING[:3]), ("po", SAYING[2:])]
+            if coarse
+            else [("grp", SAYING)]
+        )
         for name, keys in names:
             which = "" if name in ("so", "grp") else "x.pos = x.so AND "
             if self.scalar(
@@ -229,7 +241,7 @@ class Run:
         """
         live = "TRUE" if include_inactive else "c.status = 'active'"
         return f"""c.position AS pos, c.id, c.claimant, c.stance, {live} AS live,
-            {", ".join("c." + k.strip() for k in SAYS.split(","))}, c.when_start_utc AS ws,
+            {", ".join("c." + k for k in SAYING)}, c.when_start_utc AS ws,
             c.when_end_utc AS we{"" if coarse else ", c.credibility"}"""
 
     def exact_said(self, claims: str, include_inactive: bool, *, coarse: bool) -> None:
@@ -239,11 +251,6 @@ class Run:
         each claim says with its stance, joined back once; the coarser names
         are aggregations of the groups.
         """
-        says = [k.strip() for k in SAYS.split(",")]
-
-        def same(keys: list[str], a: str, b: str) -> str:
-            return " AND ".join(f"{a}.{k} IS NOT DISTINCT FROM {b}.{k}" for k in keys)
-
         columns = self.carried(include_inactive, coarse=coarse)
         if not coarse:
             self.create(
@@ -254,7 +261,7 @@ class Run:
                     FROM {claims} AS k GROUP BY {SAYS}, stance
                 )
                 SELECT {columns}, g.grp
-                FROM {claims} c JOIN groups g ON {same([*says, "stance"], "c", "g")}
+                FROM {claims} c JOIN groups g ON {same([*SAYING, "stance"], "c", "g")}
                 """,
             )
             return
@@ -276,12 +283,12 @@ class Run:
             keyed AS (
                 SELECT t.*, g.so, s.sp, o.po
                 FROM stated t
-                    JOIN groups g ON {same(says, "t", "g")}
-                    JOIN sps s ON {same(says[:3], "t", "s")}
-                    JOIN pos o ON {same(says[2:], "t", "o")}
+                    JOIN groups g ON {same(SAYING, "t", "g")}
+                    JOIN sps s ON {same(SAYING[:3], "t", "s")}
+                    JOIN pos o ON {same(SAYING[2:], "t", "o")}
             )
             SELECT {columns}, g.sp, g.so, g.po, g.grp
-            FROM {claims} c JOIN keyed g ON {same([*says, "stance"], "c", "g")}
+            FROM {claims} c JOIN keyed g ON {same([*SAYING, "stance"], "c", "g")}
             """,
         )
 
